@@ -1,0 +1,128 @@
+//! `zettaflop`: the estimator's JSON contract on the command line. Glue only: parsing of
+//! arguments, reading of files, printing; every number comes from `zettaflop-estimator`.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use zettaflop_estimator::{catalog, contract::CatalogIds, estimate, Scenario};
+
+const HELP: &str = "\
+zettaflop — what it takes to train a model on a cluster (time, GPUs, power, energy, CO2, cost)
+
+USAGE:
+    zettaflop estimate FILE|-     read a scenario (JSON) from FILE or stdin, print the report (JSON)
+    zettaflop catalog [--json]    list the hardware and model preset ids
+    zettaflop --help | --version
+
+The scenario and report formats are documented in the README (\"The JSON contract\").
+
+EXIT CODES:
+    0  success
+    2  bad input or usage: one line on stderr naming the field, e.g.
+       `zettaflop: utilization: 1.5 is out of range; allowed: 0.001 ≤ x ≤ 1`
+";
+
+/// A failure to report on stderr with exit code 2.
+struct Failure(String);
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(out) => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout
+                .write_all(out.as_bytes())
+                .and_then(|_| stdout.flush())
+                .is_err()
+            {
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(Failure(msg)) => {
+            eprintln!("zettaflop: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<String, Failure> {
+    let strs: Vec<&str> = args.iter().map(String::as_str).collect();
+    match strs.as_slice() {
+        [] => Err(Failure("no command; try `zettaflop --help`".into())),
+        ["--help" | "-h" | "help", ..] => Ok(HELP.into()),
+        ["--version" | "-V"] => Ok(format!("zettaflop {}\n", env!("CARGO_PKG_VERSION"))),
+        ["estimate", path] => {
+            let text = read_input(path)?;
+            let scenario = parse_scenario(&text)?;
+            let report = estimate(&scenario).map_err(|e| Failure(e.to_string()))?;
+            to_json(&report)
+        }
+        ["estimate"] => Err(Failure(
+            "estimate: give a scenario FILE, or - for stdin".into(),
+        )),
+        ["catalog"] => Ok(catalog_text()),
+        ["catalog", "--json"] => to_json(&CatalogIds::new()),
+        _ => Err(Failure(format!(
+            "unknown command or arguments `{}`; try `zettaflop --help`",
+            strs.join(" ")
+        ))),
+    }
+}
+
+fn read_input(path: &str) -> Result<String, Failure> {
+    let mut text = String::new();
+    if path == "-" {
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| Failure(format!("stdin: {e}")))?;
+    } else {
+        text = std::fs::read_to_string(path).map_err(|e| Failure(format!("{path}: {e}")))?;
+    }
+    Ok(text)
+}
+
+/// Parses a scenario, naming the JSON path of the first problem.
+fn parse_scenario(text: &str) -> Result<Scenario, Failure> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if path == "." || path.is_empty() {
+            Failure(format!("scenario: {inner}"))
+        } else {
+            Failure(format!("{path}: {inner}"))
+        }
+    })
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .map_err(|e| Failure(format!("output: {e}")))
+}
+
+fn catalog_text() -> String {
+    let mut out = String::from("hardware (count_unit: chip = 1 GPU; package and rack as noted):\n");
+    for a in catalog::ACCELERATORS {
+        let rack = a
+            .gpus_per_rack
+            .map(|r| format!(", rack = {r} GPUs"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {:<16} {} (package = {} GPU{}{rack})\n",
+            a.id,
+            a.name,
+            a.gpus_per_package,
+            if a.gpus_per_package > 1 { "s" } else { "" }
+        ));
+    }
+    out.push_str("model presets:\n");
+    for m in catalog::MODELS {
+        out.push_str(&format!(
+            "  {:<16} {} ({}, {})\n",
+            m.id, m.name, m.organization, m.date
+        ));
+    }
+    out
+}

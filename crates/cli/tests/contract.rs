@@ -1,0 +1,202 @@
+//! The JSON contract seen from outside: the report schema is re-declared here (not imported
+//! from the estimator) and the binary's real output must deserialize into it exactly.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde::Deserialize;
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Report {
+    training_flop: f64,
+    hardware: Hw,
+    count: f64,
+    count_unit: String,
+    gpus: f64,
+    precision: String,
+    sparse: bool,
+    peak_flop_per_s_per_gpu: f64,
+    peak_flop_per_s: f64,
+    utilization: f64,
+    effective_flop_per_s: f64,
+    duration_s: f64,
+    chip_hours: f64,
+    it_power_w: f64,
+    facility_power_w: f64,
+    energy_j: f64,
+    co2_kg: f64,
+    homes: f64,
+    home_years: f64,
+    cost_usd: Cost,
+    implied_utilization: Option<f64>,
+    chips_needed: Option<f64>,
+    count_needed: Option<f64>,
+    assumptions: serde_json::Map<String, serde_json::Value>,
+    warnings: Vec<Warning>,
+    steps: Vec<Step>,
+    sources: Vec<serde_json::Map<String, serde_json::Value>>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Hw {
+    id: String,
+    name: String,
+    all_in_w: f64,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Cost {
+    compute: f64,
+    electricity: f64,
+    total: f64,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Warning {
+    code: String,
+    field: String,
+    message: String,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Step {
+    id: String,
+    quantity: String,
+    formula: String,
+    substitution: String,
+    value: f64,
+    unit: String,
+    sources: Vec<String>,
+}
+
+fn zettaflop(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zettaflop"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn zettaflop");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn estimate_prints_the_contract() {
+    let out = zettaflop(
+        &["estimate", "-"],
+        r#"{"workload": "gpt-4", "hardware": "gb200", "count": 64000, "count_unit": "package", "claimed_duration_s": 43200, "target_duration_s": 86400}"#,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Report =
+        serde_json::from_slice(&out.stdout).expect("report matches the declared schema");
+    assert_eq!(r.gpus, 128_000.0);
+    assert_eq!(r.peak_flop_per_s, 3.2e20);
+    assert_eq!(r.count_unit, "package");
+    assert!((r.implied_utilization.expect("asked") - 1.519).abs() < 1e-3);
+    assert!(r.chips_needed.expect("asked") > 128_000.0);
+    assert!(r.warnings.iter().any(|w| w.code == "claim_impossible"));
+    assert!(r.steps.len() >= 16);
+}
+
+#[test]
+fn estimate_reads_a_file() {
+    let dir = std::env::temp_dir().join(format!("zettaflop-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let path = dir.join("s.json");
+    std::fs::write(&path, r#"{"workload": {"params": 175e9, "tokens": 300e9}, "hardware": "v100", "count": 10000, "precision": "fp16"}"#).expect("write");
+    let out = zettaflop(&["estimate", path.to_str().expect("utf-8 path")], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Report = serde_json::from_slice(&out.stdout).expect("schema");
+    assert!((r.training_flop / 3.15e23 - 1.0).abs() < 1e-12);
+}
+
+#[test]
+fn bad_input_is_one_line_naming_the_field_with_exit_code_2() {
+    let cases = [
+        (
+            r#"{"workload": "gpt-4", "hardware": "gb200", "count": 64000, "utilization": 1.5}"#,
+            "utilization",
+        ),
+        (
+            r#"{"workload": "gpt-4", "hardware": "gb200", "count": 0}"#,
+            "count",
+        ),
+        (
+            r#"{"workload": "gpt-4", "hardware": "tpu9", "count": 1}"#,
+            "hardware",
+        ),
+        (
+            r#"{"workload": "gpt-4", "hardware": "gb200", "count": 1, "colour": "red"}"#,
+            "colour",
+        ),
+        (
+            r#"{"workload": "gpt-4", "hardware": "gb200", "count": 1, "precision": "fp3"}"#,
+            "precision",
+        ),
+        (r#"{"workload": "gpt-4", "hardware": "gb200"}"#, "count"),
+        (
+            r#"{"workload": "gpt-4", "hardware": "v100", "count": 1, "precision": "fp8"}"#,
+            "precision",
+        ),
+        (r#"not json"#, "scenario"),
+    ];
+    for (input, field) in cases {
+        let out = zettaflop(&["estimate", "-"], input);
+        assert_eq!(out.status.code(), Some(2), "{input}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(err.contains(field), "{input}: {err} should name {field}");
+    }
+    assert_eq!(zettaflop(&["frobnicate"], "").status.code(), Some(2));
+    assert_eq!(
+        zettaflop(&["estimate", "/no/such/file.json"], "")
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn catalog_lists_the_ids() {
+    let out = zettaflop(&["catalog", "--json"], "");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let ids: Vec<&str> = v["hardware"]
+        .as_array()
+        .expect("hardware")
+        .iter()
+        .filter_map(|h| h["id"].as_str())
+        .collect();
+    for id in ["v100", "a100", "h100", "b200", "gb200"] {
+        assert!(ids.contains(&id), "{id} missing");
+    }
+    let text = zettaflop(&["catalog"], "");
+    assert!(String::from_utf8_lossy(&text.stdout).contains("gpt-4"));
+}

@@ -1,0 +1,51 @@
+//! Shared pieces of the JSON contract beyond scenario and report.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog;
+
+/// What `zettaflop catalog --json` and `catalogIds()` return.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CatalogIds {
+    /// Accelerator ids with names.
+    pub hardware: Vec<IdName>,
+    /// Model preset ids with names.
+    pub models: Vec<IdName>,
+}
+
+/// An id and its display name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IdName {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+}
+
+impl CatalogIds {
+    /// Lists the catalog.
+    pub fn new() -> CatalogIds {
+        CatalogIds {
+            hardware: catalog::ACCELERATORS
+                .iter()
+                .map(|a| IdName {
+                    id: a.id.into(),
+                    name: a.name.into(),
+                })
+                .collect(),
+            models: catalog::MODELS
+                .iter()
+                .map(|m| IdName {
+                    id: m.id.into(),
+                    name: m.name.into(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Default for CatalogIds {
+    fn default() -> Self {
+        CatalogIds::new()
+    }
+}

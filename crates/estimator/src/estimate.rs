@@ -1,0 +1,437 @@
+//! The execution: from a scenario to a report, every step written down.
+
+use crate::catalog::{
+    self, HOME_KWH_PER_YEAR, KG_CO2_PER_KWH_DEFAULT, PUE_DEFAULT, USD_PER_KWH_DEFAULT,
+    UTILIZATION_DEFAULT, UTILIZATION_WARNING,
+};
+use crate::error::{Error, ErrorKind};
+use crate::format::compact as c;
+use crate::limits;
+use crate::report::{Assumptions, Cited, Cost, HardwareUsed, Report, Step, Warning};
+use crate::scenario::Scenario;
+
+/// Joules in a kilowatt-hour.
+pub const J_PER_KWH: f64 = 3.6e6;
+/// Hours in an average year (365.25 days).
+pub const HOURS_PER_YEAR: f64 = 8766.0;
+
+struct Steps(Vec<Step>);
+
+impl Steps {
+    // One argument per column of the "show the math" table; a struct literal would only rename them.
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        id: &str,
+        quantity: &str,
+        formula: &str,
+        substitution: String,
+        value: f64,
+        unit: &str,
+        sources: &[&str],
+    ) -> f64 {
+        self.0.push(Step {
+            id: id.into(),
+            quantity: quantity.into(),
+            formula: formula.into(),
+            substitution,
+            value,
+            unit: unit.into(),
+            sources: sources.iter().map(|s| s.to_string()).collect(),
+        });
+        value
+    }
+}
+
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+fn warn(warnings: &mut Vec<Warning>, code: &str, field: &str, message: String) {
+    warnings.push(Warning {
+        code: code.into(),
+        field: field.into(),
+        message,
+    });
+}
+
+/// Estimates time, power, energy, emissions and cost of a training scenario.
+///
+/// Pure and stateless: the CLI, the JS API and the page all call this.
+///
+/// # Errors
+/// A field out of range, an unknown id, or an impossible combination (fp8 on a V100, racks of
+/// H100); [`Error::field`] names the field.
+///
+/// ```
+/// use zettaflop_estimator::{estimate, Scenario, Workload, HardwareChoice};
+/// // GPT-4 (2.1e25 FLOP) on 25,000 A100 at 33 % utilization takes about 95 days.
+/// let s = Scenario {
+///     workload: Workload::Flop { flop: 2.1e25 },
+///     hardware: HardwareChoice::Id("a100".into()),
+///     count: 25_000.0,
+///     utilization: 0.33,
+///     ..Scenario::default()
+/// };
+/// let s = Scenario { count_unit: zettaflop_estimator::CountUnit::Chip, ..s };
+/// let days = estimate(&s)?.duration_s / 86_400.0;
+/// assert!((days - 94.4).abs() < 0.1);
+/// # Ok::<(), zettaflop_estimator::Error>(())
+/// ```
+pub fn estimate(s: &Scenario) -> Result<Report, Error> {
+    let compute = s.workload.compute()?;
+    let hw = s.hardware.resolve()?;
+    let count = limits::COUNT.check("count", s.count)?;
+    let u = limits::UTILIZATION.check("utilization", s.utilization)?;
+    let pue = limits::PUE.check("pue", s.pue)?;
+    let usd_per_kwh = limits::USD_PER_KWH.check("usd_per_kwh", s.usd_per_kwh)?;
+    let kg_per_kwh = limits::KG_CO2_PER_KWH.check("kg_co2_per_kwh", s.kg_co2_per_kwh)?;
+    let (usd_per_chip_hour, price_sources): (f64, Vec<&str>) =
+        match (s.usd_per_chip_hour, hw.usd_per_chip_hour) {
+            (Some(p), _) => (
+                limits::USD_PER_CHIP_HOUR.check("usd_per_chip_hour", p)?,
+                vec![],
+            ),
+            (None, Some(p)) => (p, hw.price_sources.iter().map(String::as_str).collect()),
+            (None, None) => {
+                return Err(Error::new(
+                    "usd_per_chip_hour",
+                    ErrorKind::Missing {
+                        hint: "custom hardware has no catalog price: give usd_per_chip_hour".into(),
+                    },
+                ))
+            }
+        };
+    let claimed = s
+        .claimed_duration_s
+        .map(|d| limits::DURATION_S.check("claimed_duration_s", d))
+        .transpose()?;
+    let target = s
+        .target_duration_s
+        .map(|d| limits::DURATION_S.check("target_duration_s", d))
+        .transpose()?;
+    let per_unit = f64::from(hw.gpus_per(s.count_unit)?);
+    let peak_gpu = hw.peak_per_gpu(s.precision, s.sparse)?;
+
+    let mut st = Steps(Vec::with_capacity(20));
+    let mut warnings = Vec::new();
+
+    let flop = st.push(
+        "training_flop",
+        "Training compute",
+        &compute.formula,
+        compute.substitution.clone(),
+        compute.flop,
+        "FLOP",
+        &strs(&compute.sources),
+    );
+    let gpus = st.push(
+        "gpus",
+        "GPUs",
+        "G = count × GPUs per unit",
+        format!("{} × {}", c(count), c(per_unit)),
+        count * per_unit,
+        "GPU",
+        &[],
+    );
+    let sparse_factor = if s.sparse { 2.0 } else { 1.0 };
+    st.push(
+        "peak_flop_per_s_per_gpu",
+        "Peak per GPU",
+        if s.sparse {
+            "P₁ = 2 × dense peak (2:4 sparsity)"
+        } else {
+            "P₁ = dense peak"
+        },
+        format!(
+            "{}{} ({})",
+            if s.sparse { "2 × " } else { "" },
+            c(peak_gpu / sparse_factor),
+            s.precision.id()
+        ),
+        peak_gpu,
+        "FLOP/s",
+        &strs(&hw.peak_sources),
+    );
+    let peak = st.push(
+        "peak_flop_per_s",
+        "Cluster peak",
+        "P = G × P₁",
+        format!("{} × {}", c(gpus), c(peak_gpu)),
+        gpus * peak_gpu,
+        "FLOP/s",
+        &[],
+    );
+    let u_sources: &[&str] = if s.utilization == UTILIZATION_DEFAULT.value {
+        UTILIZATION_DEFAULT.sources
+    } else {
+        &[]
+    };
+    let eff = st.push(
+        "effective_flop_per_s",
+        "Sustained throughput",
+        "R = P × u",
+        format!("{} × {}", c(peak), c(u)),
+        peak * u,
+        "FLOP/s",
+        u_sources,
+    );
+    let duration = st.push(
+        "duration_s",
+        "Training time",
+        "T = C / R",
+        format!("{} / {}", c(flop), c(eff)),
+        flop / eff,
+        "s",
+        &[],
+    );
+    let chip_hours = st.push(
+        "chip_hours",
+        "GPU-hours",
+        "H = G × T / 3600",
+        format!("{} × {} / 3600", c(gpus), c(duration)),
+        gpus * duration / 3600.0,
+        "GPU·h",
+        &[],
+    );
+    let it = st.push(
+        "it_power_w",
+        "IT power",
+        "W_IT = G × W₁ (all-in per GPU)",
+        format!("{} × {}", c(gpus), c(hw.all_in_w)),
+        gpus * hw.all_in_w,
+        "W",
+        &strs(&hw.power_sources),
+    );
+    let pue_sources: &[&str] = if s.pue == PUE_DEFAULT.value {
+        PUE_DEFAULT.sources
+    } else {
+        &[]
+    };
+    let facility = st.push(
+        "facility_power_w",
+        "Facility power",
+        "W_site = W_IT × PUE",
+        format!("{} × {}", c(it), c(pue)),
+        it * pue,
+        "W",
+        pue_sources,
+    );
+    let energy = st.push(
+        "energy_j",
+        "Energy",
+        "E = W_site × T",
+        format!("{} × {}", c(facility), c(duration)),
+        facility * duration,
+        "J",
+        &[],
+    );
+    let kwh = energy / J_PER_KWH;
+    let co2_sources: &[&str] = if s.kg_co2_per_kwh == KG_CO2_PER_KWH_DEFAULT.value {
+        KG_CO2_PER_KWH_DEFAULT.sources
+    } else {
+        &[]
+    };
+    let co2 = st.push(
+        "co2_kg",
+        "CO₂",
+        "M = E[kWh] × intensity",
+        format!("{} × {}", c(kwh), c(kg_per_kwh)),
+        kwh * kg_per_kwh,
+        "kg",
+        co2_sources,
+    );
+    let home_w = HOME_KWH_PER_YEAR.value * 1000.0 / HOURS_PER_YEAR;
+    let homes = st.push(
+        "homes",
+        "US homes drawing the same power",
+        "N = W_site / (10,715 kWh / 8,766 h)",
+        format!("{} / {}", c(facility), c(home_w)),
+        facility / home_w,
+        "homes",
+        HOME_KWH_PER_YEAR.sources,
+    );
+    let home_years = st.push(
+        "home_years",
+        "Years of a US home's electricity",
+        "Y = E[kWh] / 10,715",
+        format!("{} / {}", c(kwh), c(HOME_KWH_PER_YEAR.value)),
+        kwh / HOME_KWH_PER_YEAR.value,
+        "home·yr",
+        HOME_KWH_PER_YEAR.sources,
+    );
+    let compute_usd = st.push(
+        "cost_usd.compute",
+        "Compute cost (rental)",
+        "$_GPU = H × price per GPU-hour",
+        format!("{} × {}", c(chip_hours), c(usd_per_chip_hour)),
+        chip_hours * usd_per_chip_hour,
+        "USD",
+        &price_sources,
+    );
+    let kwh_sources: &[&str] = if s.usd_per_kwh == USD_PER_KWH_DEFAULT.value {
+        USD_PER_KWH_DEFAULT.sources
+    } else {
+        &[]
+    };
+    let elec_usd = st.push(
+        "cost_usd.electricity",
+        "Electricity cost",
+        "$_E = E[kWh] × price per kWh",
+        format!("{} × {}", c(kwh), c(usd_per_kwh)),
+        kwh * usd_per_kwh,
+        "USD",
+        kwh_sources,
+    );
+    let total = st.push(
+        "cost_usd.total",
+        "Total cost",
+        "$ = $_GPU + $_E",
+        format!("{} + {}", c(compute_usd), c(elec_usd)),
+        compute_usd + elec_usd,
+        "USD",
+        &[],
+    );
+
+    if u > UTILIZATION_WARNING.value {
+        warn(
+            &mut warnings,
+            "utilization_high",
+            "utilization",
+            format!(
+                "utilization {} is above {}: no published large training run sustains that",
+                c(u),
+                c(UTILIZATION_WARNING.value)
+            ),
+        );
+    }
+    if s.sparse {
+        warn(
+            &mut warnings,
+            "sparse_peak",
+            "sparse",
+            "the sparse peak assumes 2:4 structured sparsity, which training does not use: compare dense figures".into(),
+        );
+    }
+
+    let implied_utilization = claimed.map(|t| {
+        let iu = st.push(
+            "implied_utilization",
+            "Utilization the claim implies",
+            "u = C / (P × T_claim)",
+            format!("{} / ({} × {})", c(flop), c(peak), c(t)),
+            flop / (peak * t),
+            "1",
+            &[],
+        );
+        if iu > 1.0 {
+            warn(
+                &mut warnings,
+                "claim_impossible",
+                "claimed_duration_s",
+                format!(
+                    "the claimed duration needs {:.0} % of the peak: impossible",
+                    iu * 100.0
+                ),
+            );
+        } else if iu > UTILIZATION_WARNING.value {
+            warn(
+                &mut warnings,
+                "claim_optimistic",
+                "claimed_duration_s",
+                format!(
+                    "the claimed duration needs {:.0} % of the peak: beyond any published run",
+                    iu * 100.0
+                ),
+            );
+        }
+        iu
+    });
+    let (chips_needed, count_needed) = match target {
+        Some(t) => {
+            let g = st.push(
+                "chips_needed",
+                "GPUs needed for the target",
+                "G = ⌈C / (P₁ × u × T_target)⌉",
+                format!("⌈{} / ({} × {} × {})⌉", c(flop), c(peak_gpu), c(u), c(t)),
+                (flop / (peak_gpu * u * t)).ceil(),
+                "GPU",
+                &[],
+            );
+            (Some(g), Some((g / per_unit).ceil()))
+        }
+        None => (None, None),
+    };
+
+    let mut cited: Vec<Cited> = Vec::new();
+    for id in st.0.iter().flat_map(|s| s.sources.iter()) {
+        if cited.iter().any(|c| &c.id == id) {
+            continue;
+        }
+        if let Some(src) = catalog::source(id) {
+            cited.push(Cited {
+                id: src.id.into(),
+                title: src.title.into(),
+                url: src.url.into(),
+                date: src.date.into(),
+                kind: src.kind.into(),
+            });
+        }
+    }
+
+    let report = Report {
+        training_flop: flop,
+        hardware: HardwareUsed {
+            id: hw.id.clone(),
+            name: hw.name.clone(),
+            all_in_w: hw.all_in_w,
+        },
+        count,
+        count_unit: s.count_unit,
+        gpus,
+        precision: s.precision,
+        sparse: s.sparse,
+        peak_flop_per_s_per_gpu: peak_gpu,
+        peak_flop_per_s: peak,
+        utilization: u,
+        effective_flop_per_s: eff,
+        duration_s: duration,
+        chip_hours,
+        it_power_w: it,
+        facility_power_w: facility,
+        energy_j: energy,
+        co2_kg: co2,
+        homes,
+        home_years,
+        cost_usd: Cost {
+            compute: compute_usd,
+            electricity: elec_usd,
+            total,
+        },
+        implied_utilization,
+        chips_needed,
+        count_needed,
+        assumptions: Assumptions {
+            utilization: u,
+            pue,
+            usd_per_chip_hour,
+            usd_per_kwh,
+            kg_co2_per_kwh: kg_per_kwh,
+        },
+        warnings,
+        steps: st.0,
+        sources: cited,
+    };
+    if let Some(bad) = report.steps.iter().find(|s| !s.value.is_finite()) {
+        return Err(Error::new(
+            "scenario",
+            ErrorKind::Unsupported {
+                reason: format!(
+                    "{} does not fit in a finite number; check the magnitudes",
+                    bad.quantity
+                ),
+            },
+        ));
+    }
+    Ok(report)
+}

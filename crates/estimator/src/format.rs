@@ -1,0 +1,179 @@
+//! Writing quantities for people: SI prefixes, days and hours, grouped digits, in English or
+//! French number style.
+//!
+//! ```
+//! use zettaflop_estimator::format::{si, duration, Locale};
+//! assert_eq!(si(3.2e20, "FLOP/s", Locale::En), "320 EFLOP/s");
+//! assert_eq!(duration(164_062.5, Locale::En), "1 d 21.6 h");
+//! assert_eq!(si(2.5e8, "W", Locale::Fr), "250 MW");
+//! ```
+
+/// Number style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    /// `1,234.5`
+    #[default]
+    En,
+    /// `1 234,5` (narrow no-break space)
+    Fr,
+}
+
+/// `value` with `decimals` decimals and grouped thousands.
+pub fn grouped(value: f64, decimals: usize, locale: Locale) -> String {
+    if !value.is_finite() {
+        return "–".into();
+    }
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let (sep, dec) = match locale {
+        Locale::En => (",", "."),
+        Locale::Fr => ("\u{202f}", ","),
+    };
+    let mut out = String::new();
+    if value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        out.push('-');
+    }
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(ch);
+    }
+    if !frac.is_empty() {
+        out.push_str(dec);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Three significant digits, grouped: 94.4, 1,250, 0.328.
+pub fn sig3(value: f64, locale: Locale) -> String {
+    let a = value.abs();
+    let decimals = if a == 0.0 || a >= 100.0 {
+        0
+    } else if a >= 10.0 {
+        1
+    } else if a >= 1.0 {
+        2
+    } else {
+        // 0.0123 → 4 decimals; capped so tiny values stay readable.
+        ((-a.log10()).floor() as usize + 3).min(8)
+    };
+    let s = grouped(value, decimals, locale);
+    if decimals > 0 {
+        let dec = if locale == Locale::Fr { ',' } else { '.' };
+        let s = s.trim_end_matches('0');
+        s.trim_end_matches(dec).to_string()
+    } else {
+        s
+    }
+}
+
+const PREFIXES: [(f64, &str); 9] = [
+    (1e24, "Y"),
+    (1e21, "Z"),
+    (1e18, "E"),
+    (1e15, "P"),
+    (1e12, "T"),
+    (1e9, "G"),
+    (1e6, "M"),
+    (1e3, "k"),
+    (1.0, ""),
+];
+
+/// `value` with an SI prefix on `unit`, three significant digits.
+pub fn si(value: f64, unit: &str, locale: Locale) -> String {
+    let a = value.abs();
+    let (scale, prefix) = PREFIXES
+        .iter()
+        .copied()
+        .find(|(s, _)| a >= *s)
+        .unwrap_or((1.0, ""));
+    let unit_sep = if unit.is_empty() { "" } else { " " };
+    format!("{}{unit_sep}{prefix}{unit}", sig3(value / scale, locale))
+}
+
+/// Seconds as minutes, hours, or days and hours, or years.
+pub fn duration(seconds: f64, locale: Locale) -> String {
+    let (d, h) = match locale {
+        Locale::En => ("d", "h"),
+        Locale::Fr => ("j", "h"),
+    };
+    if !seconds.is_finite() {
+        return "–".into();
+    }
+    if seconds < 60.0 {
+        format!("{} s", sig3(seconds, locale))
+    } else if seconds < 3600.0 {
+        format!("{} min", sig3(seconds / 60.0, locale))
+    } else if seconds < 86_400.0 {
+        format!("{} {h}", sig3(seconds / 3600.0, locale))
+    } else if seconds < 2.0 * 31_557_600.0 {
+        let days = (seconds / 86_400.0).floor();
+        let hours = (seconds - days * 86_400.0) / 3600.0;
+        format!(
+            "{} {d} {} {h}",
+            grouped(days, 0, locale),
+            sig3(hours, locale)
+        )
+    } else {
+        let y = if locale == Locale::Fr { "ans" } else { "years" };
+        format!("{} {y}", sig3(seconds / 31_557_600.0, locale))
+    }
+}
+
+/// Dollars as `$108M` (en) / `108 M$` (fr).
+pub fn usd(value: f64, locale: Locale) -> String {
+    let a = value.abs();
+    let (scale, prefix) = PREFIXES
+        .iter()
+        .copied()
+        .find(|(s, _)| a >= *s)
+        .unwrap_or((1.0, ""));
+    let n = sig3(value / scale, locale);
+    match locale {
+        Locale::En => format!("${n}{prefix}"),
+        Locale::Fr => format!("{n} {prefix}$"),
+    }
+}
+
+/// A compact machine-neutral number for formulas: `2.1e25`, `128000`, `0.4`.
+pub fn compact(v: f64) -> String {
+    let a = v.abs();
+    if a == 0.0 || (1e-3..1e6).contains(&a) {
+        let s = format!("{v:.4}");
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        s.to_string()
+    } else {
+        let s = format!("{v:.3e}");
+        match s.split_once('e') {
+            Some((m, e)) => format!("{}e{e}", m.trim_end_matches('0').trim_end_matches('.')),
+            None => s,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(grouped(1234.5, 1, Locale::En), "1,234.5");
+        assert_eq!(grouped(1234.5, 1, Locale::Fr), "1\u{202f}234,5");
+        assert_eq!(grouped(-1234567.0, 0, Locale::En), "-1,234,567");
+        assert_eq!(sig3(0.328125, Locale::En), "0.328");
+        assert_eq!(sig3(94.44, Locale::En), "94.4");
+        assert_eq!(sig3(2.0, Locale::En), "2");
+        assert_eq!(si(2.1e25, "FLOP", Locale::En), "21 YFLOP");
+        assert_eq!(si(0.5, "W", Locale::En), "0.5 W");
+        assert_eq!(usd(1.08e8, Locale::En), "$108M");
+        assert_eq!(usd(1.08e8, Locale::Fr), "108 M$");
+        assert_eq!(usd(512.0, Locale::Fr), "512 $");
+        assert_eq!(compact(2.1e25), "2.1e25");
+        assert_eq!(compact(128000.0), "128000");
+        assert_eq!(compact(0.4), "0.4");
+        assert_eq!(duration(95.0 * 86_400.0, Locale::En), "95 d 0 h");
+        assert_eq!(duration(43_200.0, Locale::Fr), "12 h");
+    }
+}

@@ -1,0 +1,40 @@
+//! Zettaflop's estimator: what it takes to train a model on a cluster (time, GPUs, power,
+//! energy, CO₂, money), with every step and source written down.
+//!
+//! The problem is split as Calculon does: the *model* ([`Workload`]), the *system*
+//! ([`HardwareChoice`], the [`catalog`]) and the *execution* ([`Scenario`] assumptions), and one
+//! pure function, [`estimate`], turns a scenario into a [`Report`]. The scenario and the report
+//! are the JSON contract shared by the CLI, the JS API (feature `wasm`) and the page.
+//!
+//! ```
+//! use zettaflop_estimator::{estimate, Scenario};
+//! // The seed article's case: GPT-4 on 64,000 GB200 superchips (128,000 GPUs) at 40 %.
+//! let report = estimate(&Scenario::default())?;
+//! assert_eq!(report.gpus, 128_000.0);
+//! assert_eq!(report.peak_flop_per_s, 3.2e20); // 0.32 ZFLOP/s dense BF16
+//! assert!((report.duration_s / 3600.0 - 45.6).abs() < 0.05);
+//! # Ok::<(), zettaflop_estimator::Error>(())
+//! ```
+#![deny(missing_docs)]
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod catalog;
+pub mod contract;
+mod error;
+mod estimate;
+pub mod format;
+mod hardware;
+pub mod limits;
+pub mod parse;
+mod report;
+mod scenario;
+#[cfg(feature = "wasm")]
+pub mod wasm;
+mod workload;
+
+pub use error::{Error, ErrorKind};
+pub use estimate::{estimate, HOURS_PER_YEAR, J_PER_KWH};
+pub use hardware::{CountUnit, CustomHardware, Hardware, HardwareChoice, Peaks, Precision};
+pub use report::{Assumptions, Cited, Comparison, Cost, HardwareUsed, Report, Step, Warning};
+pub use scenario::Scenario;
+pub use workload::{Compute, Workload};

@@ -1,0 +1,79 @@
+//! Allowed ranges of every numeric input, declared once; every range message comes from here.
+
+use crate::error::{Error, ErrorKind};
+use crate::format::compact;
+
+/// An inclusive range a scenario number must lie in.
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    /// Smallest allowed value.
+    pub min: f64,
+    /// Largest allowed value.
+    pub max: f64,
+    /// Whether the value must be a whole number.
+    pub whole: bool,
+}
+
+impl Limit {
+    /// Checks `value` for the field `field`.
+    pub fn check(&self, field: &str, value: f64) -> Result<f64, Error> {
+        if !(value >= self.min && value <= self.max) {
+            return Err(Error::new(
+                field,
+                ErrorKind::OutOfRange {
+                    value,
+                    allowed: format!("{} ≤ x ≤ {}", compact(self.min), compact(self.max)),
+                },
+            ));
+        }
+        if self.whole && value.fract() != 0.0 {
+            return Err(Error::new(field, ErrorKind::NotWhole { value }));
+        }
+        Ok(value)
+    }
+}
+
+const fn lim(min: f64, max: f64) -> Limit {
+    Limit {
+        min,
+        max,
+        whole: false,
+    }
+}
+
+/// Training compute in FLOP.
+pub const FLOP: Limit = lim(1.0, 1e35);
+/// Parameters (total or active).
+pub const PARAMS: Limit = lim(1.0, 1e16);
+/// Training tokens.
+pub const TOKENS: Limit = lim(1.0, 1e18);
+/// Accelerators, packages or racks.
+pub const COUNT: Limit = Limit {
+    min: 1.0,
+    max: 1e9,
+    whole: true,
+};
+/// Model FLOPs utilization: above 1 is impossible.
+pub const UTILIZATION: Limit = lim(0.001, 1.0);
+/// Power usage effectiveness: 1 is a perfect site.
+pub const PUE: Limit = lim(1.0, 3.0);
+/// Rental price per GPU-hour.
+pub const USD_PER_CHIP_HOUR: Limit = lim(0.0, 1e4);
+/// Electricity price.
+pub const USD_PER_KWH: Limit = lim(0.0, 100.0);
+/// Grid carbon intensity.
+pub const KG_CO2_PER_KWH: Limit = lim(0.0, 2.0);
+/// A duration (claimed or targeted), in seconds: one second to a thousand years.
+pub const DURATION_S: Limit = lim(1.0, 3.2e10);
+/// A custom chip's peak, per precision.
+pub const PEAK_FLOP_PER_S: Limit = lim(1e9, 1e18);
+/// A custom chip's all-in power.
+pub const ALL_IN_W: Limit = lim(1.0, 1e6);
+/// A custom chip's HBM.
+pub const HBM_BYTES: Limit = lim(0.0, 1e15);
+/// GPUs per package or per rack of a custom chip.
+pub const GPUS_PER_UNIT: Limit = Limit {
+    min: 1.0,
+    max: 1e6,
+    whole: true,
+};

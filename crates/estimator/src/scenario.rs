@@ -1,0 +1,117 @@
+//! The input half of the JSON contract: a scenario (what is trained, on what, under which
+//! assumptions).
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog;
+use crate::hardware::{CountUnit, HardwareChoice, Precision};
+use crate::workload::Workload;
+
+/// A training scenario. Every field but `workload`, `hardware` and `count` has a sourced default
+/// (see the README), and the report echoes the values used.
+///
+/// ```
+/// let s: zettaflop_estimator::Scenario = serde_json::from_str(
+///     r#"{"workload": "gpt-4", "hardware": "gb200", "count": 64000, "count_unit": "package"}"#,
+/// )?;
+/// assert_eq!(s.utilization, 0.40);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// What is trained.
+    pub workload: Workload,
+    /// On what.
+    pub hardware: HardwareChoice,
+    /// How many, in `count_unit`.
+    pub count: f64,
+    /// `chip` (GPU), `package` (GB200 superchip = 2 GPUs) or `rack` (NVL72 = 72 GPUs).
+    #[serde(default)]
+    pub count_unit: CountUnit,
+    /// Number format of the matmuls.
+    #[serde(default)]
+    pub precision: Precision,
+    /// Use the 2:4 structured-sparsity peak (2 × dense). Training does not use it: only to
+    /// reproduce marketing figures.
+    #[serde(default)]
+    pub sparse: bool,
+    /// Model FLOPs utilization, 0 < u ≤ 1 (default 0.40).
+    #[serde(default = "default_utilization")]
+    pub utilization: f64,
+    /// Power usage effectiveness of the site (default 1.2).
+    #[serde(default = "default_pue")]
+    pub pue: f64,
+    /// Rental price per GPU-hour; default: the catalog's price for the chip.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usd_per_chip_hour: Option<f64>,
+    /// Electricity price (default 0.078).
+    #[serde(default = "default_usd_per_kwh")]
+    pub usd_per_kwh: f64,
+    /// Grid carbon intensity (default 0.367, US 2023).
+    #[serde(default = "default_kg_co2_per_kwh")]
+    pub kg_co2_per_kwh: f64,
+    /// A duration someone claims: the report gives the utilization it implies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimed_duration_s: Option<f64>,
+    /// A duration wanted: the report gives the chips needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_duration_s: Option<f64>,
+}
+
+fn default_utilization() -> f64 {
+    catalog::UTILIZATION_DEFAULT.value
+}
+fn default_pue() -> f64 {
+    catalog::PUE_DEFAULT.value
+}
+fn default_usd_per_kwh() -> f64 {
+    catalog::USD_PER_KWH_DEFAULT.value
+}
+fn default_kg_co2_per_kwh() -> f64 {
+    catalog::KG_CO2_PER_KWH_DEFAULT.value
+}
+
+impl Default for Scenario {
+    /// The seed article's headline case: GPT-4 on 64,000 GB200 superchips.
+    fn default() -> Self {
+        Scenario {
+            workload: Workload::default(),
+            hardware: HardwareChoice::default(),
+            count: 64_000.0,
+            count_unit: CountUnit::Package,
+            precision: Precision::Bf16,
+            sparse: false,
+            utilization: default_utilization(),
+            pue: default_pue(),
+            usd_per_chip_hour: None,
+            usd_per_kwh: default_usd_per_kwh(),
+            kg_co2_per_kwh: default_kg_co2_per_kwh(),
+            claimed_duration_s: None,
+            target_duration_s: None,
+        }
+    }
+}
+
+impl Scenario {
+    /// The original run of a model preset (e.g. GPT-4 on 25,000 A100 in 95 days), with its
+    /// duration as `claimed_duration_s` so the report gives the utilization it implies.
+    /// `None` when the preset has no known run.
+    pub fn reference_run(model_id: &str) -> Option<Scenario> {
+        let m = catalog::model(model_id)?;
+        let run = m.run?;
+        Some(Scenario {
+            workload: Workload::Preset(m.id.into()),
+            hardware: HardwareChoice::Id(run.hardware.into()),
+            count: run.count,
+            count_unit: run.count_unit,
+            precision: if catalog::accelerator(run.hardware)?.peaks.bf16.is_some() {
+                Precision::Bf16
+            } else {
+                Precision::Fp16
+            },
+            claimed_duration_s: Some(run.duration_days * 86_400.0),
+            ..Scenario::default()
+        })
+    }
+}
