@@ -109,13 +109,21 @@ pub fn duration(seconds: f64, locale: Locale) -> String {
     } else if seconds < 86_400.0 {
         format!("{} {h}", sig3(seconds / 3600.0, locale))
     } else if seconds < 2.0 * 31_557_600.0 {
-        let days = (seconds / 86_400.0).floor();
-        let hours = (seconds - days * 86_400.0) / 3600.0;
-        format!(
-            "{} {d} {} {h}",
-            grouped(days, 0, locale),
-            sig3(hours, locale)
-        )
+        // Round once, then split, so 23.96 h never shows as "24 h": tenths of an hour below ten
+        // days, whole hours above.
+        let per_hour = if seconds < 10.0 * 86_400.0 { 10.0 } else { 1.0 };
+        let units = (seconds / 3600.0 * per_hour).round();
+        let days = (units / (24.0 * per_hour)).floor();
+        let hours = (units - days * 24.0 * per_hour) / per_hour;
+        if hours == 0.0 {
+            format!("{} {d}", grouped(days, 0, locale))
+        } else {
+            format!(
+                "{} {d} {} {h}",
+                grouped(days, 0, locale),
+                sig3(hours, locale)
+            )
+        }
     } else {
         let y = if locale == Locale::Fr { "ans" } else { "years" };
         format!("{} {y}", sig3(seconds / 31_557_600.0, locale))
@@ -135,6 +143,34 @@ pub fn usd(value: f64, locale: Locale) -> String {
         Locale::En => format!("${n}{prefix}"),
         Locale::Fr => format!("{n} {prefix}$"),
     }
+}
+
+/// Joules as watt-hours with an SI prefix: `11.7 GWh`.
+pub fn energy(joules: f64, locale: Locale) -> String {
+    si(joules / 3600.0, "Wh", locale)
+}
+
+/// Kilograms as tonnes above one tonne: `4,280 t`.
+pub fn mass(kg: f64, locale: Locale) -> String {
+    if kg.abs() >= 1000.0 {
+        format!("{} t", big(kg / 1000.0, locale))
+    } else {
+        format!("{} kg", sig3(kg, locale))
+    }
+}
+
+/// A ratio as a percentage: `32.8 %`.
+pub fn percent(ratio: f64, locale: Locale) -> String {
+    format!("{}\u{a0}%", sig3(ratio * 100.0, locale))
+}
+
+/// A large count, grouped and rounded to three significant digits: `209,000`.
+pub fn big(value: f64, locale: Locale) -> String {
+    if value.abs() < 1000.0 {
+        return sig3(value, locale);
+    }
+    let magnitude = 10f64.powi(value.abs().log10().floor() as i32 - 2);
+    grouped((value / magnitude).round() * magnitude, 0, locale)
 }
 
 /// A compact machine-neutral number for formulas: `2.1e25`, `128000`, `0.4`.
@@ -173,7 +209,18 @@ mod tests {
         assert_eq!(compact(2.1e25), "2.1e25");
         assert_eq!(compact(128000.0), "128000");
         assert_eq!(compact(0.4), "0.4");
-        assert_eq!(duration(95.0 * 86_400.0, Locale::En), "95 d 0 h");
+        assert_eq!(duration(95.0 * 86_400.0, Locale::En), "95 d");
+        assert_eq!(duration(86_400.0 * 2.0 - 100.0, Locale::En), "2 d");
+        assert_eq!(
+            duration(86_400.0 * 30.0 + 3.0 * 3600.0, Locale::En),
+            "30 d 3 h"
+        );
         assert_eq!(duration(43_200.0, Locale::Fr), "12 h");
+        assert_eq!(energy(4.20084e13, Locale::En), "11.7 GWh");
+        assert_eq!(mass(4.2825e6, Locale::En), "4,280 t");
+        assert_eq!(mass(12.5, Locale::En), "12.5 kg");
+        assert_eq!(percent(0.3279, Locale::En), "32.8\u{a0}%");
+        assert_eq!(big(209_476.9, Locale::En), "209,000");
+        assert_eq!(big(128_000.0, Locale::Fr), "128\u{202f}000");
     }
 }

@@ -1,6 +1,7 @@
 //! Property tests: any valid scenario gives a finite, positive report; any invalid one gives a
 //! typed error that names the field — never a panic, NaN or infinity.
 
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use proptest::prelude::*;

@@ -1,0 +1,50 @@
+//! The JS API in a real browser (wasm-bindgen-test, headless Chromium): a scenario object in, a
+//! report object out, the same numbers as the native estimate; errors thrown as `{field, message}`.
+#![cfg(all(target_arch = "wasm32", feature = "wasm"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use serde::Deserialize;
+use wasm_bindgen_test::*;
+use zettaflop_estimator::{estimate, wasm::estimate_js, Report, Scenario};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn js(json: &str) -> wasm_bindgen::JsValue {
+    let v: serde_json::Value = serde_json::from_str(json).unwrap();
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap()
+}
+
+use serde::Serialize;
+
+#[wasm_bindgen_test]
+fn estimate_round_trips_through_js() {
+    let text = r#"{"workload": "gpt-4", "hardware": "gb200", "count": 64000, "count_unit": "package", "claimed_duration_s": 43200}"#;
+    let out = estimate_js(js(text)).expect("valid scenario");
+    assert!(out.is_object());
+    let report: Report = serde_wasm_bindgen::from_value(out).expect("report object");
+    let native = estimate(&serde_json::from_str::<Scenario>(text).unwrap()).unwrap();
+    assert_eq!(report, native);
+    assert_eq!(report.gpus, 128_000.0);
+    assert_eq!(report.duration_s, 164_062.5);
+}
+
+#[derive(Deserialize)]
+struct JsError {
+    field: String,
+    message: String,
+}
+
+#[wasm_bindgen_test]
+fn errors_are_thrown_with_the_field() {
+    let err = estimate_js(js(
+        r#"{"workload": "gpt-4", "hardware": "gb200", "count": 64000, "utilization": 2}"#,
+    ))
+    .unwrap_err();
+    let e: JsError = serde_wasm_bindgen::from_value(err).unwrap();
+    assert_eq!(e.field, "utilization");
+    assert!(e.message.contains('2'), "{}", e.message);
+    let err = estimate_js(js(r#"{"workload": "gpt-4"}"#)).unwrap_err();
+    let e: JsError = serde_wasm_bindgen::from_value(err).unwrap();
+    assert_eq!(e.field, "scenario");
+}

@@ -1,0 +1,265 @@
+//! The page's inputs: one signal per field, read into a [`Scenario`]. Parsing and checking are
+//! the estimator's; this module only binds text to it and says which field a problem belongs to.
+
+use leptos::prelude::*;
+use zettaflop_estimator::parse::{parse, Dimension};
+use zettaflop_estimator::{
+    catalog, estimate, CountUnit, HardwareChoice, Precision, Report, Scenario, Workload,
+};
+
+/// Model choices that are not presets.
+pub const CUSTOM_FLOP: &str = "custom-flop";
+/// Parameters × tokens.
+pub const CUSTOM_PARAMS: &str = "custom-params";
+
+/// A text input of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Flop,
+    Params,
+    Tokens,
+    ActiveParams,
+    Count,
+    Utilization,
+    Pue,
+    UsdPerChipHour,
+    UsdPerKwh,
+    KgCo2PerKwh,
+    Claimed,
+    Target,
+}
+
+impl Field {
+    /// The input's name (its id is `in-<name>`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Flop => "flop",
+            Field::Params => "params",
+            Field::Tokens => "tokens",
+            Field::ActiveParams => "active-params",
+            Field::Count => "count",
+            Field::Utilization => "utilization",
+            Field::Pue => "pue",
+            Field::UsdPerChipHour => "usd-per-chip-hour",
+            Field::UsdPerKwh => "usd-per-kwh",
+            Field::KgCo2PerKwh => "kg-co2-per-kwh",
+            Field::Claimed => "claimed-duration",
+            Field::Target => "target-duration",
+        }
+    }
+
+    fn dimension(self) -> Dimension {
+        match self {
+            Field::Utilization => Dimension::Fraction,
+            Field::Claimed | Field::Target => Dimension::Duration,
+            Field::UsdPerChipHour | Field::UsdPerKwh => Dimension::Money,
+            _ => Dimension::Count,
+        }
+    }
+
+    /// Whether an empty field means "not given".
+    fn optional(self) -> bool {
+        matches!(
+            self,
+            Field::ActiveParams | Field::UsdPerChipHour | Field::Claimed | Field::Target
+        )
+    }
+}
+
+/// A problem and the input it belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldError {
+    /// Input name (see [`Field::name`]), or `model`, `hardware`, `count-unit`, `precision`, `sparse`.
+    pub field: &'static str,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Which input an estimator error path belongs to.
+fn input_for(path: &str) -> &'static str {
+    match path {
+        "workload.flop" => "flop",
+        "workload.params" => "params",
+        "workload.tokens" => "tokens",
+        "workload.active_params" => "active-params",
+        "count" => "count",
+        "count_unit" => "count-unit",
+        "precision" => "precision",
+        "sparse" => "sparse",
+        "utilization" => "utilization",
+        "pue" => "pue",
+        "usd_per_chip_hour" => "usd-per-chip-hour",
+        "usd_per_kwh" => "usd-per-kwh",
+        "kg_co2_per_kwh" => "kg-co2-per-kwh",
+        "claimed_duration_s" => "claimed-duration",
+        "target_duration_s" => "target-duration",
+        p if p.starts_with("hardware") => "hardware",
+        _ => "model",
+    }
+}
+
+/// One signal per input. Copy: every field is a signal handle.
+#[derive(Debug, Clone, Copy)]
+pub struct Form {
+    pub model: RwSignal<String>,
+    pub hardware: RwSignal<String>,
+    pub count_unit: RwSignal<String>,
+    pub precision: RwSignal<String>,
+    pub sparse: RwSignal<bool>,
+    texts: [RwSignal<String>; 12],
+}
+
+const FIELDS: [Field; 12] = [
+    Field::Flop,
+    Field::Params,
+    Field::Tokens,
+    Field::ActiveParams,
+    Field::Count,
+    Field::Utilization,
+    Field::Pue,
+    Field::UsdPerChipHour,
+    Field::UsdPerKwh,
+    Field::KgCo2PerKwh,
+    Field::Claimed,
+    Field::Target,
+];
+
+impl Default for Form {
+    fn default() -> Self {
+        Form::new()
+    }
+}
+
+impl Form {
+    /// The seed article's case: GPT-4 on 64,000 GB200 superchips, sourced defaults.
+    pub fn new() -> Form {
+        let initial = |f: Field| -> String {
+            match f {
+                Field::Flop => "2.1e25".into(),
+                Field::Params => "175B".into(),
+                Field::Tokens => "300B".into(),
+                Field::Count => "64,000".into(),
+                Field::Utilization => "40%".into(),
+                Field::Pue => catalog::PUE_DEFAULT.value.to_string(),
+                Field::UsdPerKwh => catalog::USD_PER_KWH_DEFAULT.value.to_string(),
+                Field::KgCo2PerKwh => catalog::KG_CO2_PER_KWH_DEFAULT.value.to_string(),
+                _ => String::new(),
+            }
+        };
+        Form {
+            model: RwSignal::new("gpt-4".into()),
+            hardware: RwSignal::new("gb200".into()),
+            count_unit: RwSignal::new("package".into()),
+            precision: RwSignal::new("bf16".into()),
+            sparse: RwSignal::new(false),
+            texts: FIELDS.map(|f| RwSignal::new(initial(f))),
+        }
+    }
+
+    /// The signal holding a text field.
+    pub fn text(&self, field: Field) -> RwSignal<String> {
+        let i = FIELDS.iter().position(|f| *f == field).unwrap_or(0);
+        self.texts[i]
+    }
+
+    /// The field's value: `Ok(None)` when an optional field is empty.
+    pub fn value(&self, field: Field) -> Result<Option<f64>, FieldError> {
+        self.text(field).with(|t| {
+            if field.optional() && t.trim().is_empty() {
+                return Ok(None);
+            }
+            parse(t, field.dimension())
+                .map(Some)
+                .map_err(|e| FieldError {
+                    field: field.name(),
+                    message: e.reason,
+                })
+        })
+    }
+
+    fn required(&self, field: Field) -> Result<f64, FieldError> {
+        self.value(field)?.ok_or(FieldError {
+            field: field.name(),
+            message: "required".into(),
+        })
+    }
+
+    /// Whether the custom workload fields are in use.
+    pub fn custom(&self) -> Option<&'static str> {
+        self.model.with(|m| match m.as_str() {
+            CUSTOM_FLOP => Some(CUSTOM_FLOP),
+            CUSTOM_PARAMS => Some(CUSTOM_PARAMS),
+            _ => None,
+        })
+    }
+
+    /// Reads every input into a scenario.
+    ///
+    /// # Errors
+    /// The first input that does not parse.
+    pub fn scenario(&self) -> Result<Scenario, FieldError> {
+        let workload = match self.custom() {
+            Some(CUSTOM_FLOP) => Workload::Flop {
+                flop: self.required(Field::Flop)?,
+            },
+            Some(_) => Workload::Params {
+                params: self.required(Field::Params)?,
+                tokens: self.required(Field::Tokens)?,
+                active_params: self.value(Field::ActiveParams)?,
+            },
+            None => Workload::Preset(self.model.get()),
+        };
+        let count_unit = match self.count_unit.get().as_str() {
+            "package" => CountUnit::Package,
+            "rack" => CountUnit::Rack,
+            _ => CountUnit::Chip,
+        };
+        Ok(Scenario {
+            workload,
+            hardware: HardwareChoice::Id(self.hardware.get()),
+            count: self.required(Field::Count)?,
+            count_unit,
+            precision: Precision::from_id(&self.precision.get()).unwrap_or_default(),
+            sparse: self.sparse.get(),
+            utilization: self.required(Field::Utilization)?,
+            pue: self.required(Field::Pue)?,
+            usd_per_chip_hour: self.value(Field::UsdPerChipHour)?,
+            usd_per_kwh: self.required(Field::UsdPerKwh)?,
+            kg_co2_per_kwh: self.required(Field::KgCo2PerKwh)?,
+            claimed_duration_s: self.value(Field::Claimed)?,
+            target_duration_s: self.value(Field::Target)?,
+        })
+    }
+
+    /// The estimate of the current inputs.
+    pub fn outcome(&self) -> Result<Report, FieldError> {
+        let s = self.scenario()?;
+        estimate(&s).map_err(|e| FieldError {
+            field: input_for(e.field()),
+            message: e.reason(),
+        })
+    }
+
+    /// Picks a chip, keeping the precision and count unit valid for it (an event, not an effect).
+    pub fn choose_hardware(&self, id: String) {
+        if let Some(a) = catalog::accelerator(&id) {
+            let supported = a.peaks.supported();
+            let current = Precision::from_id(&self.precision.get_untracked());
+            if current.is_none_or(|p| !supported.contains(&p)) {
+                let fallback = [Precision::Bf16, Precision::Fp16]
+                    .into_iter()
+                    .find(|p| supported.contains(p));
+                if let Some(p) = fallback.or(supported.first().copied()) {
+                    self.precision.set(p.id().into());
+                }
+            }
+            if !a.sparse {
+                self.sparse.set(false);
+            }
+            if self.count_unit.get_untracked() == "rack" && a.gpus_per_rack.is_none() {
+                self.count_unit.set("chip".into());
+            }
+        }
+        self.hardware.set(id);
+    }
+}
