@@ -1,0 +1,237 @@
+// Benchmark of the built page (dist/): a report of numbers, not a test. It never fails on timing;
+// it exits non-zero only when it cannot measure (no dist/, no server, no browser).
+//
+//   node tests/bench.mjs          (scripts/bench.sh builds dist/ first; env DIST, BENCH_PORT)
+//
+// 1. Download size: gzip -9 of the html, js, wasm and css files of dist/.
+// 2. Navigation → first result painted: 10 cold loads (a new browser context each) in headless
+//    Chromium; an init script's MutationObserver notes when [data-testid=result-duration] first has
+//    text, then waits one requestAnimationFrame and reads performance.now() (ms since navigation).
+// 3. Input → updated result: 50 edits of #in-count, each timed inside the page from dispatching
+//    the `input` event to the result's text changing plus one requestAnimationFrame.
+import { execSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const DIST = process.env.DIST ? resolve(process.env.DIST) : join(REPO, 'dist');
+const PORT = Number.parseInt(process.env.BENCH_PORT ?? '4174', 10);
+const URL_ROOT = `http://127.0.0.1:${PORT}/`;
+const LOADS = 10;
+const EDITS = 50;
+const KB = 1024;
+
+const fmtKB = (bytes) => (bytes / KB).toFixed(1).padStart(8);
+const fmtMs = (ms) => `${ms.toFixed(1)} ms`;
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+// ---------------------------------------------------------------------------------------------
+function sizes() {
+  console.log(`\n== 1. size of dist/ (gzip -9; 1 KB = ${KB} B) ==`);
+  const kinds = { html: ['.html'], js: ['.js', '.mjs'], wasm: ['.wasm'], css: ['.css'] };
+  const kindOf = (f) => Object.keys(kinds).find((k) => kinds[k].includes(extname(f).toLowerCase()));
+  const files = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.name.startsWith('.')) continue; // e.g. Trunk's .stage/ during a build
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && kindOf(p)) files.push(p);
+    }
+  };
+  walk(DIST);
+  files.sort();
+  const totals = Object.fromEntries(Object.keys(kinds).map((k) => [k, { raw: 0, gz: 0, n: 0 }]));
+  console.log(`${'file'.padEnd(48)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)}`);
+  for (const f of files) {
+    const data = readFileSync(f);
+    const gz = gzipSync(data, { level: 9 }).length;
+    const t = totals[kindOf(f)];
+    t.raw += data.length;
+    t.gz += gz;
+    t.n += 1;
+    console.log(`${relative(DIST, f).padEnd(48)} ${fmtKB(data.length)} ${fmtKB(gz)}`);
+  }
+  console.log('-'.repeat(66));
+  let raw = 0;
+  let gz = 0;
+  for (const [k, t] of Object.entries(totals)) {
+    raw += t.raw;
+    gz += t.gz;
+    console.log(`${`${k} (${t.n} file${t.n === 1 ? '' : 's'})`.padEnd(48)} ${fmtKB(t.raw)} ${fmtKB(t.gz)}`);
+  }
+  console.log(`${'total'.padEnd(48)} ${fmtKB(raw)} ${fmtKB(gz)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+async function startServer() {
+  const child = spawn(process.execPath, [join(REPO, 'tests', 'serve.mjs')], {
+    env: { ...process.env, PORT: String(PORT), DIST },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let exited = null;
+  child.on('exit', (code) => {
+    exited = code ?? 1;
+  });
+  for (let i = 0; i < 100; i++) {
+    if (exited !== null) throw new Error(`tests/serve.mjs exited with code ${exited}`);
+    try {
+      const r = await fetch(URL_ROOT);
+      if (r.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`tests/serve.mjs did not answer on ${URL_ROOT}`);
+}
+
+function systemChromium() {
+  try {
+    return execSync('command -v chromium', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    throw new Error('chromium not found on PATH: run `scripts/install.sh test`');
+  }
+}
+
+// Installed before any page script: notes when the first result has text, plus one frame.
+function firstResultProbe() {
+  let seen = false;
+  const check = () => {
+    if (seen) return;
+    const el = document.querySelector('[data-testid=result-duration]');
+    if (el && el.textContent.trim() !== '') {
+      seen = true;
+      observer.disconnect();
+      window.__benchFirstText = performance.now();
+      requestAnimationFrame(() => {
+        window.__benchFirstResult = performance.now();
+      });
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+async function firstResult(browser) {
+  console.log(`\n== 2. navigation → first result painted (${LOADS} cold loads, new context each) ==`);
+  const times = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(firstResultProbe);
+      await page.goto(URL_ROOT);
+      await page.waitForFunction(() => window.__benchFirstResult !== undefined, null, { timeout: 60_000 });
+      const t = await page.evaluate(() => window.__benchFirstResult);
+      times.push(t);
+      console.log(`  load ${String(i + 1).padStart(2)}: ${fmtMs(t)}`);
+    } finally {
+      await context.close();
+    }
+  }
+  console.log(`  median: ${fmtMs(median(times))}   (min ${fmtMs(Math.min(...times))}, max ${fmtMs(Math.max(...times))})`);
+}
+
+// Runs in the page: sets #in-count, dispatches `input`, resolves with the ms until the result's
+// text changed plus one frame (null after 5 s without a change).
+function timedEdit(value) {
+  const input = document.getElementById('in-count');
+  const textOf = () => document.querySelector('[data-testid=result-duration]')?.textContent ?? '';
+  const before = textOf();
+  return new Promise((resolve) => {
+    let t0 = 0;
+    const observer = new MutationObserver(() => {
+      if (textOf() !== before) {
+        observer.disconnect();
+        clearTimeout(timer);
+        requestAnimationFrame(() => resolve(performance.now() - t0));
+      }
+    });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      resolve(null);
+    }, 5000);
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    input.value = value;
+    t0 = performance.now();
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function inputLatency(browser) {
+  console.log(`\n== 3. input → updated result (${EDITS} edits of #in-count) ==`);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(URL_ROOT);
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid=result-duration]')?.textContent ?? '').trim() !== '',
+      null,
+      { timeout: 60_000 },
+    );
+    const times = [];
+    let missed = 0;
+    for (let i = 0; i < EDITS; i++) {
+      // Alternate between about 32k and 64k packages so the shown duration surely changes.
+      const value = String((i % 2 ? 64000 : 32000) + i);
+      const t = await page.evaluate(timedEdit, value);
+      if (t === null) missed += 1;
+      else times.push(t);
+    }
+    if (times.length === 0) {
+      console.log(`  no edit changed the result's text within 5 s (${missed} tried)`);
+      return;
+    }
+    console.log(
+      `  median: ${fmtMs(median(times))}   p95: ${fmtMs(percentile(times, 95))}   ` +
+        `(min ${fmtMs(Math.min(...times))}, max ${fmtMs(Math.max(...times))}, n = ${times.length})`,
+    );
+    if (missed) console.log(`  ${missed} edit(s) did not change the result's text within 5 s`);
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.error('bench: dist/index.html not found; run `trunk build --release` (scripts/bench.sh does)');
+  process.exit(1);
+}
+sizes();
+const server = await startServer();
+let browser;
+try {
+  browser = await chromium.launch({
+    executablePath: systemChromium(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  console.log(`\nChromium ${browser.version()}, page ${URL_ROOT}`);
+  await firstResult(browser);
+  await inputLatency(browser);
+} finally {
+  await browser?.close();
+  server.kill();
+}

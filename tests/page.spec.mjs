@@ -1,0 +1,234 @@
+// End-to-end tests of the built page (dist/ from `trunk build --release`), served by tests/serve.mjs.
+// The selectors are the page's contract: inputs `#in-<name>` with a `<label for>`, errors
+// `#in-<name>-error`, results `[data-testid=result-<key>]` whose `data-value` is the raw SI number
+// of the estimator's report, and the JS API `window.zettaflop.estimate(scenario)`.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect } from '@playwright/test';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(process.env.CARGO_TARGET_DIR ?? join(REPO, 'target'), 'release', 'zettaflop');
+
+/** The seed case: GPT-4 (2.1e25 FLOP) on 64,000 GB200 superchips (128,000 GPUs) at 40 %. */
+const SEED_DURATION_S = 164062.5;
+
+// Every test also records every request of its browser context (page, workers, service worker)
+// and fails if one leaves the page's origin; uncaught page errors (e.g. a wasm panic) fail it too.
+const test = base.extend({
+  requests: [
+    async ({ context, baseURL }, use) => {
+      const urls = [];
+      context.on('request', (r) => urls.push(r.url()));
+      await use(urls);
+      const origin = new URL(baseURL).origin;
+      // data: and blob: URLs are made inside the page and fetch nothing.
+      const foreign = urls.filter((u) => {
+        const url = new URL(u);
+        return url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin;
+      });
+      expect(foreign, `requests that leave ${origin}`).toEqual([]);
+    },
+    { auto: true },
+  ],
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await use(errors);
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Opens the page and waits until the first result is shown. */
+async function open(page) {
+  await page.goto('./');
+  const duration = page.getByTestId('result-duration');
+  await expect(duration).toHaveAttribute('data-value', /\d/);
+  await expect(duration).toHaveText(/\S/);
+}
+
+/** The `data-value` of `[data-testid=<id>]` as a number. */
+async function value(page, testId) {
+  const raw = await page.getByTestId(testId).getAttribute('data-value');
+  return Number.parseFloat(raw ?? 'NaN');
+}
+
+function relErr(actual, expected) {
+  if (actual === expected) return 0;
+  return Math.abs(actual - expected) / Math.max(Math.abs(actual), Math.abs(expected));
+}
+
+/** Waits until `data-value` of `testId` is `expected` within relative `tol`. */
+async function expectValue(page, testId, expected, tol, message) {
+  await expect
+    .poll(async () => relErr(await value(page, testId), expected), {
+      message: `${message ?? testId}: data-value should be ≈ ${expected} (relative error shown)`,
+    })
+    .toBeLessThanOrEqual(tol);
+}
+
+test('first open shows the seed case and the original run', async ({ page }) => {
+  await open(page);
+  await expect(page.getByTestId('result-gpus')).toHaveAttribute('data-value', '128000');
+  await expectValue(page, 'result-duration', SEED_DURATION_S, 1e-9);
+  await expect(page.getByTestId('results')).toHaveAttribute('data-stale', 'false');
+
+  await expect(page.getByTestId('original')).toBeVisible();
+  await expect(page.getByTestId('original-duration')).toHaveAttribute('data-value', /\d/);
+  const implied = page.getByTestId('original-implied-utilization');
+  await expect(implied).toHaveAttribute('data-value', /\d/);
+  const u = Number.parseFloat(await implied.getAttribute('data-value'));
+  expect(Math.abs(u - 0.3279), `implied utilization ${u} ≈ 0.3279`).toBeLessThanOrEqual(0.001);
+});
+
+test('halving the count, then the utilization, doubles the duration each time', async ({ page }) => {
+  await open(page);
+  const duration = page.getByTestId('result-duration');
+  await expectValue(page, 'result-duration', SEED_DURATION_S, 1e-9);
+  const text0 = await duration.innerText();
+
+  await page.locator('#in-count').fill('32k');
+  await expectValue(page, 'result-duration', 2 * SEED_DURATION_S, 1e-9, 'after count 32k');
+  await expect(duration).not.toHaveText(text0);
+  const text1 = await duration.innerText();
+
+  await page.locator('#in-utilization').fill('20%');
+  await expectValue(page, 'result-duration', 4 * SEED_DURATION_S, 1e-9, 'after utilization 20%');
+  await expect(duration).not.toHaveText(text1);
+  await expect(page.getByTestId('results')).toHaveAttribute('data-stale', 'false');
+});
+
+test('garbage in a field shows its error, keeps everything else and the last result', async ({ page }) => {
+  await open(page);
+  const count = page.locator('#in-count');
+  const error = page.locator('#in-count-error');
+  const results = page.getByTestId('results');
+  const duration = page.getByTestId('result-duration');
+
+  await expect(error).toHaveCount(0);
+  await expect(results).toHaveAttribute('data-stale', 'false');
+  const lastValue = await duration.getAttribute('data-value');
+  const utilization = await page.locator('#in-utilization').inputValue();
+  const others = () =>
+    page.$$eval('input[id^="in-"], select[id^="in-"]', (els) =>
+      Object.fromEntries(
+        els
+          .filter((e) => e.id !== 'in-count')
+          .map((e) => [e.id, e.type === 'checkbox' ? e.checked : e.value]),
+      ),
+    );
+  const before = await others();
+
+  await count.fill('lots of chips');
+  await expect(error).toBeVisible();
+  await expect(error).toHaveText(/\S/);
+  await expect(error).toHaveAttribute('role', 'alert');
+  await expect(count).toHaveAttribute('aria-invalid', 'true');
+  await expect(results).toHaveAttribute('data-stale', 'true');
+  await expect(duration).toHaveAttribute('data-value', lastValue);
+  await expect(count).toHaveValue('lots of chips');
+  await expect(page.locator('#in-utilization')).toHaveValue(utilization);
+  expect(utilization).toBe('40%');
+  expect(await others(), 'the other inputs keep their values').toEqual(before);
+
+  await count.fill('64k');
+  await expect(error).toHaveCount(0);
+  await expect(count).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(results).toHaveAttribute('data-stale', 'false');
+  await expectValue(page, 'result-duration', SEED_DURATION_S, 1e-9, 'after count 64k');
+});
+
+test('the page, the JS API and the CLI give the same numbers', async ({ page }) => {
+  const scenario = { workload: 'gpt-4', hardware: 'gb200', count: 64000, count_unit: 'package' };
+  expect(existsSync(CLI), `${CLI} (cargo build --release -p zettaflop-cli)`).toBe(true);
+  const cli = JSON.parse(
+    execFileSync(CLI, ['estimate', '-'], { input: JSON.stringify(scenario), encoding: 'utf8' }),
+  );
+
+  await open(page);
+  await page.waitForFunction(() => typeof window.zettaflop?.estimate === 'function');
+  const api = await page.evaluate((s) => window.zettaflop.estimate(s), scenario);
+
+  // Put the scenario in the form (it is also the seed case).
+  await page.locator('#in-model').selectOption('gpt-4');
+  await page.locator('#in-hardware').selectOption('gb200');
+  await page.locator('#in-count-unit').selectOption('package');
+  await page.locator('#in-count').fill('64000');
+  await expect(page.getByTestId('results')).toHaveAttribute('data-stale', 'false');
+  await expectValue(page, 'result-duration', cli.duration_s, 1e-12, 'page vs CLI');
+
+  const pick = {
+    'result-duration': (r) => r.duration_s,
+    'result-energy': (r) => r.energy_j,
+    'result-cost': (r) => r.cost_usd.total,
+    'result-peak': (r) => r.peak_flop_per_s,
+    'result-facility-power': (r) => r.facility_power_w,
+    'result-co2': (r) => r.co2_kg,
+  };
+  for (const [testId, get] of Object.entries(pick)) {
+    const fromPage = await value(page, testId);
+    const fromCli = get(cli);
+    const fromApi = get(api);
+    expect(Number.isFinite(fromCli), `${testId}: CLI value ${fromCli}`).toBe(true);
+    expect(relErr(fromApi, fromCli), `${testId}: JS API ${fromApi} vs CLI ${fromCli}`).toBeLessThanOrEqual(1e-12);
+    expect(relErr(fromPage, fromCli), `${testId}: page ${fromPage} vs CLI ${fromCli}`).toBeLessThanOrEqual(1e-12);
+  }
+
+  const thrown = await page.evaluate((s) => {
+    try {
+      return { threw: false, result: window.zettaflop.estimate(s) };
+    } catch (e) {
+      return { threw: true, field: e?.field, message: e?.message };
+    }
+  }, { ...scenario, utilization: 2 });
+  expect(thrown.threw, 'estimate({utilization: 2}) throws').toBe(true);
+  expect(thrown.field).toBe('utilization');
+  expect(typeof thrown.message === 'string' && thrown.message.length > 0, `message: ${thrown.message}`).toBe(true);
+});
+
+test('keyboard reaches the count and every field has a label', async ({ page }) => {
+  await open(page);
+  let reached = false;
+  for (let i = 0; i < 60 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.id === 'in-count');
+  }
+  expect(reached, 'Tab from the top reaches #in-count').toBe(true);
+
+  const ids = [
+    'in-model', 'in-hardware', 'in-count', 'in-count-unit', 'in-precision', 'in-sparse',
+    'in-utilization', 'in-pue', 'in-usd-per-chip-hour', 'in-usd-per-kwh', 'in-kg-co2-per-kwh',
+    'in-claimed-duration', 'in-target-duration',
+  ];
+  for (const id of ids) await expect(page.locator(`#${id}`), `#${id}`).toHaveCount(1);
+
+  const unlabelled = await page.$$eval('input, select', (els) =>
+    els
+      .filter((e) => e.type !== 'hidden' && !(e.labels && e.labels.length > 0))
+      .map((e) => e.id || e.outerHTML.slice(0, 120)),
+  );
+  expect(unlabelled, 'inputs and selects without a <label>').toEqual([]);
+});
+
+test.describe('on a 360×740 phone screen', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('there is no horizontal scroll', async ({ page }) => {
+    await open(page);
+    const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+    expect(await width(), 'scrollWidth').toBeLessThanOrEqual(360);
+
+    // Also with "show the math" open.
+    const math = page.getByTestId('math');
+    if ((await math.count()) > 0) {
+      await math.evaluate((d) => {
+        d.open = true;
+      });
+      expect(await width(), 'scrollWidth with the math shown').toBeLessThanOrEqual(360);
+    }
+  });
+});
