@@ -146,6 +146,20 @@ fn source_list(
     Ok(out)
 }
 
+fn opt_source_list(
+    row: &Row,
+    col: &str,
+    file: &str,
+    line: usize,
+    ids: &HashSet<String>,
+) -> Result<String, String> {
+    if get(row, col, file, line)?.is_empty() {
+        Ok("&[]".into())
+    } else {
+        source_list(row, col, file, line, ids)
+    }
+}
+
 fn s(v: &str) -> String {
     format!("{v:?}")
 }
@@ -211,7 +225,7 @@ fn gen_accelerators(
             .map_err(|_| format!("{}: not a year", at("launch_year")))?;
         writeln!(
             out,
-            "    Accelerator {{ id: {}, name: {}, vendor: {}, launch_year: {year}, peaks: Peaks {{ fp64: {}, tf32: {}, bf16: {}, fp16: {}, fp8: {}, fp4: {} }}, sparse: {sparse}, hbm_bytes: {}, tdp_w: {}, all_in_w: {}, all_in_basis: {}, gpus_per_package: {package}, package_name: {}, gpus_per_rack: {rack}, rack_name: {}, usd_per_chip_hour: {}, usd_per_chip_hour_note: {}, peak_sources: {}, power_sources: {}, price_sources: {}, notes: {} }},",
+            "    Accelerator {{ id: {}, name: {}, vendor: {}, launch_year: {year}, peaks: Peaks {{ fp64: {}, tf32: {}, bf16: {}, fp16: {}, fp8: {}, fp4: {} }}, sparse: {sparse}, hbm_bytes: {}, tdp_w: {}, all_in_w: {}, all_in_basis: {}, gpus_per_package: {package}, package_name: {}, gpus_per_rack: {rack}, rack_name: {}, usd_per_chip_hour: {}, usd_per_chip_hour_note: {}, usd_purchase_per_chip: {}, usd_purchase_note: {}, purchase_sources: {}, peak_sources: {}, power_sources: {}, price_sources: {}, notes: {} }},",
             s(required(r, "id", f, l)?),
             s(required(r, "name", f, l)?),
             s(required(r, "vendor", f, l)?),
@@ -229,6 +243,9 @@ fn gen_accelerators(
             opt_s(get(r, "rack_name", f, l)?),
             num(required(r, "usd_per_chip_hour", f, l)?, 0, &at("usd_per_chip_hour"))?,
             s(required(r, "usd_per_chip_hour_note", f, l)?),
+            opt_num(r, "usd_purchase_per_chip", 0, f, l)?,
+            s(get(r, "usd_purchase_note", f, l)?),
+            opt_source_list(r, "purchase_sources", f, l, ids)?,
             source_list(r, "peak_sources", f, l, ids)?,
             source_list(r, "power_sources", f, l, ids)?,
             source_list(r, "price_sources", f, l, ids)?,

@@ -59,6 +59,12 @@ pub struct Accelerator {
     pub usd_per_chip_hour: f64,
     /// Which offer and date the price is, and the range seen.
     pub usd_per_chip_hour_note: &'static str,
+    /// Purchase price per GPU, where sourced.
+    pub usd_purchase_per_chip: Option<f64>,
+    /// Which offer and date the purchase price is.
+    pub usd_purchase_note: &'static str,
+    /// Sources of the purchase price.
+    pub purchase_sources: &'static [&'static str],
     /// Sources of the peaks.
     pub peak_sources: &'static [&'static str],
     /// Sources of the power figures.
