@@ -1,11 +1,14 @@
-//! The sourced catalog, compiled in from `data/*.csv` by `build.rs`.
+//! The sourced core catalog, compiled in from `data/*.csv` by `build.rs`: accelerators, model
+//! presets (training runs), clusters and sites, constants, and the sources they cite.
 //!
 //! Every figure carries the ids of its sources ([`SOURCES`]); a build fails if a row cites a
-//! source that does not exist.
+//! source that does not exist. Where sources disagree, the CSV cell reads `central [low..high]`:
+//! the struct field holds the central (default) value and the row's `ranges` keep the bounds.
+//! Epoch AI's full tables are in [`crate::epoch`] (feature `full-catalog`).
 
 use serde::Serialize;
 
-use crate::hardware::{CountUnit, Peaks};
+use crate::hardware::{CountUnit, Peaks, Precision};
 
 /// Where a figure comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -24,8 +27,22 @@ pub struct Source {
     pub by: &'static str,
 }
 
+/// A figure sources disagree on: the default (central) value and the range, in the unit of the
+/// struct field it belongs to (FLOP/s, bytes, W, days…).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Ranged {
+    /// The CSV column (e.g. `fp8_tflops`, `run_count`).
+    pub column: &'static str,
+    /// Lowest figure sourced.
+    pub low: f64,
+    /// The default, as used by the estimator.
+    pub central: f64,
+    /// Highest figure sourced.
+    pub high: f64,
+}
+
 /// An accelerator of the catalog; every figure is per GPU, peaks are dense.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Accelerator {
     /// Id used in scenarios.
     pub id: &'static str,
@@ -41,10 +58,11 @@ pub struct Accelerator {
     pub sparse: bool,
     /// HBM per GPU in bytes.
     pub hbm_bytes: f64,
-    /// Thermal design power of the GPU alone (W).
-    pub tdp_w: f64,
-    /// Power per GPU with its share of host, network and cooling fans (W).
-    pub all_in_w: f64,
+    /// Thermal design power of the GPU alone (W), where sourced.
+    pub tdp_w: Option<f64>,
+    /// Power per GPU with its share of host, network and cooling fans (W), where it can be
+    /// sourced or derived.
+    pub all_in_w: Option<f64>,
     /// How `all_in_w` was obtained.
     pub all_in_basis: &'static str,
     /// GPUs per package (GB200 superchip: 2).
@@ -55,10 +73,12 @@ pub struct Accelerator {
     pub gpus_per_rack: Option<u32>,
     /// What a rack is called.
     pub rack_name: Option<&'static str>,
-    /// Default rental price per GPU-hour.
-    pub usd_per_chip_hour: f64,
+    /// Default rental price per GPU-hour, where sourced.
+    pub usd_per_chip_hour: Option<f64>,
     /// Which offer and date the price is, and the range seen.
     pub usd_per_chip_hour_note: &'static str,
+    /// When the rental price was quoted.
+    pub usd_per_chip_hour_date: &'static str,
     /// Purchase price per GPU, where sourced.
     pub usd_purchase_per_chip: Option<f64>,
     /// Which offer and date the purchase price is.
@@ -73,10 +93,34 @@ pub struct Accelerator {
     pub price_sources: &'static [&'static str],
     /// Anything a reader should know.
     pub notes: &'static str,
+    /// Architecture generation (`volta`, `hopper`, `cdna3`, `tpu`…).
+    pub generation: &'static str,
+    /// HBM bandwidth (bytes/s).
+    pub hbm_bytes_per_s: Option<f64>,
+    /// Scale-up (NVLink, Infinity Fabric, ICI) bandwidth per GPU and per direction (bytes/s).
+    pub scaleup_bytes_per_s: Option<f64>,
+    /// GPUs in one scale-up domain (HGX 8, NVL72 72, TPU pod).
+    pub scaleup_domain: Option<u32>,
+    /// Scale-out (InfiniBand, Ethernet) bandwidth per GPU (bytes/s).
+    pub scaleout_bytes_per_s: Option<f64>,
+    /// Sources of the bandwidth and domain figures.
+    pub perf_sources: &'static [&'static str],
+    /// How the bandwidth figures were read (total vs per direction, defaults).
+    pub perf_note: &'static str,
+    /// Non-tensor FP32 peak (FLOP/s), for back-testing older runs.
+    pub fp32: Option<f64>,
+    /// The vendor's quoted sparse 16-bit figure (FLOP/s), where one is given.
+    pub sparse_bf16: Option<f64>,
+    /// Names of the same chip in Epoch AI's hardware table.
+    pub epoch_names: &'static [&'static str],
+    /// Why the row falls outside a validity check, if it does (read by the tests).
+    pub validity_note: &'static str,
+    /// Figures sources disagree on.
+    pub ranges: &'static [Ranged],
 }
 
 /// A published (or estimated) training run, reduced to what re-running it needs.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct ReferenceRun {
     /// Accelerator id.
     pub hardware: &'static str,
@@ -90,8 +134,33 @@ pub struct ReferenceRun {
     pub duration_basis: &'static str,
 }
 
+/// The shape of a transformer, where published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Architecture {
+    /// Transformer layers.
+    pub layers: Option<u32>,
+    /// Hidden (model) dimension.
+    pub hidden: Option<u32>,
+    /// Attention heads.
+    pub heads: Option<u32>,
+    /// Key/value heads (fewer than `heads` with grouped- or multi-query attention).
+    pub kv_heads: Option<u32>,
+    /// Feed-forward inner dimension (per expert for a mixture of experts).
+    pub ffn: Option<u32>,
+    /// Training sequence length.
+    pub seq_len: Option<u32>,
+    /// Vocabulary size.
+    pub vocab: Option<u32>,
+    /// Experts per MoE layer.
+    pub experts: Option<u32>,
+    /// Experts active per token.
+    pub active_experts: Option<u32>,
+    /// Feed-forward activation: `gelu`, `swiglu`, `relu`, `squared-relu` or `geglu`.
+    pub mlp: Option<&'static str>,
+}
+
 /// A model preset: its training compute and, where known, the run that trained it.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct ModelPreset {
     /// Id used in scenarios.
     pub id: &'static str,
@@ -115,16 +184,81 @@ pub struct ModelPreset {
     pub tokens: Option<f64>,
     /// How the compute figure was obtained.
     pub compute_basis: &'static str,
-    /// The original run, if known.
+    /// The original run, if hardware, count and duration are known.
     pub run: Option<ReferenceRun>,
+    /// Accelerator id, when known even without a duration.
+    pub hardware: Option<&'static str>,
+    /// How many accelerators, when known even without a duration.
+    pub hardware_count: Option<f64>,
     /// Sources.
     pub sources: &'static [&'static str],
     /// Notes.
     pub notes: &'static str,
+    /// Architecture, where published.
+    pub arch: Option<Architecture>,
+    /// Sources of the architecture.
+    pub arch_sources: &'static [&'static str],
+    /// Precision of the matmuls, where stated.
+    pub precision: Option<Precision>,
+    /// Reported (or Epoch-derived) model FLOPs utilization.
+    pub reported_mfu: Option<f64>,
+    /// Who reports the MFU and how.
+    pub mfu_basis: &'static str,
+    /// GPU-hours, where reported.
+    pub gpu_hours: Option<f64>,
+    /// Training cost estimate in USD (Epoch AI, 2023 dollars).
+    pub cost_usd: Option<f64>,
+    /// Name of the same model in Epoch AI's table.
+    pub epoch_name: Option<&'static str>,
+    /// Why the run falls outside a validity check, if it does (read by the tests).
+    pub validity_note: &'static str,
+    /// Figures sources disagree on.
+    pub ranges: &'static [Ranged],
+}
+
+impl ModelPreset {
+    /// Training compute: the figure given, else 6 · N(active) · D.
+    pub fn compute(&self) -> Option<f64> {
+        self.flop.or_else(|| {
+            let n = self.active_params.or(self.params)?;
+            Some(6.0 * n * self.tokens?)
+        })
+    }
+}
+
+/// A cluster or site in the news.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Cluster {
+    /// Id.
+    pub id: &'static str,
+    /// Display name.
+    pub name: &'static str,
+    /// Who builds, owns or uses it.
+    pub operator: &'static str,
+    /// Where.
+    pub location: &'static str,
+    /// Accelerator id when the site has one chip type.
+    pub hardware: Option<&'static str>,
+    /// GPUs (or TPU/Trainium chips), counted one per GPU.
+    pub gpus: Option<f64>,
+    /// The count as the sources word it (superchips, GPUs, mixes).
+    pub count_as_given: &'static str,
+    /// Power (W): facility capacity as reported.
+    pub power_w: Option<f64>,
+    /// Date of the figures (year or year-month).
+    pub date: &'static str,
+    /// Status (operational, planned…).
+    pub status: &'static str,
+    /// Sources.
+    pub sources: &'static [&'static str],
+    /// Notes.
+    pub notes: &'static str,
+    /// Figures sources disagree on.
+    pub ranges: &'static [Ranged],
 }
 
 /// A sourced constant (defaults of the scenario, reference figures).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Constant {
     /// Id.
     pub id: &'static str,
@@ -136,6 +270,8 @@ pub struct Constant {
     pub description: &'static str,
     /// Sources.
     pub sources: &'static [&'static str],
+    /// The range, where sources give one.
+    pub ranges: &'static [Ranged],
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
@@ -153,6 +289,16 @@ pub fn accelerator(id: &str) -> Option<&'static Accelerator> {
 /// Looks a model preset up by id.
 pub fn model(id: &str) -> Option<&'static ModelPreset> {
     MODELS.iter().find(|m| m.id == id)
+}
+
+/// Looks a cluster up by id.
+pub fn cluster(id: &str) -> Option<&'static Cluster> {
+    CLUSTERS.iter().find(|c| c.id == id)
+}
+
+/// Looks a constant up by id.
+pub fn constant(id: &str) -> Option<&'static Constant> {
+    CONSTANTS.iter().find(|c| c.id == id)
 }
 
 /// Looks a source up by id.

@@ -97,7 +97,10 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
                 return Err(Error::new(
                     "usd_per_chip_hour",
                     ErrorKind::Missing {
-                        hint: "custom hardware has no catalog price: give usd_per_chip_hour".into(),
+                        hint: format!(
+                            "{} has no catalog rental price: give usd_per_chip_hour",
+                            hw.name
+                        ),
                     },
                 ))
             }

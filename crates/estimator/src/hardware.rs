@@ -222,16 +222,27 @@ impl HardwareChoice {
                     )
                 })?;
                 let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect();
+                let all_in_w = a.all_in_w.ok_or_else(|| {
+                    Error::new(
+                        "hardware",
+                        ErrorKind::Unsupported {
+                            reason: format!(
+                                "{} has no sourced power figure in the catalog; describe it as custom hardware with its all_in_w",
+                                a.name
+                            ),
+                        },
+                    )
+                })?;
                 Ok(Hardware {
                     id: a.id.into(),
                     name: a.name.into(),
                     peaks: a.peaks,
                     sparse: a.sparse,
-                    all_in_w: a.all_in_w,
+                    all_in_w,
                     all_in_basis: a.all_in_basis.into(),
                     gpus_per_package: a.gpus_per_package,
                     gpus_per_rack: a.gpus_per_rack,
-                    usd_per_chip_hour: Some(a.usd_per_chip_hour),
+                    usd_per_chip_hour: a.usd_per_chip_hour,
                     peak_sources: v(a.peak_sources),
                     power_sources: v(a.power_sources),
                     price_sources: v(a.price_sources),

@@ -18,8 +18,11 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod backtest;
 pub mod catalog;
 pub mod contract;
+#[cfg(feature = "full-catalog")]
+pub mod epoch;
 mod error;
 mod estimate;
 pub mod format;

@@ -95,7 +95,8 @@ impl Default for Scenario {
 
 impl Scenario {
     /// The original run of a model preset (e.g. GPT-4 on 25,000 A100 in 95 days), with its
-    /// duration as `claimed_duration_s` so the report gives the utilization it implies.
+    /// duration as `claimed_duration_s` so the report gives the utilization it implies, in the
+    /// preset's precision (else bf16 where the chip has it, fp16 otherwise).
     /// `None` when the preset has no known run.
     pub fn reference_run(model_id: &str) -> Option<Scenario> {
         let m = catalog::model(model_id)?;
@@ -105,10 +106,10 @@ impl Scenario {
             hardware: HardwareChoice::Id(run.hardware.into()),
             count: run.count,
             count_unit: run.count_unit,
-            precision: if catalog::accelerator(run.hardware)?.peaks.bf16.is_some() {
-                Precision::Bf16
-            } else {
-                Precision::Fp16
+            precision: match m.precision {
+                Some(p) => p,
+                None if catalog::accelerator(run.hardware)?.peaks.bf16.is_some() => Precision::Bf16,
+                None => Precision::Fp16,
             },
             claimed_duration_s: Some(run.duration_days * 86_400.0),
             ..Scenario::default()

@@ -34,7 +34,14 @@ fn workload() -> impl Strategy<Value = Workload> {
 
 /// A valid scenario: the hardware, precision and unit are drawn among what the catalog supports.
 fn valid() -> impl Strategy<Value = Scenario> {
-    let chip = proptest::sample::select(catalog::ACCELERATORS.to_vec());
+    // Chips the estimator can run: those with a sourced (or derived) all-in power.
+    let chip = proptest::sample::select(
+        catalog::ACCELERATORS
+            .iter()
+            .filter(|a| a.all_in_w.is_some())
+            .copied()
+            .collect::<Vec<_>>(),
+    );
     (
         (
             workload(),
@@ -77,7 +84,8 @@ fn valid() -> impl Strategy<Value = Scenario> {
                     sparse: sparse && chip.sparse && precision != Precision::Fp64,
                     utilization: u,
                     pue,
-                    usd_per_chip_hour: price,
+                    // A chip without a catalog price needs one from the user.
+                    usd_per_chip_hour: price.or(chip.usd_per_chip_hour.map_or(Some(2.0), |_| None)),
                     usd_per_kwh: kwh,
                     kg_co2_per_kwh: co2,
                     claimed_duration_s: claimed,

@@ -75,7 +75,8 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
     });
     let price_placeholder = Signal::derive(move || {
         chip()
-            .map(|a| format!("catalog: {}", a.usd_per_chip_hour))
+            .and_then(|a| a.usd_per_chip_hour)
+            .map(|p| format!("catalog: {p}"))
             .unwrap_or_default()
     });
     let custom = move || form.custom();
