@@ -4,7 +4,8 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use zettaflop_estimator::{catalog, contract::CatalogIds, estimate, Scenario};
+use zettaflop_estimator::backtest::{self, BacktestRow, Verdict};
+use zettaflop_estimator::{catalog, contract::CatalogIds, epoch, estimate, Scenario};
 
 const HELP: &str = "\
 zettaflop — what it takes to train a model on a cluster (time, GPUs, power, energy, CO2, cost)
@@ -12,6 +13,12 @@ zettaflop — what it takes to train a model on a cluster (time, GPUs, power, en
 USAGE:
     zettaflop estimate FILE|-     read a scenario (JSON) from FILE or stdin, print the report (JSON)
     zettaflop catalog [--json]    list the hardware and model preset ids
+    zettaflop catalog epoch       print Epoch AI's full tables (chips, notable models) as JSON:
+                                  the asset the page fetches after its first result
+    zettaflop backtest [--csv|--json]
+                                  every run with compute, hardware, count and time: the
+                                  utilization it implies vs the chip's dense peak, the reported
+                                  MFU, and a verdict (over 100 % = the figures cannot all be right)
     zettaflop --help | --version
 
 The scenario and report formats are documented in the README (\"The JSON contract\").
@@ -63,6 +70,10 @@ fn run(args: &[String]) -> Result<String, Failure> {
         )),
         ["catalog"] => Ok(catalog_text()),
         ["catalog", "--json"] => to_json(&CatalogIds::new()),
+        ["catalog", "epoch"] => to_json(&EpochTables::new()),
+        ["backtest"] => Ok(backtest_text(&backtest::backtest())),
+        ["backtest", "--csv"] => Ok(backtest_csv(&backtest::backtest())),
+        ["backtest", "--json"] => to_json(&backtest::backtest()),
         _ => Err(Failure(format!(
             "unknown command or arguments `{}`; try `zettaflop --help`",
             strs.join(" ")
@@ -123,6 +134,129 @@ fn catalog_text() -> String {
             "  {:<16} {} ({}, {})\n",
             m.id, m.name, m.organization, m.date
         ));
+    }
+    out
+}
+
+/// Epoch AI's tables as one JSON document, with the credit the licence requires.
+#[derive(serde::Serialize)]
+struct EpochTables {
+    credit: &'static str,
+    hardware_url: &'static str,
+    models_url: &'static str,
+    hardware: &'static [epoch::EpochChip],
+    models: &'static [epoch::EpochModel],
+}
+
+impl EpochTables {
+    fn new() -> Self {
+        EpochTables {
+            credit: epoch::CREDIT,
+            hardware_url: epoch::HARDWARE_URL,
+            models_url: epoch::MODELS_URL,
+            hardware: epoch::EPOCH_HARDWARE,
+            models: epoch::EPOCH_MODELS,
+        }
+    }
+}
+
+fn verdict(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Plausible => "plausible",
+        Verdict::Low => "low",
+        Verdict::High => "high",
+        Verdict::Impossible => "impossible",
+        Verdict::NoPeak => "no-peak",
+    }
+}
+
+fn pct(x: Option<f64>) -> String {
+    x.map(|x| format!("{:.1}", x * 100.0)).unwrap_or_default()
+}
+
+fn backtest_text(rows: &[BacktestRow]) -> String {
+    let mut out = format!(
+        "{:<10} {:>8} {:>8} {:>5} {:>8} {:>8} {:<6} {:<28} {}\n",
+        "verdict", "implied%", "MFU%", "year", "chips", "hours", "format", "hardware", "model"
+    );
+    for r in rows {
+        out.push_str(&format!(
+            "{:<10} {:>8} {:>8} {:>5} {:>8} {:>8.0} {:<6} {:<28} {}{}\n",
+            verdict(r.verdict),
+            pct(r.implied_utilization),
+            pct(r.reported_mfu),
+            r.year.map(|y| y.to_string()).unwrap_or_default(),
+            r.chips,
+            r.hours,
+            r.format.id(),
+            r.hardware_name.chars().take(28).collect::<String>(),
+            r.name,
+            if r.reason.is_empty() {
+                String::new()
+            } else {
+                format!("  [{}]", r.reason)
+            }
+        ));
+    }
+    let count = |v| rows.iter().filter(|r| r.verdict == v).count();
+    out.push_str(&format!(
+        "{} runs: {} plausible, {} low (<{:.0} %), {} high (>{:.0} %), {} impossible (>100 %), {} without a peak. {}\n",
+        rows.len(),
+        count(Verdict::Plausible),
+        count(Verdict::Low),
+        backtest::LOW * 100.0,
+        count(Verdict::High),
+        backtest::HIGH * 100.0,
+        count(Verdict::Impossible),
+        count(Verdict::NoPeak),
+        epoch::CREDIT
+    ));
+    out
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn backtest_csv(rows: &[BacktestRow]) -> String {
+    let mut out = String::from("id,name,organization,date,year,origin,hardware,hardware_name,mixed_hardware,chips,hours,flop,format,format_assumed,peak_flop_per_s,implied_utilization,reported_mfu,agrees_with_reported,verdict,reason,note,confidence\n");
+    let opt = |x: Option<f64>| x.map(|x| x.to_string()).unwrap_or_default();
+    for r in rows {
+        let fields = [
+            csv_field(r.id),
+            csv_field(r.name),
+            csv_field(r.organization),
+            csv_field(r.date),
+            r.year.map(|y| y.to_string()).unwrap_or_default(),
+            match r.origin {
+                backtest::Origin::Core => "core".into(),
+                backtest::Origin::Epoch => "epoch".into(),
+            },
+            csv_field(r.hardware),
+            csv_field(r.hardware_name),
+            r.mixed_hardware.to_string(),
+            r.chips.to_string(),
+            r.hours.to_string(),
+            format!("{:e}", r.flop),
+            r.format.id().into(),
+            r.format_assumed.to_string(),
+            opt(r.peak_flop_per_s),
+            opt(r.implied_utilization),
+            opt(r.reported_mfu),
+            r.agrees_with_reported
+                .map(|b| b.to_string())
+                .unwrap_or_default(),
+            verdict(r.verdict).into(),
+            csv_field(&r.reason),
+            csv_field(r.note),
+            csv_field(r.confidence),
+        ];
+        out.push_str(&fields.join(","));
+        out.push('\n');
     }
     out
 }

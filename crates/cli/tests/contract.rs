@@ -200,3 +200,41 @@ fn catalog_lists_the_ids() {
     let text = zettaflop(&["catalog"], "");
     assert!(String::from_utf8_lossy(&text.stdout).contains("gpt-4"));
 }
+
+#[test]
+fn backtest_prints_every_run_as_csv_and_json() {
+    let out = zettaflop(&["backtest", "--csv"], "");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    for col in [
+        "id",
+        "implied_utilization",
+        "reported_mfu",
+        "verdict",
+        "reason",
+        "year",
+        "chips",
+    ] {
+        assert!(header.contains(&col), "{col}");
+    }
+    assert!(lines.count() > 250);
+    let out = zettaflop(&["backtest", "--json"], "");
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let gpt4 = rows.iter().find(|r| r["id"] == "gpt-4").unwrap();
+    assert_eq!(gpt4["verdict"], "plausible");
+    assert!(rows.iter().any(|r| r["verdict"] == "impossible"));
+    let out = zettaflop(&["backtest"], "");
+    assert!(String::from_utf8(out.stdout).unwrap().contains("Epoch AI"));
+}
+
+#[test]
+fn catalog_epoch_is_the_long_tail_asset_with_its_credit() {
+    let out = zettaflop(&["catalog", "epoch"], "");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["credit"], "Data: Epoch AI (CC-BY)");
+    assert_eq!(v["models"].as_array().unwrap().len(), 988);
+    assert_eq!(v["hardware"].as_array().unwrap().len(), 109);
+}
