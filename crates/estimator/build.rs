@@ -12,7 +12,7 @@ type Row = HashMap<String, String>;
 
 fn main() {
     let dir = Path::new("data");
-    for f in ["sources", "accelerators", "models", "constants"] {
+    for f in ["sources", "accelerators", "models", "constants", "claims"] {
         println!("cargo:rerun-if-changed=data/{f}.csv");
     }
     let mut out =
@@ -25,11 +25,14 @@ fn main() {
         let chip_ids = unique_ids(&chips, "accelerators.csv")?;
         gen_accelerators(&mut out, &chips, &ids)?;
         let models = read(&dir.join("models.csv"))?;
-        unique_ids(&models, "models.csv")?;
+        let model_ids = unique_ids(&models, "models.csv")?;
         gen_models(&mut out, &models, &ids, &chip_ids)?;
         let constants = read(&dir.join("constants.csv"))?;
         unique_ids(&constants, "constants.csv")?;
         gen_constants(&mut out, &constants, &ids)?;
+        let claims = read(&dir.join("claims.csv"))?;
+        unique_ids(&claims, "claims.csv")?;
+        gen_claims(&mut out, &claims, &ids, &chip_ids, &model_ids)?;
         Ok(())
     })();
     if let Err(e) = result {
@@ -355,5 +358,93 @@ fn gen_constants(
         list.join(", ")
     )
     .ok();
+    Ok(())
+}
+
+fn gen_claims(
+    out: &mut String,
+    rows: &[(usize, Row)],
+    ids: &HashSet<String>,
+    chips: &HashSet<String>,
+    models: &HashSet<String>,
+) -> Result<(), String> {
+    let f = "claims.csv";
+    out.push_str("/// Claims from the press, checked as built-in cases.\npub static CLAIMS: &[BuiltinClaim] = &[\n");
+    for (l, r) in rows {
+        let l = *l;
+        let hw = required(r, "hardware", f, l)?;
+        if !chips.contains(hw) {
+            return Err(format!(
+                "{f} line {l}: hardware `{hw}` is not in accelerators.csv"
+            ));
+        }
+        let unit = match required(r, "count_unit", f, l)? {
+            "chip" => "CountUnit::Chip",
+            "package" => "CountUnit::Package",
+            "rack" => "CountUnit::Rack",
+            other => {
+                return Err(format!(
+                    "{f} line {l}: count_unit `{other}` must be chip, package or rack"
+                ))
+            }
+        };
+        let precision = match get(r, "precision", f, l)? {
+            "" => "None".to_string(),
+            p @ ("fp64" | "tf32" | "bf16" | "fp16" | "fp8" | "fp4") => {
+                let mut c = p.chars();
+                let cap: String = c
+                    .next()
+                    .map(|x| x.to_ascii_uppercase())
+                    .into_iter()
+                    .chain(c)
+                    .collect();
+                format!("Some(Precision::{cap})")
+            }
+            other => {
+                return Err(format!(
+                    "{f} line {l}: precision `{other}` is not a precision"
+                ))
+            }
+        };
+        let workload = get(r, "workload", f, l)?;
+        if !workload.is_empty() && !models.contains(workload) {
+            return Err(format!(
+                "{f} line {l}: workload `{workload}` is not in models.csv"
+            ));
+        }
+        let verdict = required(r, "expected_verdict", f, l)?;
+        if ![
+            "plausible",
+            "optimistic",
+            "impossible",
+            "accurate",
+            "misleading",
+            "wrong",
+        ]
+        .contains(&verdict)
+        {
+            return Err(format!(
+                "{f} line {l}: expected_verdict `{verdict}` is not a verdict"
+            ));
+        }
+        writeln!(
+            out,
+            "    BuiltinClaim {{ id: {}, title_en: {}, title_fr: {}, workload: {}, duration_days: {}, count: {}, count_unit: {unit}, hardware: {}, precision: {precision}, quoted_peak_flop_per_s: {}, site_power_w: {}, budget_usd: {}, expected_verdict: {}, sources: {} }},",
+            s(required(r, "id", f, l)?),
+            s(required(r, "title_en", f, l)?),
+            s(required(r, "title_fr", f, l)?),
+            opt_s(get(r, "workload", f, l)?),
+            opt_num(r, "duration_days", 0, f, l)?,
+            num(required(r, "count", f, l)?, 0, "count")?,
+            s(hw),
+            opt_num(r, "quoted_peak_flop_per_s", 0, f, l)?,
+            opt_num(r, "site_power_w", 0, f, l)?,
+            opt_num(r, "budget_usd", 0, f, l)?,
+            s(verdict),
+            source_list(r, "sources", f, l, ids)?,
+        )
+        .ok();
+    }
+    out.push_str("];\n");
     Ok(())
 }

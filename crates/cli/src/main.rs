@@ -4,6 +4,8 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use zettaflop_estimator::claim::{check, Claim};
+use zettaflop_estimator::format::Locale;
 use zettaflop_estimator::{catalog, contract::CatalogIds, estimate, Scenario};
 
 const HELP: &str = "\
@@ -11,6 +13,8 @@ zettaflop — what it takes to train a model on a cluster (time, GPUs, power, en
 
 USAGE:
     zettaflop estimate FILE|-     read a scenario (JSON) from FILE or stdin, print the report (JSON)
+    zettaflop check FILE|-        read a claim (JSON), print its readings and verdict (JSON)
+    zettaflop claims [--fr]       the article's claims, each with its verdict and reason
     zettaflop catalog [--json]    list the hardware and model preset ids
     zettaflop --help | --version
 
@@ -54,13 +58,22 @@ fn run(args: &[String]) -> Result<String, Failure> {
         ["--version" | "-V"] => Ok(format!("zettaflop {}\n", env!("CARGO_PKG_VERSION"))),
         ["estimate", path] => {
             let text = read_input(path)?;
-            let scenario = parse_scenario(&text)?;
+            let scenario: Scenario = parse_json(&text, "scenario")?;
             let report = estimate(&scenario).map_err(|e| Failure(e.to_string()))?;
             to_json(&report)
         }
         ["estimate"] => Err(Failure(
             "estimate: give a scenario FILE, or - for stdin".into(),
         )),
+        ["check", path] => {
+            let text = read_input(path)?;
+            let claim: Claim = parse_json(&text, "claim")?;
+            let report = check(&claim, Locale::En).map_err(|e| Failure(e.to_string()))?;
+            to_json(&report)
+        }
+        ["check"] => Err(Failure("check: give a claim FILE, or - for stdin".into())),
+        ["claims"] => claims_text(Locale::En),
+        ["claims", "--fr"] => claims_text(Locale::Fr),
         ["catalog"] => Ok(catalog_text()),
         ["catalog", "--json"] => to_json(&CatalogIds::new()),
         _ => Err(Failure(format!(
@@ -82,14 +95,14 @@ fn read_input(path: &str) -> Result<String, Failure> {
     Ok(text)
 }
 
-/// Parses a scenario, naming the JSON path of the first problem.
-fn parse_scenario(text: &str) -> Result<Scenario, Failure> {
+/// Parses a scenario or a claim, naming the JSON path of the first problem.
+fn parse_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, Failure> {
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         if path == "." || path.is_empty() {
-            Failure(format!("scenario: {inner}"))
+            Failure(format!("{what}: {inner}"))
         } else {
             Failure(format!("{path}: {inner}"))
         }
@@ -125,4 +138,19 @@ fn catalog_text() -> String {
         ));
     }
     out
+}
+
+fn claims_text(l: Locale) -> Result<String, Failure> {
+    let mut out = String::new();
+    for c in catalog::CLAIMS {
+        let r = check(&c.claim(), l).map_err(|e| Failure(format!("claim {}: {e}", c.id)))?;
+        out.push_str(&format!(
+            "{} [{}]\n  {}\n  {}\n",
+            c.id,
+            r.verdict.label(l),
+            c.title(l),
+            r.reason
+        ));
+    }
+    Ok(out)
 }

@@ -200,3 +200,55 @@ fn catalog_lists_the_ids() {
     let text = zettaflop(&["catalog"], "");
     assert!(String::from_utf8_lossy(&text.stdout).contains("gpt-4"));
 }
+
+#[test]
+fn check_prints_readings_and_a_verdict() {
+    let out = zettaflop(
+        &["check", "-"],
+        r#"{"workload": "gpt-4", "duration_s": 43200, "count": 64000, "count_unit": "package", "hardware": "gb200", "precision": "fp16"}"#,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["verdict"], "impossible");
+    let readings = v["readings"].as_array().expect("readings");
+    assert!(readings.len() >= 8);
+    for r in readings {
+        for key in [
+            "count_unit",
+            "gpus",
+            "precision",
+            "sparse",
+            "peak_flop_per_s",
+            "implied_utilization",
+            "verdict",
+            "reason",
+        ] {
+            assert!(!r[key].is_null(), "reading lacks {key}: {r}");
+        }
+    }
+    let t = &v["duration_at_typical_s"];
+    assert!(
+        t["low"].as_f64() < t["central"].as_f64() && t["central"].as_f64() < t["high"].as_f64()
+    );
+    let bad = zettaflop(&["check", "-"], r#"{"count": 1, "hardware": "h100"}"#);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).starts_with("zettaflop: claim:"));
+}
+
+#[test]
+fn claims_lists_the_article_cases_in_both_languages() {
+    let en = String::from_utf8(zettaflop(&["claims"], "").stdout).expect("utf-8");
+    let fr = String::from_utf8(zettaflop(&["claims", "--fr"], "").stdout).expect("utf-8");
+    assert!(
+        en.contains("gpt4-12h [impossible]") && en.contains("stargate-peak [misleading]"),
+        "{en}"
+    );
+    assert!(
+        fr.contains("gpt4-12h [impossible]") && fr.contains("stargate-peak [trompeur]"),
+        "{fr}"
+    );
+}

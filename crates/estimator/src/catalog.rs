@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::hardware::{CountUnit, Peaks};
+use crate::hardware::{CountUnit, Peaks, Precision};
 
 /// Where a figure comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -134,6 +134,39 @@ pub struct Constant {
     pub unit: &'static str,
     /// What it is.
     pub description: &'static str,
+    /// Sources.
+    pub sources: &'static [&'static str],
+}
+
+/// A claim from the press, with the verdict the arithmetic gives (`data/claims.csv`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BuiltinClaim {
+    /// Id.
+    pub id: &'static str,
+    /// The claim paraphrased in English.
+    pub title_en: &'static str,
+    /// The claim paraphrased in French.
+    pub title_fr: &'static str,
+    /// Model preset id, for a duration claim.
+    pub workload: Option<&'static str>,
+    /// Claimed duration in days.
+    pub duration_days: Option<f64>,
+    /// Chips named.
+    pub count: f64,
+    /// As counted.
+    pub count_unit: CountUnit,
+    /// Accelerator id.
+    pub hardware: &'static str,
+    /// Quoted precision.
+    pub precision: Option<Precision>,
+    /// Quoted cluster peak.
+    pub quoted_peak_flop_per_s: Option<f64>,
+    /// Site power.
+    pub site_power_w: Option<f64>,
+    /// Budget.
+    pub budget_usd: Option<f64>,
+    /// The verdict the arithmetic gives (checked by the tests).
+    pub expected_verdict: &'static str,
     /// Sources.
     pub sources: &'static [&'static str],
 }

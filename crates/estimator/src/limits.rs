@@ -77,3 +77,7 @@ pub const GPUS_PER_UNIT: Limit = Limit {
     max: 1e6,
     whole: true,
 };
+/// A site's power (a claim's): one watt to 100 GW.
+pub const SITE_POWER_W: Limit = lim(1.0, 1e11);
+/// A claim's budget.
+pub const BUDGET_USD: Limit = lim(1.0, 1e14);
