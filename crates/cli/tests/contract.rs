@@ -35,10 +35,29 @@ struct Report {
     implied_utilization: Option<f64>,
     chips_needed: Option<f64>,
     count_needed: Option<f64>,
+    ranges: Ranges,
     assumptions: serde_json::Map<String, serde_json::Value>,
     warnings: Vec<Warning>,
     steps: Vec<Step>,
     sources: Vec<serde_json::Map<String, serde_json::Value>>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Ranges {
+    duration_s: Range,
+    energy_j: Range,
+    cost_usd: Range,
+    varied: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Range {
+    low: f64,
+    central: f64,
+    high: f64,
 }
 
 #[allow(dead_code)]
@@ -118,6 +137,9 @@ fn estimate_prints_the_contract() {
     assert!(r.chips_needed.expect("asked") > 128_000.0);
     assert!(r.warnings.iter().any(|w| w.code == "claim_impossible"));
     assert!(r.steps.len() >= 16);
+    assert_eq!(r.ranges.varied, ["workload", "utilization", "pue"]);
+    let d = &r.ranges.duration_s;
+    assert!(d.low < d.central && d.central < d.high && d.central == r.duration_s);
 }
 
 #[test]

@@ -23,6 +23,7 @@ use crate::estimate::HOURS_PER_YEAR;
 use crate::format::{self as fmt, Locale};
 use crate::hardware::{CountUnit, Hardware, HardwareChoice, Precision};
 use crate::limits;
+use crate::report::Range;
 use crate::workload::Workload;
 
 /// Two peaks closer than this (relative) are the same figure.
@@ -155,17 +156,6 @@ pub struct Reading {
     pub verdict: Verdict,
     /// Why, in one sentence.
     pub reason: String,
-}
-
-/// Low, central and high values.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct Range {
-    /// Low.
-    pub low: f64,
-    /// Central (the default).
-    pub central: f64,
-    /// High.
-    pub high: f64,
 }
 
 /// Whether the chips fit in a site's power.
@@ -400,6 +390,7 @@ pub fn check(claim: &Claim, l: Locale) -> Result<CheckReport, Error> {
                 "duration_s",
                 ErrorKind::Missing {
                     hint: "a duration claim needs duration_s".into(),
+                    fr: "une affirmation de durée demande duration_s".into(),
                 },
             ))
         }
@@ -408,6 +399,7 @@ pub fn check(claim: &Claim, l: Locale) -> Result<CheckReport, Error> {
                 "workload",
                 ErrorKind::Missing {
                     hint: "a duration claim needs a workload".into(),
+                    fr: "une affirmation de durée demande un modèle (workload)".into(),
                 },
             ))
         }
@@ -424,7 +416,10 @@ pub fn check(claim: &Claim, l: Locale) -> Result<CheckReport, Error> {
     {
         return Err(Error::new(
             "claim",
-            ErrorKind::Missing { hint: "nothing to check: give workload and duration_s, quoted_peak_flop_per_s, site_power_w or budget_usd".into() },
+            ErrorKind::Missing {
+                hint: "nothing to check: give workload and duration_s, quoted_peak_flop_per_s, site_power_w or budget_usd".into(),
+                fr: "rien à vérifier : donnez workload et duration_s, quoted_peak_flop_per_s, site_power_w ou budget_usd".into(),
+            },
         ));
     }
 
@@ -664,6 +659,7 @@ pub fn check(claim: &Claim, l: Locale) -> Result<CheckReport, Error> {
                         "hardware",
                         ErrorKind::Unsupported {
                             reason: format!("{} has no purchase price in the catalog", h.name),
+                            fr: format!("{} n'a pas de prix d'achat dans le catalogue", h.name),
                         },
                     )
                 })?;

@@ -249,6 +249,7 @@ impl HardwareChoice {
                         "hardware.peak_flop_per_s",
                         ErrorKind::Missing {
                             hint: "give at least one precision, e.g. {\"bf16\": 1e15}".into(),
+                            fr: "donnez au moins une précision, par ex. {\"bf16\": 1e15}".into(),
                         },
                     ));
                 }
@@ -300,6 +301,10 @@ impl Hardware {
                             "{} has no rack definition in the catalog; count chips or packages",
                             self.name
                         ),
+                        fr: format!(
+                            "{} n'a pas de baie définie au catalogue ; comptez des puces ou des boîtiers",
+                            self.name
+                        ),
                     },
                 )
             }),
@@ -328,6 +333,12 @@ impl Hardware {
                         precision.id(),
                         known.join(", ")
                     ),
+                    fr: format!(
+                        "{} n'a pas de valeur {} ; précisions disponibles : {}",
+                        self.name,
+                        precision.id(),
+                        known.join(", ")
+                    ),
                 },
             )
         })?;
@@ -339,6 +350,11 @@ impl Hardware {
                 "sparse",
                 ErrorKind::Unsupported {
                     reason: format!("{} has no sparse {} mode", self.name, precision.id()),
+                    fr: format!(
+                        "{} n'a pas de mode {} creux (sparse)",
+                        self.name,
+                        precision.id()
+                    ),
                 },
             ));
         }
