@@ -251,7 +251,7 @@ fn unit_word(u: CountUnit, h: &Hardware, l: Locale) -> String {
 }
 
 fn peak_name(p: Precision, sparse: bool, l: Locale) -> String {
-    let p = p.id().to_uppercase();
+    let p = p.label();
     match (sparse, l) {
         (false, Locale::En) => format!("dense {p}"),
         (true, Locale::En) => format!("sparse {p}"),
@@ -552,12 +552,12 @@ pub fn check(claim: &Claim, l: Locale) -> Result<CheckReport, Error> {
             .map(|r| fmt::flops(r.peak_flop_per_s, l))
             .unwrap_or_default();
         let why = match (verdict, l) {
-            (Verdict::Accurate, Locale::En) => format!("the quoted peak is the dense {} peak that training uses.", plain_precision.id().to_uppercase()),
-            (Verdict::Accurate, Locale::Fr) => format!("le pic cité est le pic {} dense qu'utilise l'entraînement.", plain_precision.id().to_uppercase()),
-            (Verdict::Misleading, Locale::En) => format!("the quoted figure is only reached as: {}. The dense {} peak that training uses is {plain_peak}.", matching.join("; "), plain_precision.id().to_uppercase()),
-            (Verdict::Misleading, Locale::Fr) => format!("le chiffre cité n'est atteint qu'ainsi : {}. Le pic {} dense qu'utilise l'entraînement est de {plain_peak}.", matching.join(" ; "), plain_precision.id().to_uppercase()),
-            (_, Locale::En) => format!("no reading gives the quoted figure; the dense {} peak is {plain_peak}.", plain_precision.id().to_uppercase()),
-            (_, Locale::Fr) => format!("aucune lecture ne donne le chiffre cité ; le pic {} dense est de {plain_peak}.", plain_precision.id().to_uppercase()),
+            (Verdict::Accurate, Locale::En) => format!("the quoted peak is the dense {} peak that training uses.", plain_precision.label()),
+            (Verdict::Accurate, Locale::Fr) => format!("le pic cité est le pic {} dense qu'utilise l'entraînement.", plain_precision.label()),
+            (Verdict::Misleading, Locale::En) => format!("the quoted figure is only reached as: {}. The dense {} peak that training uses is {plain_peak}.", matching.join("; "), plain_precision.label()),
+            (Verdict::Misleading, Locale::Fr) => format!("le chiffre cité n'est atteint qu'ainsi : {}. Le pic {} dense qu'utilise l'entraînement est de {plain_peak}.", matching.join(" ; "), plain_precision.label()),
+            (_, Locale::En) => format!("no reading gives the quoted figure; the dense {} peak is {plain_peak}.", plain_precision.label()),
+            (_, Locale::Fr) => format!("aucune lecture ne donne le chiffre cité ; le pic {} dense est de {plain_peak}.", plain_precision.label()),
         };
         sections.push((verdict, why));
     }

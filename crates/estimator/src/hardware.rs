@@ -48,6 +48,18 @@ impl Precision {
         }
     }
 
+    /// The display name (`BF16`…).
+    pub fn label(self) -> &'static str {
+        match self {
+            Precision::Fp64 => "FP64",
+            Precision::Tf32 => "TF32",
+            Precision::Bf16 => "BF16",
+            Precision::Fp16 => "FP16",
+            Precision::Fp8 => "FP8",
+            Precision::Fp4 => "FP4",
+        }
+    }
+
     /// Reads a JSON name back.
     pub fn from_id(id: &str) -> Option<Precision> {
         Precision::ALL.into_iter().find(|p| p.id() == id)

@@ -316,7 +316,7 @@ pub fn parse(text: &str, dimension: Dimension) -> Result<f64, ParseError> {
                 86_400.0
             } else {
                 lookup(DURATION_UNITS, unit)
-                    .or_else(|| lookup(DURATION_UNITS, &unit.to_lowercase()))
+                    .or_else(|| lookup(DURATION_UNITS, &unit.to_ascii_lowercase()))
                     .ok_or_else(|| {
                         err(
                             format!("unknown duration unit `{unit}`; use {}", units_list(DURATION_UNITS)),
