@@ -59,6 +59,15 @@ pub enum ErrorKind {
         /// Why, in one sentence.
         reason: String,
     },
+    /// A valid layout whose memory per GPU exceeds the chip's HBM.
+    DoesNotFit {
+        /// Bytes per GPU needed.
+        needs_bytes: f64,
+        /// Bytes per GPU available.
+        has_bytes: f64,
+        /// "needs X GiB per GPU but … has only Y GiB (…)".
+        detail: String,
+    },
 }
 
 impl Error {
@@ -96,6 +105,7 @@ impl Error {
             ErrorKind::Unsupported { reason } => reason.clone(),
             ErrorKind::Missing { hint } => format!("missing: {hint}"),
             ErrorKind::Parse { reason } => reason.clone(),
+            ErrorKind::DoesNotFit { detail, .. } => detail.clone(),
         }
     }
 }
