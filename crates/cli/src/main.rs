@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use zettaflop_estimator::claim::{check, Claim};
 use zettaflop_estimator::format::Locale;
+use zettaflop_estimator::perf::{calibration, Job};
 use zettaflop_estimator::{catalog, contract::CatalogIds, estimate, Scenario};
 
 const HELP: &str = "\
@@ -15,10 +16,28 @@ USAGE:
     zettaflop estimate FILE|-     read a scenario (JSON) from FILE or stdin, print the report (JSON)
     zettaflop check FILE|-        read a claim (JSON), print its readings and verdict (JSON)
     zettaflop claims [--fr]       the article's claims, each with its verdict and reason
+    zettaflop predict FILE|-      read a performance job (JSON), print the predicted iteration:
+                                  iteration_s, mfu, hfu, achieved_flop_per_s_per_gpu, tokens_per_s,
+                                  the time breakdown, memory per GPU and the layout used
+    zettaflop search FILE|-       read a job without a layout, print the best layout with its
+                                  prediction, the runners-up, why the best wins, and how many
+                                  layouts were evaluated and rejected (by reason)
+    zettaflop calibrate           print the calibration table (markdown): the performance model
+                                  against published Megatron-LM runs (docs/calibration.md)
     zettaflop catalog [--json]    list the hardware and model preset ids
     zettaflop --help | --version
 
 The scenario and report formats are documented in the README (\"The JSON contract\").
+
+A performance job:
+    {\"model\": \"llama-3.1-405b\" | {\"layers\", \"hidden\", \"heads\", \"kv_heads\"?, \"ffn\",
+               \"seq_len\", \"vocab\", \"experts\"?, \"active_experts\"?, \"mlp\"?: \"swiglu\"|\"gelu\"},
+     \"hardware\": \"h100\", \"gpus\": 16384, \"global_batch\": 2048 (sequences),
+     \"precision\"?: \"bf16\", \"software\"?: {\"attention\": \"flash\"|\"unfused\", \"comm_overlap\": true},
+     \"layout\": \"auto\" | {\"tp\", \"pp\", \"dp\"?, \"cp\"?, \"ep\"?, \"micro_batch\", \"interleave\"?,
+                \"recompute\"?: \"none\"|\"selective\"|\"full\", \"sequence_parallel\"?,
+                \"distributed_optimizer\"?},
+     \"fixed\"?: {any layout field the search must keep}}
 
 EXIT CODES:
     0  success
@@ -74,6 +93,24 @@ fn run(args: &[String]) -> Result<String, Failure> {
         ["check"] => Err(Failure("check: give a claim FILE, or - for stdin".into())),
         ["claims"] => claims_text(Locale::En),
         ["claims", "--fr"] => claims_text(Locale::Fr),
+        ["predict", path] => {
+            let job: Job = parse_json(&read_input(path)?, "job")?;
+            let p = job.predict().map_err(|e| Failure(e.to_string()))?;
+            to_json(&p)
+        }
+        ["search", path] => {
+            let job: Job = parse_json(&read_input(path)?, "job")?;
+            let r = job.search().map_err(|e| Failure(e.to_string()))?;
+            to_json(&r)
+        }
+        ["predict" | "search"] => Err(Failure(format!(
+            "{}: give a job FILE, or - for stdin",
+            strs[0]
+        ))),
+        ["calibrate"] => {
+            let rows = calibration::compare_all().map_err(|e| Failure(e.to_string()))?;
+            Ok(calibration::markdown(&rows))
+        }
         ["catalog"] => Ok(catalog_text()),
         ["catalog", "--json"] => to_json(&CatalogIds::new()),
         _ => Err(Failure(format!(
@@ -95,7 +132,7 @@ fn read_input(path: &str) -> Result<String, Failure> {
     Ok(text)
 }
 
-/// Parses a scenario or a claim, naming the JSON path of the first problem.
+/// Parses JSON input (a scenario, a claim or a job), naming the JSON path of the first problem.
 fn parse_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, Failure> {
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {

@@ -73,6 +73,20 @@ pub struct Accelerator {
     pub price_sources: &'static [&'static str],
     /// Anything a reader should know.
     pub notes: &'static str,
+    /// Hardware generation, which selects the performance model's efficiency constants.
+    pub generation: crate::perf::Generation,
+    /// HBM bandwidth per GPU (bytes/s).
+    pub hbm_bytes_per_s: f64,
+    /// Scale-up (NVLink) bandwidth per GPU, one direction (bytes/s).
+    pub scaleup_bytes_per_s: f64,
+    /// GPUs in one scale-up (NVLink) domain.
+    pub scaleup_domain: u32,
+    /// Scale-out (InfiniBand/Ethernet) bandwidth per GPU, one direction (bytes/s).
+    pub scaleout_bytes_per_s: f64,
+    /// Sources of the bandwidths and domain size.
+    pub perf_sources: &'static [&'static str],
+    /// How the bandwidths were read (direction, defaults).
+    pub perf_note: &'static str,
 }
 
 /// A published (or estimated) training run, reduced to what re-running it needs.
@@ -121,6 +135,10 @@ pub struct ModelPreset {
     pub sources: &'static [&'static str],
     /// Notes.
     pub notes: &'static str,
+    /// The architecture, where published (for the performance model).
+    pub arch: Option<crate::perf::ModelShape>,
+    /// Sources of the architecture.
+    pub arch_sources: &'static [&'static str],
 }
 
 /// A sourced constant (defaults of the scenario, reference figures).

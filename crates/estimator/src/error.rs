@@ -67,6 +67,15 @@ pub enum ErrorKind {
         /// The same in French.
         fr: String,
     },
+    /// A valid layout whose memory per GPU exceeds the chip's HBM.
+    DoesNotFit {
+        /// Bytes per GPU needed.
+        needs_bytes: f64,
+        /// Bytes per GPU available.
+        has_bytes: f64,
+        /// "needs X GiB per GPU but … has only Y GiB (…)".
+        detail: String,
+    },
 }
 
 impl Error {
@@ -132,11 +141,18 @@ impl Error {
                 format!("identifiant inconnu `{id}` ; connus : {}", known.join(", "))
             }
             (ErrorKind::Unsupported { reason, .. }, Locale::En) => reason.clone(),
+            // Messages of the performance model are English only for now (empty `fr`).
+            (ErrorKind::Unsupported { reason, fr }, Locale::Fr) if fr.is_empty() => reason.clone(),
             (ErrorKind::Unsupported { fr, .. }, Locale::Fr) => fr.clone(),
             (ErrorKind::Missing { hint, .. }, Locale::En) => format!("missing: {hint}"),
+            (ErrorKind::Missing { hint, fr }, Locale::Fr) if fr.is_empty() => {
+                format!("manquant : {hint}")
+            }
             (ErrorKind::Missing { fr, .. }, Locale::Fr) => format!("manquant : {fr}"),
             (ErrorKind::Parse { reason, .. }, Locale::En) => reason.clone(),
+            (ErrorKind::Parse { reason, fr }, Locale::Fr) if fr.is_empty() => reason.clone(),
             (ErrorKind::Parse { fr, .. }, Locale::Fr) => fr.clone(),
+            (ErrorKind::DoesNotFit { detail, .. }, _) => detail.clone(),
         }
     }
 }

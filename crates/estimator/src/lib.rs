@@ -27,6 +27,7 @@ pub mod format;
 mod hardware;
 pub mod limits;
 pub mod parse;
+pub mod perf;
 mod report;
 mod scenario;
 #[cfg(feature = "wasm")]
