@@ -150,8 +150,13 @@ test('the page, the JS API and the CLI give the same numbers', async ({ page }) 
   );
 
   await open(page);
-  await page.waitForFunction(() => typeof window.zettaflop?.estimate === 'function');
-  const api = await page.evaluate((s) => window.zettaflop.estimate(s), scenario);
+  // The JS API is its own ES module in dist/api/ (the page's wasm does not carry it).
+  await page.evaluate(async () => {
+    const api = await import('./api/zettaflop.js');
+    await api.default();
+    window.zettaflopApi = api;
+  });
+  const api = await page.evaluate((s) => window.zettaflopApi.estimate(s), scenario);
 
   // Put the scenario in the form (it is also the seed case).
   await page.locator('#in-model').selectOption('gpt-4');
@@ -180,7 +185,7 @@ test('the page, the JS API and the CLI give the same numbers', async ({ page }) 
 
   const thrown = await page.evaluate((s) => {
     try {
-      return { threw: false, result: window.zettaflop.estimate(s) };
+      return { threw: false, result: window.zettaflopApi.estimate(s) };
     } catch (e) {
       return { threw: true, field: e?.field, message: e?.message };
     }
@@ -231,4 +236,65 @@ test.describe('on a 360×740 phone screen', () => {
       expect(await width(), 'scrollWidth with the math shown').toBeLessThanOrEqual(360);
     }
   });
+});
+
+test('switching to French translates the page and formats numbers the French way', async ({ page }) => {
+  await open(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('result-gpus')).toHaveText('128,000');
+  await page.getByTestId('lang-fr').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  // fr: narrow no-break space between thousands, comma as decimal mark.
+  await expect(page.getByTestId('result-gpus')).toHaveText('128\u202f000');
+  await expect(page.getByTestId('result-duration')).toHaveText('1 j 21,6 h');
+  await expect(page.locator('label[for="in-count"]')).toHaveText('Combien');
+  await expect(page.locator('#results-title')).toHaveText('Résultat');
+  // The estimator's own sentences follow: a field error in French.
+  await page.locator('#in-utilization').fill('150%');
+  await expect(page.locator('#in-utilization-error')).toContainText('hors limites');
+  await page.locator('#in-utilization').fill('40%');
+  await page.getByTestId('lang-en').click();
+  await expect(page.getByTestId('result-gpus')).toHaveText('128,000');
+});
+
+test('a French browser opens in French', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto('./');
+  await expect(page.getByTestId('result-duration')).toHaveText('1 j 21,6 h');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await context.close();
+});
+
+test('fact-check: the article claims and a typed claim match the CLI', async ({ page }) => {
+  await open(page);
+  await page.locator('#tab-factcheck').click();
+  const verdicts = {
+    'stargate-peak': 'misleading',
+    'gpt4-12h': 'impossible',
+    'gpt4-95d': 'plausible',
+    'grok3-12d': 'impossible',
+    'grok3-100d': 'plausible',
+    'campus-power': 'plausible',
+    'two-million': 'plausible',
+    'budget-500g': 'plausible',
+  };
+  for (const [id, verdict] of Object.entries(verdicts)) {
+    await expect(page.getByTestId(`claim-${id}`).locator('[data-verdict]').first()).toHaveAttribute('data-verdict', verdict);
+  }
+  // The form: GPT-4 in 12 h on 64,000 GB200 superchips, FP16 quoted.
+  await page.locator('#in-cl-precision').selectOption('fp16');
+  const result = page.getByTestId('check-result');
+  await expect(result).toHaveAttribute('data-verdict', 'impossible');
+  const claim = { workload: 'gpt-4', duration_s: 43200, count: 64000, count_unit: 'package', hardware: 'gb200', precision: 'fp16' };
+  const cli = JSON.parse(execFileSync(CLI, ['check', '-'], { input: JSON.stringify(claim), encoding: 'utf8' }));
+  expect(cli.verdict).toBe('impossible');
+  await expect(page.getByTestId('check-reason')).toHaveText(cli.reason);
+  // Change the duration to 60 days: plausible.
+  await page.locator('#in-cl-duration').fill('60 days');
+  await expect(result).toHaveAttribute('data-verdict', 'plausible');
+  // Garbage: the field says so, nothing else is lost.
+  await page.locator('#in-cl-count').fill('many');
+  await expect(page.locator('#in-cl-count-error')).toBeVisible();
+  await expect(page.locator('#in-cl-duration')).toHaveValue('60 days');
 });

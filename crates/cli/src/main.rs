@@ -5,6 +5,9 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use zettaflop_estimator::backtest::{self, BacktestRow, Verdict};
+use zettaflop_estimator::claim::{check, Claim};
+use zettaflop_estimator::format::Locale;
+use zettaflop_estimator::perf::{calibration, Job};
 use zettaflop_estimator::{catalog, contract::CatalogIds, epoch, estimate, Scenario};
 
 const HELP: &str = "\
@@ -12,9 +15,19 @@ zettaflop — what it takes to train a model on a cluster (time, GPUs, power, en
 
 USAGE:
     zettaflop estimate FILE|-     read a scenario (JSON) from FILE or stdin, print the report (JSON)
+    zettaflop check FILE|-        read a claim (JSON), print its readings and verdict (JSON)
+    zettaflop claims [--fr]       the article's claims, each with its verdict and reason
+    zettaflop predict FILE|-      read a performance job (JSON), print the predicted iteration:
+                                  iteration_s, mfu, hfu, achieved_flop_per_s_per_gpu, tokens_per_s,
+                                  the time breakdown, memory per GPU and the layout used
+    zettaflop search FILE|-       read a job without a layout, print the best layout with its
+                                  prediction, the runners-up, why the best wins, and how many
+                                  layouts were evaluated and rejected (by reason)
+    zettaflop calibrate           print the calibration table (markdown): the performance model
+                                  against published Megatron-LM runs (docs/calibration.md)
     zettaflop catalog [--json]    list the hardware and model preset ids
     zettaflop catalog epoch       print Epoch AI's full tables (chips, notable models) as JSON:
-                                  the asset the page fetches after its first result
+                                  the long-tail asset for the page (not fetched yet)
     zettaflop backtest [--csv|--json]
                                   every run with compute, hardware, count and time: the
                                   utilization it implies vs the chip's dense peak, the reported
@@ -22,6 +35,17 @@ USAGE:
     zettaflop --help | --version
 
 The scenario and report formats are documented in the README (\"The JSON contract\").
+
+A performance job:
+    {\"model\": \"llama-3.1-405b\" | {\"layers\", \"hidden\", \"heads\", \"kv_heads\"?, \"ffn\",
+               \"seq_len\", \"vocab\", \"experts\"?, \"active_experts\"?,
+               \"mlp\"?: \"swiglu\"|\"gelu\"|\"geglu\"|\"relu\"|\"squared-relu\"},
+     \"hardware\": \"h100\", \"gpus\": 16384, \"global_batch\": 2048 (sequences),
+     \"precision\"?: \"bf16\", \"software\"?: {\"attention\": \"flash\"|\"unfused\", \"comm_overlap\": true},
+     \"layout\": \"auto\" | {\"tp\", \"pp\", \"dp\"?, \"cp\"?, \"ep\"?, \"micro_batch\", \"interleave\"?,
+                \"recompute\"?: \"none\"|\"selective\"|\"full\", \"sequence_parallel\"?,
+                \"distributed_optimizer\"?},
+     \"fixed\"?: {any layout field the search must keep}}
 
 EXIT CODES:
     0  success
@@ -61,13 +85,40 @@ fn run(args: &[String]) -> Result<String, Failure> {
         ["--version" | "-V"] => Ok(format!("zettaflop {}\n", env!("CARGO_PKG_VERSION"))),
         ["estimate", path] => {
             let text = read_input(path)?;
-            let scenario = parse_scenario(&text)?;
+            let scenario: Scenario = parse_json(&text, "scenario")?;
             let report = estimate(&scenario).map_err(|e| Failure(e.to_string()))?;
             to_json(&report)
         }
         ["estimate"] => Err(Failure(
             "estimate: give a scenario FILE, or - for stdin".into(),
         )),
+        ["check", path] => {
+            let text = read_input(path)?;
+            let claim: Claim = parse_json(&text, "claim")?;
+            let report = check(&claim, Locale::En).map_err(|e| Failure(e.to_string()))?;
+            to_json(&report)
+        }
+        ["check"] => Err(Failure("check: give a claim FILE, or - for stdin".into())),
+        ["claims"] => claims_text(Locale::En),
+        ["claims", "--fr"] => claims_text(Locale::Fr),
+        ["predict", path] => {
+            let job: Job = parse_json(&read_input(path)?, "job")?;
+            let p = job.predict().map_err(|e| Failure(e.to_string()))?;
+            to_json(&p)
+        }
+        ["search", path] => {
+            let job: Job = parse_json(&read_input(path)?, "job")?;
+            let r = job.search().map_err(|e| Failure(e.to_string()))?;
+            to_json(&r)
+        }
+        ["predict" | "search"] => Err(Failure(format!(
+            "{}: give a job FILE, or - for stdin",
+            strs[0]
+        ))),
+        ["calibrate"] => {
+            let rows = calibration::compare_all().map_err(|e| Failure(e.to_string()))?;
+            Ok(calibration::markdown(&rows))
+        }
         ["catalog"] => Ok(catalog_text()),
         ["catalog", "--json"] => to_json(&CatalogIds::new()),
         ["catalog", "epoch"] => to_json(&EpochTables::new()),
@@ -93,14 +144,14 @@ fn read_input(path: &str) -> Result<String, Failure> {
     Ok(text)
 }
 
-/// Parses a scenario, naming the JSON path of the first problem.
-fn parse_scenario(text: &str) -> Result<Scenario, Failure> {
+/// Parses JSON input (a scenario, a claim or a job), naming the JSON path of the first problem.
+fn parse_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, Failure> {
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         if path == "." || path.is_empty() {
-            Failure(format!("scenario: {inner}"))
+            Failure(format!("{what}: {inner}"))
         } else {
             Failure(format!("{path}: {inner}"))
         }
@@ -259,4 +310,19 @@ fn backtest_csv(rows: &[BacktestRow]) -> String {
         out.push('\n');
     }
     out
+}
+
+fn claims_text(l: Locale) -> Result<String, Failure> {
+    let mut out = String::new();
+    for c in catalog::CLAIMS {
+        let r = check(&c.claim(), l).map_err(|e| Failure(format!("claim {}: {e}", c.id)))?;
+        out.push_str(&format!(
+            "{} [{}]\n  {}\n  {}\n",
+            c.id,
+            r.verdict.label(l),
+            c.title(l),
+            r.reason
+        ));
+    }
+    Ok(out)
 }

@@ -35,10 +35,29 @@ struct Report {
     implied_utilization: Option<f64>,
     chips_needed: Option<f64>,
     count_needed: Option<f64>,
+    ranges: Ranges,
     assumptions: serde_json::Map<String, serde_json::Value>,
     warnings: Vec<Warning>,
     steps: Vec<Step>,
     sources: Vec<serde_json::Map<String, serde_json::Value>>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Ranges {
+    duration_s: Range,
+    energy_j: Range,
+    cost_usd: Range,
+    varied: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Range {
+    low: f64,
+    central: f64,
+    high: f64,
 }
 
 #[allow(dead_code)]
@@ -118,6 +137,9 @@ fn estimate_prints_the_contract() {
     assert!(r.chips_needed.expect("asked") > 128_000.0);
     assert!(r.warnings.iter().any(|w| w.code == "claim_impossible"));
     assert!(r.steps.len() >= 16);
+    assert_eq!(r.ranges.varied, ["workload", "utilization", "pue"]);
+    let d = &r.ranges.duration_s;
+    assert!(d.low < d.central && d.central < d.high && d.central == r.duration_s);
 }
 
 #[test]
@@ -237,4 +259,56 @@ fn catalog_epoch_is_the_long_tail_asset_with_its_credit() {
     assert_eq!(v["credit"], "Data: Epoch AI (CC-BY)");
     assert_eq!(v["models"].as_array().unwrap().len(), 988);
     assert_eq!(v["hardware"].as_array().unwrap().len(), 109);
+}
+
+#[test]
+fn check_prints_readings_and_a_verdict() {
+    let out = zettaflop(
+        &["check", "-"],
+        r#"{"workload": "gpt-4", "duration_s": 43200, "count": 64000, "count_unit": "package", "hardware": "gb200", "precision": "fp16"}"#,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["verdict"], "impossible");
+    let readings = v["readings"].as_array().expect("readings");
+    assert!(readings.len() >= 8);
+    for r in readings {
+        for key in [
+            "count_unit",
+            "gpus",
+            "precision",
+            "sparse",
+            "peak_flop_per_s",
+            "implied_utilization",
+            "verdict",
+            "reason",
+        ] {
+            assert!(!r[key].is_null(), "reading lacks {key}: {r}");
+        }
+    }
+    let t = &v["duration_at_typical_s"];
+    assert!(
+        t["low"].as_f64() < t["central"].as_f64() && t["central"].as_f64() < t["high"].as_f64()
+    );
+    let bad = zettaflop(&["check", "-"], r#"{"count": 1, "hardware": "h100"}"#);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).starts_with("zettaflop: claim:"));
+}
+
+#[test]
+fn claims_lists_the_article_cases_in_both_languages() {
+    let en = String::from_utf8(zettaflop(&["claims"], "").stdout).expect("utf-8");
+    let fr = String::from_utf8(zettaflop(&["claims", "--fr"], "").stdout).expect("utf-8");
+    assert!(
+        en.contains("gpt4-12h [impossible]") && en.contains("stargate-peak [misleading]"),
+        "{en}"
+    );
+    assert!(
+        fr.contains("gpt4-12h [impossible]") && fr.contains("stargate-peak [trompeur]"),
+        "{fr}"
+    );
 }

@@ -57,6 +57,37 @@ fn list(text: &str) -> String {
     format!("&[{}]", items.join(", "))
 }
 
+/// `generation` → the variant of `perf::Generation`, which selects the performance model's
+/// efficiency constants.
+const GENERATIONS: [(&str, &str); 10] = [
+    ("volta", "Volta"),
+    ("ampere", "Ampere"),
+    ("hopper", "Hopper"),
+    ("blackwell", "Blackwell"),
+    ("cdna2", "Cdna2"),
+    ("cdna3", "Cdna3"),
+    ("cdna4", "Cdna4"),
+    ("tpu", "Tpu"),
+    ("gaudi", "Gaudi"),
+    ("trainium", "Trainium"),
+];
+
+fn generation(c: &Cells) -> Result<&'static str, String> {
+    let g = c.required("generation")?;
+    GENERATIONS
+        .iter()
+        .find(|(id, _)| *id == g)
+        .map(|(_, v)| *v)
+        .ok_or_else(|| {
+            let ids: Vec<&str> = GENERATIONS.iter().map(|(id, _)| *id).collect();
+            format!(
+                "{}: `{g}` must be one of {}",
+                c.at("generation"),
+                ids.join(", ")
+            )
+        })
+}
+
 pub fn accelerators(out: &mut String, rows: &Rows, ids: &HashSet<String>) -> Result<(), String> {
     out.push_str("/// The core accelerators, figures per GPU, peaks dense.\npub static ACCELERATORS: &[Accelerator] = &[\n");
     for (l, r) in rows {
@@ -141,7 +172,7 @@ pub fn accelerators(out: &mut String, rows: &Rows, ids: &HashSet<String>) -> Res
                 c.sources_if("price_sources", ids, price != "None")?
             ),
             format!("notes: {}", c.str_lit("notes")?),
-            format!("generation: {}", c.required_str("generation")?),
+            format!("generation: crate::perf::Generation::{}", generation(&c)?),
             format!("hbm_bytes_per_s: {}", c.opt_num_lit("hbm_tb_s", 12)?),
             format!("scaleup_bytes_per_s: {}", c.opt_num_lit("scaleup_gb_s", 9)?),
             format!("scaleup_domain: {}", opt_u32(&c, "scaleup_domain")?),
@@ -171,9 +202,19 @@ pub fn accelerators(out: &mut String, rows: &Rows, ids: &HashSet<String>) -> Res
     Ok(())
 }
 
-const MLP: [&str; 5] = ["gelu", "swiglu", "relu", "squared-relu", "geglu"];
+/// `mlp` → the variant of `perf::Mlp` (the FLOP count needs only whether it is gated).
+const MLP: [(&str, &str); 5] = [
+    ("gelu", "Gelu"),
+    ("swiglu", "Swiglu"),
+    ("relu", "Relu"),
+    ("squared-relu", "SquaredRelu"),
+    ("geglu", "Geglu"),
+];
 
-fn architecture(c: &Cells, ids: &HashSet<String>) -> Result<(String, String), String> {
+/// The architecture columns: the published figures as given (`Architecture`, any may be empty)
+/// and, when every dimension the performance model needs is given, the `perf::ModelShape`
+/// (experts default to 1 = dense, kv heads to the heads).
+fn architecture(c: &Cells, ids: &HashSet<String>) -> Result<(String, String, String), String> {
     const COLS: [&str; 9] = [
         "layers",
         "hidden",
@@ -193,20 +234,61 @@ fn architecture(c: &Cells, ids: &HashSet<String>) -> Result<(String, String), St
         fields.push(format!("{col}: {v}"));
     }
     let mlp = c.get("mlp")?;
-    if !mlp.is_empty() && !MLP.contains(&mlp) {
-        return Err(format!(
-            "{}: `{mlp}` must be one of {}",
-            c.at("mlp"),
-            MLP.join(", ")
-        ));
-    }
-    given |= !mlp.is_empty();
+    let variant = if mlp.is_empty() {
+        None
+    } else {
+        let ids: Vec<&str> = MLP.iter().map(|(id, _)| *id).collect();
+        Some(
+            MLP.iter()
+                .find(|(id, _)| *id == mlp)
+                .map(|(_, v)| *v)
+                .ok_or_else(|| {
+                    format!("{}: `{mlp}` must be one of {}", c.at("mlp"), ids.join(", "))
+                })?,
+        )
+    };
+    given |= variant.is_some();
     fields.push(format!("mlp: {}", c.opt_str("mlp")?));
     if !given {
         c.sources_if("arch_sources", ids, false)?;
-        return Ok(("None".into(), "&[]".into()));
+        return Ok(("None".into(), "None".into(), "&[]".into()));
     }
+    let need = |col: &str| c.opt_whole(col);
+    let shape = match (
+        need("layers")?,
+        need("hidden")?,
+        need("heads")?,
+        need("ffn")?,
+        need("seq_len")?,
+        need("vocab")?,
+        variant,
+    ) {
+        (
+            Some(layers),
+            Some(hidden),
+            Some(heads),
+            Some(ffn),
+            Some(seq_len),
+            Some(vocab),
+            Some(mlp),
+        ) => {
+            let experts = need("experts")?.unwrap_or(1);
+            let active = need("active_experts")?.unwrap_or(1);
+            if active > experts {
+                return Err(format!(
+                    "{}: {active} active experts of {experts}",
+                    c.at("active_experts")
+                ));
+            }
+            format!(
+                "Some(crate::perf::ModelShape {{ layers: {layers}, hidden: {hidden}, heads: {heads}, kv_heads: {}, ffn: {ffn}, seq_len: {seq_len}, vocab: {vocab}, experts: {experts}, active_experts: {active}, mlp: crate::perf::Mlp::{mlp}, tied_embeddings: false }})",
+                opt_u32(c, "kv_heads")?
+            )
+        }
+        _ => "None".into(),
+    };
     Ok((
+        shape,
         format!("Some(Architecture {{ {} }})", fields.join(", ")),
         c.sources("arch_sources", ids)?,
     ))
@@ -286,7 +368,7 @@ pub fn models(
                 c.file
             ));
         }
-        let (arch, arch_sources) = architecture(&c, ids)?;
+        let (arch, architecture, arch_sources) = architecture(&c, ids)?;
         let epoch_name = c.opt_str("epoch_name")?;
         let fields = [
             format!("id: {}", c.required_str("id")?),
@@ -309,6 +391,7 @@ pub fn models(
             format!("sources: {}", c.sources("sources", ids)?),
             format!("notes: {}", c.str_lit("notes")?),
             format!("arch: {arch}"),
+            format!("architecture: {architecture}"),
             format!("arch_sources: {arch_sources}"),
             format!("precision: {}", precision(&c)?),
             format!("reported_mfu: {}", c.opt_num_lit("reported_mfu", 0)?),

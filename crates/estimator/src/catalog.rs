@@ -93,15 +93,19 @@ pub struct Accelerator {
     pub price_sources: &'static [&'static str],
     /// Anything a reader should know.
     pub notes: &'static str,
-    /// Architecture generation (`volta`, `hopper`, `cdna3`, `tpu`…).
-    pub generation: &'static str,
-    /// HBM bandwidth (bytes/s).
+    /// Hardware generation (`volta`, `hopper`, `cdna3`, `tpu`…), which selects the performance
+    /// model's efficiency constants (generic ones where no calibration run exists).
+    pub generation: crate::perf::Generation,
+    /// HBM bandwidth (bytes/s), where sourced.
     pub hbm_bytes_per_s: Option<f64>,
-    /// Scale-up (NVLink, Infinity Fabric, ICI) bandwidth per GPU and per direction (bytes/s).
+    /// Scale-up (NVLink, Infinity Fabric, ICI) bandwidth per GPU and per direction (bytes/s),
+    /// where sourced.
     pub scaleup_bytes_per_s: Option<f64>,
-    /// GPUs in one scale-up domain (HGX 8, NVL72 72, TPU pod).
+    /// GPUs in one scale-up domain (HGX 8, NVL72 72, TPU pod), where sourced.
     pub scaleup_domain: Option<u32>,
-    /// Scale-out (InfiniBand, Ethernet) bandwidth per GPU (bytes/s).
+    /// Scale-out (InfiniBand, Ethernet) bandwidth per GPU and per direction (bytes/s), where
+    /// sourced; the performance model falls back to
+    /// [`crate::perf::DEFAULT_SCALEOUT_BYTES_PER_S`] and says so.
     pub scaleout_bytes_per_s: Option<f64>,
     /// Sources of the bandwidth and domain figures.
     pub perf_sources: &'static [&'static str],
@@ -159,6 +163,24 @@ pub struct Architecture {
     pub mlp: Option<&'static str>,
 }
 
+impl Architecture {
+    /// The columns the performance model needs that the row leaves empty.
+    pub fn missing(&self) -> Vec<&'static str> {
+        [
+            ("layers", self.layers.is_none()),
+            ("hidden", self.hidden.is_none()),
+            ("heads", self.heads.is_none()),
+            ("ffn", self.ffn.is_none()),
+            ("seq_len", self.seq_len.is_none()),
+            ("vocab", self.vocab.is_none()),
+            ("mlp", self.mlp.is_none()),
+        ]
+        .into_iter()
+        .filter_map(|(c, m)| m.then_some(c))
+        .collect()
+    }
+}
+
 /// A model preset: its training compute and, where known, the run that trained it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct ModelPreset {
@@ -194,8 +216,12 @@ pub struct ModelPreset {
     pub sources: &'static [&'static str],
     /// Notes.
     pub notes: &'static str,
-    /// Architecture, where published.
-    pub arch: Option<Architecture>,
+    /// The shape the performance model takes (`zettaflop predict`, `search`), when every
+    /// dimension it needs is published (layers, hidden, heads, ffn, seq_len, vocab, mlp);
+    /// experts default to 1 and kv heads to the heads.
+    pub arch: Option<crate::perf::ModelShape>,
+    /// The architecture columns as published, possibly partial.
+    pub architecture: Option<Architecture>,
     /// Sources of the architecture.
     pub arch_sources: &'static [&'static str],
     /// Precision of the matmuls, where stated.
@@ -272,6 +298,39 @@ pub struct Constant {
     pub sources: &'static [&'static str],
     /// The range, where sources give one.
     pub ranges: &'static [Ranged],
+}
+
+/// A claim from the press, with the verdict the arithmetic gives (`data/claims.csv`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BuiltinClaim {
+    /// Id.
+    pub id: &'static str,
+    /// The claim paraphrased in English.
+    pub title_en: &'static str,
+    /// The claim paraphrased in French.
+    pub title_fr: &'static str,
+    /// Model preset id, for a duration claim.
+    pub workload: Option<&'static str>,
+    /// Claimed duration in days.
+    pub duration_days: Option<f64>,
+    /// Chips named.
+    pub count: f64,
+    /// As counted.
+    pub count_unit: CountUnit,
+    /// Accelerator id.
+    pub hardware: &'static str,
+    /// Quoted precision.
+    pub precision: Option<Precision>,
+    /// Quoted cluster peak.
+    pub quoted_peak_flop_per_s: Option<f64>,
+    /// Site power.
+    pub site_power_w: Option<f64>,
+    /// Budget.
+    pub budget_usd: Option<f64>,
+    /// The verdict the arithmetic gives (checked by the tests).
+    pub expected_verdict: &'static str,
+    /// Sources.
+    pub sources: &'static [&'static str],
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::format::{compact, Locale};
+
 /// Why a scenario could not be estimated. The message names the field (as a JSON path into the
 /// scenario, e.g. `workload.tokens`), the value given and what is allowed.
 ///
@@ -48,16 +50,31 @@ pub enum ErrorKind {
     Unsupported {
         /// Why, in one sentence.
         reason: String,
+        /// The same in French.
+        fr: String,
     },
     /// A required value is missing.
     Missing {
         /// What to give instead.
         hint: String,
+        /// The same in French.
+        fr: String,
     },
     /// Text that does not read as a quantity (see [`crate::parse`]).
     Parse {
         /// Why, in one sentence.
         reason: String,
+        /// The same in French.
+        fr: String,
+    },
+    /// A valid layout whose memory per GPU exceeds the chip's HBM.
+    DoesNotFit {
+        /// Bytes per GPU needed.
+        needs_bytes: f64,
+        /// Bytes per GPU available.
+        has_bytes: f64,
+        /// "needs X GiB per GPU but … has only Y GiB (…)".
+        detail: String,
     },
 }
 
@@ -81,21 +98,61 @@ impl Error {
 
     /// The message without the field name, for display next to the field itself.
     pub fn reason(&self) -> String {
-        match &self.kind {
-            ErrorKind::OutOfRange { value, allowed } => {
-                if value.is_nan() {
-                    format!("is not a number; allowed: {allowed}")
-                } else {
-                    format!("{value} is out of range; allowed: {allowed}")
-                }
+        self.reason_in(Locale::En)
+    }
+
+    /// The message without the field name, in `l`.
+    pub fn reason_in(&self, l: Locale) -> String {
+        let num = |v: f64| {
+            if l == Locale::Fr {
+                compact(v).replace('.', ",")
+            } else {
+                compact(v)
             }
-            ErrorKind::NotWhole { value } => format!("{value} is not a whole number"),
-            ErrorKind::UnknownId { what, id, known } => {
+        };
+        match (&self.kind, l) {
+            (ErrorKind::OutOfRange { value, allowed }, _) if value.is_nan() => match l {
+                Locale::En => format!("is not a number; allowed: {allowed}"),
+                Locale::Fr => format!(
+                    "n'est pas un nombre ; permis : {}",
+                    allowed.replace('.', ",")
+                ),
+            },
+            (ErrorKind::OutOfRange { value, allowed }, Locale::En) => {
+                format!("{} is out of range; allowed: {allowed}", num(*value))
+            }
+            (ErrorKind::OutOfRange { value, allowed }, Locale::Fr) => {
+                format!(
+                    "{} est hors limites ; permis : {}",
+                    num(*value),
+                    allowed.replace('.', ",")
+                )
+            }
+            (ErrorKind::NotWhole { value }, Locale::En) => {
+                format!("{} is not a whole number", num(*value))
+            }
+            (ErrorKind::NotWhole { value }, Locale::Fr) => {
+                format!("{} n'est pas un nombre entier", num(*value))
+            }
+            (ErrorKind::UnknownId { what, id, known }, Locale::En) => {
                 format!("unknown {what} `{id}`; known: {}", known.join(", "))
             }
-            ErrorKind::Unsupported { reason } => reason.clone(),
-            ErrorKind::Missing { hint } => format!("missing: {hint}"),
-            ErrorKind::Parse { reason } => reason.clone(),
+            (ErrorKind::UnknownId { id, known, .. }, Locale::Fr) => {
+                format!("identifiant inconnu `{id}` ; connus : {}", known.join(", "))
+            }
+            (ErrorKind::Unsupported { reason, .. }, Locale::En) => reason.clone(),
+            // Messages of the performance model are English only for now (empty `fr`).
+            (ErrorKind::Unsupported { reason, fr }, Locale::Fr) if fr.is_empty() => reason.clone(),
+            (ErrorKind::Unsupported { fr, .. }, Locale::Fr) => fr.clone(),
+            (ErrorKind::Missing { hint, .. }, Locale::En) => format!("missing: {hint}"),
+            (ErrorKind::Missing { hint, fr }, Locale::Fr) if fr.is_empty() => {
+                format!("manquant : {hint}")
+            }
+            (ErrorKind::Missing { fr, .. }, Locale::Fr) => format!("manquant : {fr}"),
+            (ErrorKind::Parse { reason, .. }, Locale::En) => reason.clone(),
+            (ErrorKind::Parse { reason, fr }, Locale::Fr) if fr.is_empty() => reason.clone(),
+            (ErrorKind::Parse { fr, .. }, Locale::Fr) => fr.clone(),
+            (ErrorKind::DoesNotFit { detail, .. }, _) => detail.clone(),
         }
     }
 }

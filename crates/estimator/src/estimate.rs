@@ -1,13 +1,14 @@
 //! The execution: from a scenario to a report, every step written down.
 
 use crate::catalog::{
-    self, HOME_KWH_PER_YEAR, KG_CO2_PER_KWH_DEFAULT, PUE_DEFAULT, USD_PER_KWH_DEFAULT,
-    UTILIZATION_DEFAULT, UTILIZATION_WARNING,
+    self, HOME_KWH_PER_YEAR, KG_CO2_PER_KWH_DEFAULT, PUE_DEFAULT, PUE_HIGH, PUE_LOW,
+    USD_PER_KWH_DEFAULT, UTILIZATION_DEFAULT, UTILIZATION_TYPICAL_HIGH, UTILIZATION_TYPICAL_LOW,
+    UTILIZATION_WARNING,
 };
 use crate::error::{Error, ErrorKind};
-use crate::format::compact as c;
+use crate::format::{self as fmt, compact as c, Locale};
 use crate::limits;
-use crate::report::{Assumptions, Cited, Cost, HardwareUsed, Report, Step, Warning};
+use crate::report::{Assumptions, Cited, Cost, HardwareUsed, Range, Ranges, Report, Step, Warning};
 use crate::scenario::Scenario;
 
 /// Joules in a kilowatt-hour.
@@ -47,6 +48,13 @@ fn strs(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
 }
 
+fn tr(l: Locale, en: &'static str, fr: &'static str) -> &'static str {
+    match l {
+        Locale::En => en,
+        Locale::Fr => fr,
+    }
+}
+
 fn warn(warnings: &mut Vec<Warning>, code: &str, field: &str, message: String) {
     warnings.push(Warning {
         code: code.into(),
@@ -79,6 +87,14 @@ fn warn(warnings: &mut Vec<Warning>, code: &str, field: &str, message: String) {
 /// # Ok::<(), zettaflop_estimator::Error>(())
 /// ```
 pub fn estimate(s: &Scenario) -> Result<Report, Error> {
+    estimate_in(s, Locale::En)
+}
+
+/// [`estimate`] with the step names and warnings in `l`.
+///
+/// # Errors
+/// As [`estimate`].
+pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
     let compute = s.workload.compute()?;
     let hw = s.hardware.resolve()?;
     let count = limits::COUNT.check("count", s.count)?;
@@ -101,6 +117,10 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
                             "{} has no catalog rental price: give usd_per_chip_hour",
                             hw.name
                         ),
+                        fr: format!(
+                        "{} n'a pas de prix de location au catalogue : donnez usd_per_chip_hour",
+                        hw.name
+                    ),
                     },
                 ))
             }
@@ -121,7 +141,7 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
 
     let flop = st.push(
         "training_flop",
-        "Training compute",
+        tr(l, "Training compute", "Calcul d'entraînement"),
         &compute.formula,
         compute.substitution.clone(),
         compute.flop,
@@ -130,7 +150,7 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
     );
     let gpus = st.push(
         "gpus",
-        "GPUs",
+        tr(l, "GPUs", "GPU"),
         "G = count × GPUs per unit",
         format!("{} × {}", c(count), c(per_unit)),
         count * per_unit,
@@ -140,7 +160,7 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
     let sparse_factor = if s.sparse { 2.0 } else { 1.0 };
     st.push(
         "peak_flop_per_s_per_gpu",
-        "Peak per GPU",
+        tr(l, "Peak per GPU", "Pic par GPU"),
         if s.sparse {
             "P₁ = 2 × dense peak (2:4 sparsity)"
         } else {
@@ -158,7 +178,7 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
     );
     let peak = st.push(
         "peak_flop_per_s",
-        "Cluster peak",
+        tr(l, "Cluster peak", "Pic du cluster"),
         "P = G × P₁",
         format!("{} × {}", c(gpus), c(peak_gpu)),
         gpus * peak_gpu,
@@ -172,7 +192,7 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
     };
     let eff = st.push(
         "effective_flop_per_s",
-        "Sustained throughput",
+        tr(l, "Sustained throughput", "Débit soutenu"),
         "R = P × u",
         format!("{} × {}", c(peak), c(u)),
         peak * u,
@@ -181,7 +201,7 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
     );
     let duration = st.push(
         "duration_s",
-        "Training time",
+        tr(l, "Training time", "Durée d'entraînement"),
         "T = C / R",
         format!("{} / {}", c(flop), c(eff)),
         flop / eff,
@@ -190,7 +210,7 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
     );
     let chip_hours = st.push(
         "chip_hours",
-        "GPU-hours",
+        tr(l, "GPU-hours", "Heures-GPU"),
         "H = G × T / 3600",
         format!("{} × {} / 3600", c(gpus), c(duration)),
         gpus * duration / 3600.0,
@@ -199,7 +219,7 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
     );
     let it = st.push(
         "it_power_w",
-        "IT power",
+        tr(l, "IT power", "Puissance informatique"),
         "W_IT = G × W₁ (all-in per GPU)",
         format!("{} × {}", c(gpus), c(hw.all_in_w)),
         gpus * hw.all_in_w,
@@ -213,7 +233,7 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
     };
     let facility = st.push(
         "facility_power_w",
-        "Facility power",
+        tr(l, "Facility power", "Puissance du site"),
         "W_site = W_IT × PUE",
         format!("{} × {}", c(it), c(pue)),
         it * pue,
@@ -222,7 +242,7 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
     );
     let energy = st.push(
         "energy_j",
-        "Energy",
+        tr(l, "Energy", "Énergie"),
         "E = W_site × T",
         format!("{} × {}", c(facility), c(duration)),
         facility * duration,
@@ -237,7 +257,7 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
     };
     let co2 = st.push(
         "co2_kg",
-        "CO₂",
+        tr(l, "CO₂", "CO₂"),
         "M = E[kWh] × intensity",
         format!("{} × {}", c(kwh), c(kg_per_kwh)),
         kwh * kg_per_kwh,
@@ -247,7 +267,11 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
     let home_w = HOME_KWH_PER_YEAR.value * 1000.0 / HOURS_PER_YEAR;
     let homes = st.push(
         "homes",
-        "US homes drawing the same power",
+        tr(
+            l,
+            "US homes drawing the same power",
+            "Foyers américains de même puissance",
+        ),
         "N = W_site / (10,715 kWh / 8,766 h)",
         format!("{} / {}", c(facility), c(home_w)),
         facility / home_w,
@@ -256,7 +280,11 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
     );
     let home_years = st.push(
         "home_years",
-        "Years of a US home's electricity",
+        tr(
+            l,
+            "Years of a US home's electricity",
+            "Années de consommation d'un foyer américain",
+        ),
         "Y = E[kWh] / 10,715",
         format!("{} / {}", c(kwh), c(HOME_KWH_PER_YEAR.value)),
         kwh / HOME_KWH_PER_YEAR.value,
@@ -265,7 +293,7 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
     );
     let compute_usd = st.push(
         "cost_usd.compute",
-        "Compute cost (rental)",
+        tr(l, "Compute cost (rental)", "Coût de calcul (location)"),
         "$_GPU = H × price per GPU-hour",
         format!("{} × {}", c(chip_hours), c(usd_per_chip_hour)),
         chip_hours * usd_per_chip_hour,
@@ -279,7 +307,7 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
     };
     let elec_usd = st.push(
         "cost_usd.electricity",
-        "Electricity cost",
+        tr(l, "Electricity cost", "Coût de l'électricité"),
         "$_E = E[kWh] × price per kWh",
         format!("{} × {}", c(kwh), c(usd_per_kwh)),
         kwh * usd_per_kwh,
@@ -288,7 +316,7 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
     );
     let total = st.push(
         "cost_usd.total",
-        "Total cost",
+        tr(l, "Total cost", "Coût total"),
         "$ = $_GPU + $_E",
         format!("{} + {}", c(compute_usd), c(elec_usd)),
         compute_usd + elec_usd,
@@ -301,11 +329,18 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
             &mut warnings,
             "utilization_high",
             "utilization",
-            format!(
-                "utilization {} is above {}: no published large training run sustains that",
-                c(u),
-                c(UTILIZATION_WARNING.value)
-            ),
+            match l {
+                Locale::En => format!(
+                    "utilization {} is above {}: no published large training run sustains that",
+                    fmt::percent(u, l),
+                    fmt::percent(UTILIZATION_WARNING.value, l)
+                ),
+                Locale::Fr => format!(
+                    "une utilisation de {} dépasse {} : aucun grand entraînement publié ne la soutient",
+                    fmt::percent(u, l),
+                    fmt::percent(UTILIZATION_WARNING.value, l)
+                ),
+            },
         );
     }
     if s.sparse {
@@ -313,14 +348,23 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
             &mut warnings,
             "sparse_peak",
             "sparse",
-            "the sparse peak assumes 2:4 structured sparsity, which training does not use: compare dense figures".into(),
+            tr(
+                l,
+                "the sparse peak assumes 2:4 structured sparsity, which training does not use: compare dense figures",
+                "le pic creux suppose une parcimonie structurée 2:4, que l'entraînement n'utilise pas : comparez les pics denses",
+            )
+            .into(),
         );
     }
 
     let implied_utilization = claimed.map(|t| {
         let iu = st.push(
             "implied_utilization",
-            "Utilization the claim implies",
+            tr(
+                l,
+                "Utilization the claim implies",
+                "Utilisation qu'implique l'affirmation",
+            ),
             "u = C / (P × T_claim)",
             format!("{} / ({} × {})", c(flop), c(peak), c(t)),
             flop / (peak * t),
@@ -332,20 +376,32 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
                 &mut warnings,
                 "claim_impossible",
                 "claimed_duration_s",
-                format!(
-                    "the claimed duration needs {:.0} % of the peak: impossible",
-                    iu * 100.0
-                ),
+                match l {
+                    Locale::En => format!(
+                        "the claimed duration needs {} of the peak: impossible",
+                        fmt::percent(iu, l)
+                    ),
+                    Locale::Fr => format!(
+                        "la durée annoncée demande {} du pic : impossible",
+                        fmt::percent(iu, l)
+                    ),
+                },
             );
         } else if iu > UTILIZATION_WARNING.value {
             warn(
                 &mut warnings,
                 "claim_optimistic",
                 "claimed_duration_s",
-                format!(
-                    "the claimed duration needs {:.0} % of the peak: beyond any published run",
-                    iu * 100.0
-                ),
+                match l {
+                    Locale::En => format!(
+                        "the claimed duration needs {} of the peak: beyond any published run",
+                        fmt::percent(iu, l)
+                    ),
+                    Locale::Fr => format!(
+                        "la durée annoncée demande {} du pic : au-delà de tout entraînement publié",
+                        fmt::percent(iu, l)
+                    ),
+                },
             );
         }
         iu
@@ -354,7 +410,11 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
         Some(t) => {
             let g = st.push(
                 "chips_needed",
-                "GPUs needed for the target",
+                tr(
+                    l,
+                    "GPUs needed for the target",
+                    "GPU nécessaires pour l'objectif",
+                ),
                 "G = ⌈C / (P₁ × u × T_target)⌉",
                 format!("⌈{} / ({} × {} × {})⌉", c(flop), c(peak_gpu), c(u), c(t)),
                 (flop / (peak_gpu * u * t)).ceil(),
@@ -364,6 +424,61 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
             (Some(g), Some((g / per_unit).ceil()))
         }
         None => (None, None),
+    };
+
+    // Ranges: the optimistic corner (low compute, high utilization, low PUE) and the pessimistic
+    // one, for the inputs that carry a range.
+    let mut varied = Vec::new();
+    let (flop_lo, flop_hi) = match compute.preset.map(|m| (m.flop_low, m.flop_high)) {
+        Some((Some(lo), Some(hi))) if compute.preset.and_then(|m| m.flop) == Some(flop) => {
+            varied.push("workload".to_string());
+            (lo, hi)
+        }
+        _ => (flop, flop),
+    };
+    let (u_lo, u_hi) = if s.utilization == UTILIZATION_DEFAULT.value {
+        varied.push("utilization".into());
+        (
+            UTILIZATION_TYPICAL_LOW.value,
+            UTILIZATION_TYPICAL_HIGH.value,
+        )
+    } else {
+        (u, u)
+    };
+    let (pue_lo, pue_hi) = if s.pue == PUE_DEFAULT.value {
+        varied.push("pue".into());
+        (PUE_LOW.value, PUE_HIGH.value)
+    } else {
+        (pue, pue)
+    };
+    let corner = |f: f64, uu: f64, p: f64| {
+        let t = f / (peak * uu);
+        let e = it * p * t;
+        (
+            t,
+            e,
+            gpus * t / 3600.0 * usd_per_chip_hour + e / J_PER_KWH * usd_per_kwh,
+        )
+    };
+    let (t_lo, e_lo, c_lo) = corner(flop_lo, u_hi, pue_lo);
+    let (t_hi, e_hi, c_hi) = corner(flop_hi, u_lo, pue_hi);
+    let ranges = Ranges {
+        duration_s: Range {
+            low: t_lo,
+            central: duration,
+            high: t_hi,
+        },
+        energy_j: Range {
+            low: e_lo,
+            central: energy,
+            high: e_hi,
+        },
+        cost_usd: Range {
+            low: c_lo,
+            central: total,
+            high: c_hi,
+        },
+        varied,
     };
 
     let mut cited: Vec<Cited> = Vec::new();
@@ -414,6 +529,7 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
         implied_utilization,
         chips_needed,
         count_needed,
+        ranges,
         assumptions: Assumptions {
             utilization: u,
             pue,
@@ -431,6 +547,10 @@ pub fn estimate(s: &Scenario) -> Result<Report, Error> {
             ErrorKind::Unsupported {
                 reason: format!(
                     "{} does not fit in a finite number; check the magnitudes",
+                    bad.quantity
+                ),
+                fr: format!(
+                    "{} dépasse les nombres représentables ; vérifiez les ordres de grandeur",
                     bad.quantity
                 ),
             },

@@ -130,18 +130,30 @@ pub fn duration(seconds: f64, locale: Locale) -> String {
     }
 }
 
-/// Dollars as `$108M` (en) / `108 M$` (fr).
+/// Dollars as `$108M`, `$500B` (en) / `108 M$`, `500 Md$` (fr).
 pub fn usd(value: f64, locale: Locale) -> String {
-    let a = value.abs();
-    let (scale, prefix) = PREFIXES
+    const EN: [(f64, &str); 4] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")];
+    const FR: [(f64, &str); 4] = [(1e12, "T"), (1e9, "Md"), (1e6, "M"), (1e3, "k")];
+    let table = if locale == Locale::Fr { FR } else { EN };
+    let (scale, prefix) = table
         .iter()
         .copied()
-        .find(|(s, _)| a >= *s)
+        .find(|(s, _)| value.abs() >= *s)
         .unwrap_or((1.0, ""));
     let n = sig3(value / scale, locale);
     match locale {
         Locale::En => format!("${n}{prefix}"),
         Locale::Fr => format!("{n} {prefix}$"),
+    }
+}
+
+/// A cluster's FLOP/s: in ZFLOP/s from 10 EFLOP/s up (the unit of press claims), else with an
+/// SI prefix.
+pub fn flops(value: f64, locale: Locale) -> String {
+    if value.abs() >= 1e19 {
+        format!("{} ZFLOP/s", sig3(value / 1e21, locale))
+    } else {
+        si(value, "FLOP/s", locale)
     }
 }
 
@@ -206,6 +218,10 @@ mod tests {
         assert_eq!(usd(1.08e8, Locale::En), "$108M");
         assert_eq!(usd(1.08e8, Locale::Fr), "108 M$");
         assert_eq!(usd(512.0, Locale::Fr), "512 $");
+        assert_eq!(usd(5e11, Locale::En), "$500B");
+        assert_eq!(usd(5e11, Locale::Fr), "500 Md$");
+        assert_eq!(flops(3.2e20, Locale::En), "0.32 ZFLOP/s");
+        assert_eq!(flops(7.8e18, Locale::Fr), "7,8 EFLOP/s");
         assert_eq!(compact(2.1e25), "2.1e25");
         assert_eq!(compact(128000.0), "128000");
         assert_eq!(compact(0.4), "0.4");

@@ -48,6 +48,18 @@ impl Precision {
         }
     }
 
+    /// The display name (`BF16`…).
+    pub fn label(self) -> &'static str {
+        match self {
+            Precision::Fp64 => "FP64",
+            Precision::Tf32 => "TF32",
+            Precision::Bf16 => "BF16",
+            Precision::Fp16 => "FP16",
+            Precision::Fp8 => "FP8",
+            Precision::Fp4 => "FP4",
+        }
+    }
+
     /// Reads a JSON name back.
     pub fn from_id(id: &str) -> Option<Precision> {
         Precision::ALL.into_iter().find(|p| p.id() == id)
@@ -230,6 +242,10 @@ impl HardwareChoice {
                                 "{} has no sourced power figure in the catalog; describe it as custom hardware with its all_in_w",
                                 a.name
                             ),
+                            fr: format!(
+                                "{} n'a pas de puissance sourcée au catalogue ; décrivez-la comme une puce personnalisée avec son all_in_w",
+                                a.name
+                            ),
                         },
                     )
                 })?;
@@ -260,6 +276,7 @@ impl HardwareChoice {
                         "hardware.peak_flop_per_s",
                         ErrorKind::Missing {
                             hint: "give at least one precision, e.g. {\"bf16\": 1e15}".into(),
+                            fr: "donnez au moins une précision, par ex. {\"bf16\": 1e15}".into(),
                         },
                     ));
                 }
@@ -311,6 +328,10 @@ impl Hardware {
                             "{} has no rack definition in the catalog; count chips or packages",
                             self.name
                         ),
+                        fr: format!(
+                            "{} n'a pas de baie définie au catalogue ; comptez des puces ou des boîtiers",
+                            self.name
+                        ),
                     },
                 )
             }),
@@ -339,6 +360,12 @@ impl Hardware {
                         precision.id(),
                         known.join(", ")
                     ),
+                    fr: format!(
+                        "{} n'a pas de valeur {} ; précisions disponibles : {}",
+                        self.name,
+                        precision.id(),
+                        known.join(", ")
+                    ),
                 },
             )
         })?;
@@ -350,6 +377,11 @@ impl Hardware {
                 "sparse",
                 ErrorKind::Unsupported {
                     reason: format!("{} has no sparse {} mode", self.name, precision.id()),
+                    fr: format!(
+                        "{} n'a pas de mode {} creux (sparse)",
+                        self.name,
+                        precision.id()
+                    ),
                 },
             ));
         }

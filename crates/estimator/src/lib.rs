@@ -20,6 +20,7 @@
 
 pub mod backtest;
 pub mod catalog;
+pub mod claim;
 pub mod contract;
 #[cfg(feature = "full-catalog")]
 pub mod epoch;
@@ -29,6 +30,7 @@ pub mod format;
 mod hardware;
 pub mod limits;
 pub mod parse;
+pub mod perf;
 mod report;
 mod scenario;
 #[cfg(feature = "wasm")]
@@ -36,8 +38,10 @@ pub mod wasm;
 mod workload;
 
 pub use error::{Error, ErrorKind};
-pub use estimate::{estimate, HOURS_PER_YEAR, J_PER_KWH};
+pub use estimate::{estimate, estimate_in, HOURS_PER_YEAR, J_PER_KWH};
 pub use hardware::{CountUnit, CustomHardware, Hardware, HardwareChoice, Peaks, Precision};
-pub use report::{Assumptions, Cited, Comparison, Cost, HardwareUsed, Report, Step, Warning};
+pub use report::{
+    Assumptions, Cited, Comparison, Cost, HardwareUsed, Range, Ranges, Report, Step, Warning,
+};
 pub use scenario::Scenario;
 pub use workload::{Compute, Workload};

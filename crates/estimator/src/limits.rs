@@ -77,3 +77,30 @@ pub const GPUS_PER_UNIT: Limit = Limit {
     max: 1e6,
     whole: true,
 };
+/// A site's power (a claim's): one watt to 100 GW.
+pub const SITE_POWER_W: Limit = lim(1.0, 1e11);
+/// A claim's budget.
+pub const BUDGET_USD: Limit = lim(1.0, 1e14);
+
+/// A model dimension or layout size of the performance model (layers, hidden, heads, tp, …).
+pub const PERF_DIM: Limit = Limit {
+    min: 1.0,
+    max: 1e7,
+    whole: true,
+};
+/// GPUs of a performance prediction.
+pub const PERF_GPUS: Limit = Limit {
+    min: 1.0,
+    max: 1e8,
+    whole: true,
+};
+/// Global batch of a performance prediction, in sequences.
+pub const PERF_BATCH: Limit = Limit {
+    min: 1.0,
+    max: 1e8,
+    whole: true,
+};
+/// HBM of a custom accelerator in the performance model (bytes).
+pub const PERF_HBM_BYTES: Limit = lim(1e6, 1e15);
+/// A bandwidth of a custom accelerator (bytes/s).
+pub const PERF_BANDWIDTH: Limit = lim(1e6, 1e16);

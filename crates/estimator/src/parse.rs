@@ -36,6 +36,18 @@ pub enum Dimension {
 pub struct ParseError {
     /// One sentence.
     pub reason: String,
+    /// The same in French.
+    pub fr: String,
+}
+
+impl ParseError {
+    /// The sentence in `l`.
+    pub fn text(&self, l: crate::format::Locale) -> &str {
+        match l {
+            crate::format::Locale::En => &self.reason,
+            crate::format::Locale::Fr => &self.fr,
+        }
+    }
 }
 
 impl std::fmt::Display for ParseError {
@@ -46,9 +58,10 @@ impl std::fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-fn err(reason: impl Into<String>) -> ParseError {
+fn err(reason: impl Into<String>, fr: impl Into<String>) -> ParseError {
     ParseError {
         reason: reason.into(),
+        fr: fr.into(),
     }
 }
 
@@ -159,7 +172,7 @@ fn split_number(text: &str) -> (&str, &str) {
 /// (`64,000` = 64000, `2,5` = 2.5).
 fn read_number(num: &str) -> Result<f64, ParseError> {
     if num.is_empty() || num == "-" || num == "+" {
-        return Err(err("expected a number"));
+        return Err(err("expected a number", "un nombre est attendu"));
     }
     let cleaned = if num.contains(',') {
         let groups: Vec<&str> = num.split(',').collect();
@@ -181,16 +194,25 @@ fn read_number(num: &str) -> Result<f64, ParseError> {
         } else if groups.len() == 2 && !num.contains('.') {
             num.replace(',', ".")
         } else {
-            return Err(err(format!("cannot read `{num}` as a number")));
+            return Err(err(
+                format!("cannot read `{num}` as a number"),
+                format!("`{num}` ne se lit pas comme un nombre"),
+            ));
         }
     } else {
         num.to_string()
     };
-    let v: f64 = cleaned
-        .parse()
-        .map_err(|_| err(format!("cannot read `{num}` as a number")))?;
+    let v: f64 = cleaned.parse().map_err(|_| {
+        err(
+            format!("cannot read `{num}` as a number"),
+            format!("`{num}` ne se lit pas comme un nombre"),
+        )
+    })?;
     if !v.is_finite() {
-        return Err(err(format!("`{num}` is too large")));
+        return Err(err(
+            format!("`{num}` is too large"),
+            format!("`{num}` est trop grand"),
+        ));
     }
     Ok(v)
 }
@@ -221,7 +243,7 @@ pub fn parse(text: &str, dimension: Dimension) -> Result<f64, ParseError> {
         .collect();
     let trimmed = compact.trim();
     if trimmed.is_empty() {
-        return Err(err("empty: type a number"));
+        return Err(err("empty: type a number", "vide : tapez un nombre"));
     }
     // Spaces between digits are thousands separators; keep the space before a unit.
     let mut joined = String::with_capacity(trimmed.len());
@@ -254,26 +276,38 @@ pub fn parse(text: &str, dimension: Dimension) -> Result<f64, ParseError> {
                 1.0
             } else {
                 lookup(COUNT_SUFFIXES, unit).ok_or_else(|| {
-                    err(format!(
-                        "unknown suffix `{unit}`; use k, M, B, T, P, E or Z"
-                    ))
+                    err(
+                        format!("unknown suffix `{unit}`; use k, M, B, T, P, E or Z"),
+                        format!("suffixe inconnu `{unit}` ; utilisez k, M, Md, T, P, E ou Z"),
+                    )
                 })?
             }
         }
         Dimension::Fraction => match unit {
             "" => 1.0,
             "%" => 0.01,
-            _ => return Err(err(format!("unknown unit `{unit}`; write 0.4 or 40%"))),
+            _ => {
+                return Err(err(
+                    format!("unknown unit `{unit}`; write 0.4 or 40%"),
+                    format!("unité inconnue `{unit}` ; écrivez 0,4 ou 40 %"),
+                ))
+            }
         },
         Dimension::Power => {
             if unit.is_empty() {
                 1.0
             } else {
                 lookup(POWER_UNITS, unit).ok_or_else(|| {
-                    err(format!(
-                        "unknown power unit `{unit}`; use {}",
-                        units_list(POWER_UNITS)
-                    ))
+                    err(
+                        format!(
+                            "unknown power unit `{unit}`; use {}",
+                            units_list(POWER_UNITS)
+                        ),
+                        format!(
+                            "unité de puissance inconnue `{unit}` ; utilisez {}",
+                            units_list(POWER_UNITS)
+                        ),
+                    )
                 })?
             }
         }
@@ -282,19 +316,19 @@ pub fn parse(text: &str, dimension: Dimension) -> Result<f64, ParseError> {
                 86_400.0
             } else {
                 lookup(DURATION_UNITS, unit)
-                    .or_else(|| lookup(DURATION_UNITS, &unit.to_lowercase()))
+                    .or_else(|| lookup(DURATION_UNITS, &unit.to_ascii_lowercase()))
                     .ok_or_else(|| {
-                        err(format!(
-                            "unknown duration unit `{unit}`; use {}",
-                            units_list(DURATION_UNITS)
-                        ))
+                        err(
+                            format!("unknown duration unit `{unit}`; use {}", units_list(DURATION_UNITS)),
+                            format!("unité de durée inconnue `{unit}` ; utilisez s, min, h, j, semaines, mois, ans"),
+                        )
                     })?
             }
         }
     };
     let v = value * factor;
     if !v.is_finite() {
-        return Err(err("the number is too large"));
+        return Err(err("the number is too large", "le nombre est trop grand"));
     }
     Ok(v)
 }

@@ -56,6 +56,10 @@ pub struct Report {
     /// The same, in `count_unit`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count_needed: Option<f64>,
+    /// Low / central / high of the headline results, from the ranges of the inputs that have
+    /// one (a preset's compute estimate, the typical utilization band when the default is used,
+    /// the PUE band when the default is used).
+    pub ranges: Ranges,
     /// The assumption values used (defaults filled in).
     pub assumptions: Assumptions,
     /// What deserves a second look.
@@ -168,4 +172,28 @@ impl Report {
             peak_ratio: self.peak_flop_per_s / old.peak_flop_per_s,
         }
     }
+}
+
+/// Low, central and high values.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Range {
+    /// Low.
+    pub low: f64,
+    /// Central (the default).
+    pub central: f64,
+    /// High.
+    pub high: f64,
+}
+
+/// The headline results as ranges.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ranges {
+    /// Training time.
+    pub duration_s: Range,
+    /// Facility energy.
+    pub energy_j: Range,
+    /// Total cost.
+    pub cost_usd: Range,
+    /// Which inputs were varied: `workload`, `utilization`, `pue` (empty: the range is a point).
+    pub varied: Vec<String>,
 }

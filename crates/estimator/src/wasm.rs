@@ -1,6 +1,9 @@
-//! The JS API (feature `wasm`): the same JSON contract as the CLI, as JS objects.
+//! The JS API (feature `wasm`): the same JSON contract as the CLI, as JS objects. Built into
+//! `dist/api/zettaflop.js` by `scripts/build-api.sh`.
 //!
 //! ```js
+//! import init, { estimate, check } from './api/zettaflop.js';
+//! await init();
 //! const report = estimate({ workload: "gpt-4", hardware: "gb200", count: 64000, count_unit: "package" });
 //! report.duration_s; // 164062.5
 //! ```
@@ -9,6 +12,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::claim::Claim;
+use crate::format::Locale;
 use crate::Scenario;
 
 #[derive(Serialize)]
@@ -30,12 +35,33 @@ fn serializer() -> serde_wasm_bindgen::Serializer {
     serde_wasm_bindgen::Serializer::json_compatible()
 }
 
+fn locale(lang: Option<String>) -> Locale {
+    match lang.as_deref() {
+        Some(l) if l.starts_with("fr") => Locale::Fr,
+        _ => Locale::En,
+    }
+}
+
 /// Estimates a scenario object; returns the report object or throws `{field, message}`.
+/// `lang` (`"en"` or `"fr"`, default English) is the language of the sentences.
 #[wasm_bindgen(js_name = estimate)]
-pub fn estimate_js(scenario: JsValue) -> Result<JsValue, JsValue> {
+pub fn estimate_js(scenario: JsValue, lang: Option<String>) -> Result<JsValue, JsValue> {
+    let l = locale(lang);
     let s: Scenario = serde_wasm_bindgen::from_value(scenario)
         .map_err(|e| js_error("scenario", e.to_string()))?;
-    let r = crate::estimate(&s).map_err(|e| js_error(e.field(), e.reason()))?;
+    let r = crate::estimate_in(&s, l).map_err(|e| js_error(e.field(), e.reason_in(l)))?;
+    r.serialize(&serializer())
+        .map_err(|e| js_error("report", e.to_string()))
+}
+
+/// Checks a claim object (see the README); returns the check report or throws
+/// `{field, message}`.
+#[wasm_bindgen(js_name = check)]
+pub fn check_js(claim: JsValue, lang: Option<String>) -> Result<JsValue, JsValue> {
+    let l = locale(lang);
+    let c: Claim =
+        serde_wasm_bindgen::from_value(claim).map_err(|e| js_error("claim", e.to_string()))?;
+    let r = crate::claim::check(&c, l).map_err(|e| js_error(e.field(), e.reason_in(l)))?;
     r.serialize(&serializer())
         .map_err(|e| js_error("report", e.to_string()))
 }

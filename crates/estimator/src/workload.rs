@@ -101,6 +101,9 @@ impl Workload {
                                     reason: format!(
                                         "{a:e} active parameters exceed the {n:e} total"
                                     ),
+                                    fr: format!(
+                                        "{a:e} paramètres actifs dépassent le total de {n:e}"
+                                    ),
                                 },
                             ));
                         }
@@ -132,11 +135,7 @@ impl Workload {
                 let sources = m.sources.iter().map(|s| s.to_string()).collect();
                 let (flop, formula, substitution) =
                     match (m.flop, m.active_params.or(m.params), m.tokens) {
-                        (Some(f), _, _) => (
-                            f,
-                            format!("C ({}, {})", m.name, m.compute_basis),
-                            format!("{f:e}"),
-                        ),
+                        (Some(f), _, _) => (f, format!("C ({})", m.name), format!("{f:e}")),
                         (None, Some(n), Some(d)) => {
                             let (f, sub) = six_nd(n, d);
                             (f, format!("C = 6 · N · D ({})", m.name), sub)
@@ -146,6 +145,7 @@ impl Workload {
                                 "workload",
                                 ErrorKind::Missing {
                                     hint: format!("preset `{id}` has no compute figure"),
+                                    fr: format!("le modèle `{id}` n'a pas de valeur de calcul"),
                                 },
                             ))
                         }

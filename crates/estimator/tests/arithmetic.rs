@@ -265,3 +265,30 @@ fn every_number_has_a_step_and_every_cited_source_exists() {
         );
     }
 }
+
+#[test]
+fn ranges_follow_the_estimate_band_of_the_inputs() {
+    let r = run(&Scenario::default());
+    // GPT-4 8.2e24-4.4e25 FLOP (Epoch 90 % interval), utilization 30-45 %, PUE 1.1-1.58.
+    assert_close!(r.ranges.duration_s.low, 8.2e24 / (3.2e20 * 0.45), 1e-12);
+    assert_close!(r.ranges.duration_s.high, 4.4e25 / (3.2e20 * 0.30), 1e-12);
+    assert_close!(
+        r.ranges.energy_j.low,
+        r.it_power_w * 1.1 * r.ranges.duration_s.low,
+        1e-12
+    );
+    assert_close!(
+        r.ranges.energy_j.high,
+        r.it_power_w * 1.58 * r.ranges.duration_s.high,
+        1e-12
+    );
+    assert!(r.ranges.cost_usd.low < r.cost_usd.total && r.cost_usd.total < r.ranges.cost_usd.high);
+    // A utilization and PUE typed by the user, a compute given as a number: no range.
+    let fixed = run(&Scenario {
+        utilization: 0.35,
+        pue: 1.3,
+        ..on("h100", 1000.0, CountUnit::Chip, 1e24)
+    });
+    assert!(fixed.ranges.varied.is_empty());
+    assert_eq!(fixed.ranges.duration_s.low, fixed.ranges.duration_s.high);
+}

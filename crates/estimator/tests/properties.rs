@@ -108,6 +108,10 @@ proptest! {
             prop_assert!(v.is_finite() && v >= 0.0);
         }
         prop_assert!(r.steps.iter().all(|s| s.value.is_finite()));
+        for g in [r.ranges.duration_s, r.ranges.energy_j, r.ranges.cost_usd] {
+            prop_assert!(g.low.is_finite() && g.high.is_finite());
+            prop_assert!(g.low <= g.central * (1.0 + 1e-12) && g.central <= g.high * (1.0 + 1e-12), "{:?}", g);
+        }
         if let Some(iu) = r.implied_utilization { prop_assert!(iu.is_finite() && iu > 0.0); }
         if let Some(n) = r.chips_needed { prop_assert!(n.is_finite() && n >= 1.0); }
         // Duration × effective throughput gives back the compute.

@@ -20,7 +20,7 @@ use serde::Serialize;
 #[wasm_bindgen_test]
 fn estimate_round_trips_through_js() {
     let text = r#"{"workload": "gpt-4", "hardware": "gb200", "count": 64000, "count_unit": "package", "claimed_duration_s": 43200}"#;
-    let out = estimate_js(js(text)).expect("valid scenario");
+    let out = estimate_js(js(text), None).expect("valid scenario");
     assert!(out.is_object());
     let report: Report = serde_wasm_bindgen::from_value(out).expect("report object");
     let native = estimate(&serde_json::from_str::<Scenario>(text).unwrap()).unwrap();
@@ -37,14 +37,26 @@ struct JsError {
 
 #[wasm_bindgen_test]
 fn errors_are_thrown_with_the_field() {
-    let err = estimate_js(js(
-        r#"{"workload": "gpt-4", "hardware": "gb200", "count": 64000, "utilization": 2}"#,
-    ))
+    let err = estimate_js(
+        js(r#"{"workload": "gpt-4", "hardware": "gb200", "count": 64000, "utilization": 2}"#),
+        Some("fr".into()),
+    )
     .unwrap_err();
     let e: JsError = serde_wasm_bindgen::from_value(err).unwrap();
     assert_eq!(e.field, "utilization");
-    assert!(e.message.contains('2'), "{}", e.message);
-    let err = estimate_js(js(r#"{"workload": "gpt-4"}"#)).unwrap_err();
+    assert!(e.message.contains("hors limites"), "{}", e.message);
+    let err = estimate_js(js(r#"{"workload": "gpt-4"}"#), None).unwrap_err();
     let e: JsError = serde_wasm_bindgen::from_value(err).unwrap();
     assert_eq!(e.field, "scenario");
+}
+
+#[wasm_bindgen_test]
+fn check_round_trips_through_js() {
+    let out = zettaflop_estimator::wasm::check_js(
+        js(r#"{"workload": "gpt-4", "duration_s": 43200, "count": 64000, "count_unit": "package", "hardware": "gb200", "precision": "fp16"}"#),
+        None,
+    )
+    .expect("valid claim");
+    let r: zettaflop_estimator::claim::CheckReport = serde_wasm_bindgen::from_value(out).unwrap();
+    assert_eq!(r.verdict, zettaflop_estimator::claim::Verdict::Impossible);
 }

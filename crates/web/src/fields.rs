@@ -8,9 +8,11 @@ pub fn TextField(
     /// Input name: the id is `in-<name>`.
     name: &'static str,
     /// Visible label.
-    label: &'static str,
+    #[prop(into)]
+    label: Signal<&'static str>,
     /// Examples of accepted input.
-    hint: &'static str,
+    #[prop(into)]
+    hint: Signal<&'static str>,
     /// The text typed (never rewritten by the page).
     value: RwSignal<String>,
     /// The message for this field, if any.
@@ -35,7 +37,7 @@ pub fn TextField(
     };
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{move || label.get()}</label>
             <input
                 id=id
                 type="text"
@@ -47,7 +49,7 @@ pub fn TextField(
                 aria-invalid=move || error.with(Option::is_some).to_string()
                 aria-describedby=described
             />
-            <small class="hint" id=hint_id>{hint}</small>
+            <small class="hint" id=hint_id>{move || hint.get()}</small>
             {move || error.get().map(|e| view! { <p class="error" id=err_id.clone() role="alert">{e}</p> })}
         </div>
     }
@@ -59,7 +61,8 @@ pub fn SelectField(
     /// Input name: the id is `in-<name>`.
     name: &'static str,
     /// Visible label.
-    label: &'static str,
+    #[prop(into)]
+    label: Signal<&'static str>,
     /// The chosen id.
     value: RwSignal<String>,
     /// `(id, label)` pairs.
@@ -76,7 +79,7 @@ pub fn SelectField(
     let err_id = format!("in-{name}-error");
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{move || label.get()}</label>
             <select
                 id=id
                 aria-invalid=move || error.with(Option::is_some).to_string()
@@ -111,7 +114,8 @@ pub fn CheckField(
     /// Input name: the id is `in-<name>`.
     name: &'static str,
     /// Visible label.
-    label: &'static str,
+    #[prop(into)]
+    label: Signal<&'static str>,
     /// Checked or not.
     value: RwSignal<bool>,
     /// Whether it can be ticked at all.
@@ -132,7 +136,7 @@ pub fn CheckField(
                 disabled=move || !enabled.get()
                 on:change=move |ev| value.set(event_target_checked(&ev))
             />
-            <label for=id>{label}</label>
+            <label for=id>{move || label.get()}</label>
             {move || error.get().map(|e| view! { <p class="error" id=err_id.clone() role="alert">{e}</p> })}
         </div>
     }

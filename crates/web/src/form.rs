@@ -2,9 +2,10 @@
 //! the estimator's; this module only binds text to it and says which field a problem belongs to.
 
 use leptos::prelude::*;
+use zettaflop_estimator::format::Locale;
 use zettaflop_estimator::parse::{parse, Dimension};
 use zettaflop_estimator::{
-    catalog, estimate, CountUnit, HardwareChoice, Precision, Report, Scenario, Workload,
+    catalog, estimate_in, CountUnit, HardwareChoice, Precision, Report, Scenario, Workload,
 };
 
 /// Model choices that are not presets.
@@ -76,7 +77,7 @@ pub struct FieldError {
 }
 
 /// Which input an estimator error path belongs to.
-fn input_for(path: &str) -> &'static str {
+pub fn input_for(path: &str) -> &'static str {
     match path {
         "workload.flop" => "flop",
         "workload.params" => "params",
@@ -162,8 +163,13 @@ impl Form {
         self.texts[i]
     }
 
-    /// The field's value: `Ok(None)` when an optional field is empty.
+    /// The field's value: `Ok(None)` when an optional field is empty; errors in English.
     pub fn value(&self, field: Field) -> Result<Option<f64>, FieldError> {
+        self.value_in(field, Locale::En)
+    }
+
+    /// The field's value, with the error message in `l`.
+    pub fn value_in(&self, field: Field, l: Locale) -> Result<Option<f64>, FieldError> {
         self.text(field).with(|t| {
             if field.optional() && t.trim().is_empty() {
                 return Ok(None);
@@ -172,15 +178,20 @@ impl Form {
                 .map(Some)
                 .map_err(|e| FieldError {
                     field: field.name(),
-                    message: e.reason,
+                    message: e.text(l).to_string(),
                 })
         })
     }
 
-    fn required(&self, field: Field) -> Result<f64, FieldError> {
-        self.value(field)?.ok_or(FieldError {
+    fn required(&self, field: Field, l: Locale) -> Result<f64, FieldError> {
+        let missing = if l == Locale::Fr {
+            "obligatoire"
+        } else {
+            "required"
+        };
+        self.value_in(field, l)?.ok_or(FieldError {
             field: field.name(),
-            message: "required".into(),
+            message: missing.into(),
         })
     }
 
@@ -197,15 +208,15 @@ impl Form {
     ///
     /// # Errors
     /// The first input that does not parse.
-    pub fn scenario(&self) -> Result<Scenario, FieldError> {
+    pub fn scenario(&self, l: Locale) -> Result<Scenario, FieldError> {
         let workload = match self.custom() {
             Some(CUSTOM_FLOP) => Workload::Flop {
-                flop: self.required(Field::Flop)?,
+                flop: self.required(Field::Flop, l)?,
             },
             Some(_) => Workload::Params {
-                params: self.required(Field::Params)?,
-                tokens: self.required(Field::Tokens)?,
-                active_params: self.value(Field::ActiveParams)?,
+                params: self.required(Field::Params, l)?,
+                tokens: self.required(Field::Tokens, l)?,
+                active_params: self.value_in(Field::ActiveParams, l)?,
             },
             None => Workload::Preset(self.model.get()),
         };
@@ -217,26 +228,26 @@ impl Form {
         Ok(Scenario {
             workload,
             hardware: HardwareChoice::Id(self.hardware.get()),
-            count: self.required(Field::Count)?,
+            count: self.required(Field::Count, l)?,
             count_unit,
             precision: Precision::from_id(&self.precision.get()).unwrap_or_default(),
             sparse: self.sparse.get(),
-            utilization: self.required(Field::Utilization)?,
-            pue: self.required(Field::Pue)?,
-            usd_per_chip_hour: self.value(Field::UsdPerChipHour)?,
-            usd_per_kwh: self.required(Field::UsdPerKwh)?,
-            kg_co2_per_kwh: self.required(Field::KgCo2PerKwh)?,
-            claimed_duration_s: self.value(Field::Claimed)?,
-            target_duration_s: self.value(Field::Target)?,
+            utilization: self.required(Field::Utilization, l)?,
+            pue: self.required(Field::Pue, l)?,
+            usd_per_chip_hour: self.value_in(Field::UsdPerChipHour, l)?,
+            usd_per_kwh: self.required(Field::UsdPerKwh, l)?,
+            kg_co2_per_kwh: self.required(Field::KgCo2PerKwh, l)?,
+            claimed_duration_s: self.value_in(Field::Claimed, l)?,
+            target_duration_s: self.value_in(Field::Target, l)?,
         })
     }
 
-    /// The estimate of the current inputs.
-    pub fn outcome(&self) -> Result<Report, FieldError> {
-        let s = self.scenario()?;
-        estimate(&s).map_err(|e| FieldError {
+    /// The estimate of the current inputs, its sentences in `l`.
+    pub fn outcome(&self, l: Locale) -> Result<Report, FieldError> {
+        let s = self.scenario(l)?;
+        estimate_in(&s, l).map_err(|e| FieldError {
             field: input_for(e.field()),
-            message: e.reason(),
+            message: e.reason_in(l),
         })
     }
 

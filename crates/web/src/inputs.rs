@@ -2,73 +2,90 @@
 
 use leptos::prelude::*;
 use zettaflop_estimator::catalog;
+use zettaflop_estimator::format::sig3;
 
 use crate::fields::{CheckField, SelectField, TextField};
 use crate::form::{Field, FieldError, Form, CUSTOM_FLOP, CUSTOM_PARAMS};
+use crate::i18n::{fill, lang, sig, t, K};
 
-fn model_options() -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> = catalog::MODELS
+/// Model presets, then the two custom choices.
+pub fn model_options(k_flop: bool) -> Signal<Vec<(String, String)>> {
+    let l = lang();
+    Signal::derive(move || {
+        let mut v: Vec<(String, String)> = catalog::MODELS
+            .iter()
+            .map(|m| {
+                (
+                    m.id.to_string(),
+                    format!("{} ({}, {})", m.name, m.organization, m.date),
+                )
+            })
+            .collect();
+        v.push((CUSTOM_FLOP.into(), t(K::CustomFlop, l.get()).into()));
+        if !k_flop {
+            v.push((CUSTOM_PARAMS.into(), t(K::CustomParams, l.get()).into()));
+        }
+        v
+    })
+}
+
+/// Count units the chip `id` can be counted in.
+pub fn unit_options(hardware: RwSignal<String>) -> Signal<Vec<(String, String)>> {
+    let l = lang();
+    Signal::derive(move || {
+        let l = l.get();
+        let mut v = vec![("chip".to_string(), t(K::UnitChips, l).to_string())];
+        if let Some(a) = catalog::accelerator(&hardware.get()) {
+            let n = a.gpus_per_package.to_string();
+            let package = if a.gpus_per_package > 1 {
+                fill(t(K::UnitSuperchips, l), &[&n])
+            } else {
+                t(K::UnitPackages, l).to_string()
+            };
+            v.push(("package".into(), package));
+            if let Some(r) = a.gpus_per_rack {
+                v.push(("rack".into(), fill(t(K::UnitRacks, l), &[&r.to_string()])));
+            }
+        }
+        v
+    })
+}
+
+/// The catalog's accelerators.
+pub fn hardware_options() -> Vec<(String, String)> {
+    catalog::ACCELERATORS
         .iter()
-        .map(|m| {
-            (
-                m.id.to_string(),
-                format!("{} ({}, {})", m.name, m.organization, m.date),
-            )
-        })
-        .collect();
-    v.push((CUSTOM_FLOP.into(), "Custom: total compute (FLOP)".into()));
-    v.push((CUSTOM_PARAMS.into(), "Custom: parameters × tokens".into()));
-    v
+        .map(|a| (a.id.to_string(), a.name.to_string()))
+        .collect()
 }
 
 /// The inputs. `problem` is the estimate's error, shown next to the field it names.
 #[component]
 pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> impl IntoView {
+    let l = lang();
     let named = move |name: &'static str| {
         Signal::derive(move || problem.get().filter(|p| p.field == name).map(|p| p.message))
     };
     let err = move |f: Field| {
         let other = named(f.name());
         Signal::derive(move || {
-            form.value(f)
+            form.value_in(f, l.get())
                 .err()
                 .map(|e| e.message)
                 .or_else(|| other.get())
         })
     };
-    let text = move |f: Field, label: &'static str, hint: &'static str| {
-        view! { <TextField name=f.name() label=label hint=hint value=form.text(f) error=err(f) /> }
+    let text = move |f: Field, label: K, hint: K| {
+        view! { <TextField name=f.name() label=sig(label) hint=sig(hint) value=form.text(f) error=err(f) /> }
     };
     let chip = move || catalog::accelerator(&form.hardware.get());
-    let hardware_options = catalog::ACCELERATORS
-        .iter()
-        .map(|a| (a.id.to_string(), a.name.to_string()))
-        .collect::<Vec<_>>();
-    let unit_options = Signal::derive(move || {
-        let mut v = vec![("chip".to_string(), "GPUs (chips)".to_string())];
-        if let Some(a) = chip() {
-            v.push((
-                "package".into(),
-                format!(
-                    "packages: {} ({} GPU{})",
-                    a.package_name,
-                    a.gpus_per_package,
-                    if a.gpus_per_package > 1 { "s" } else { "" }
-                ),
-            ));
-            if let (Some(r), Some(name)) = (a.gpus_per_rack, a.rack_name) {
-                v.push(("rack".into(), format!("racks: {name} ({r} GPUs)")));
-            }
-        }
-        v
-    });
     let precision_options = Signal::derive(move || {
         chip()
             .map(|a| {
                 a.peaks
                     .supported()
                     .into_iter()
-                    .map(|p| (p.id().to_string(), p.id().to_uppercase()))
+                    .map(|p| (p.id().to_string(), p.label().to_string()))
                     .collect()
             })
             .unwrap_or_default()
@@ -76,64 +93,64 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
     let price_placeholder = Signal::derive(move || {
         chip()
             .and_then(|a| a.usd_per_chip_hour)
-            .map(|p| format!("catalog: {p}"))
+            .map(|p| fill(t(K::PricePlaceholder, l.get()), &[&sig3(p, l.get())]))
             .unwrap_or_default()
     });
     let custom = move || form.custom();
     view! {
-        <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Scenario">
+        <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label=move || t(K::Scenario, l.get())>
             <fieldset>
-                <legend>"Model"</legend>
-                <SelectField name="model" label="Model or compute" value=form.model options=model_options() error=named("model") />
+                <legend>{move || t(K::Model, l.get())}</legend>
+                <SelectField name="model" label=sig(K::ModelOrCompute) value=form.model options=model_options(false) error=named("model") />
                 <Show when=move || custom() == Some(CUSTOM_FLOP)>
-                    {text(Field::Flop, "Training compute (FLOP)", "e.g. 2.1e25, 3.8e25")}
+                    {text(Field::Flop, K::Flop, K::FlopHint)}
                 </Show>
                 <Show when=move || custom() == Some(CUSTOM_PARAMS)>
-                    {text(Field::Params, "Parameters N", "e.g. 175B, 405B, 1.8T")}
-                    {text(Field::Tokens, "Training tokens D", "e.g. 300B, 15T")}
-                    {text(Field::ActiveParams, "Active parameters (mixture of experts)", "optional, e.g. 37B")}
+                    {text(Field::Params, K::Params, K::ParamsHint)}
+                    {text(Field::Tokens, K::Tokens, K::TokensHint)}
+                    {text(Field::ActiveParams, K::ActiveParams, K::ActiveParamsHint)}
                 </Show>
             </fieldset>
             <fieldset>
-                <legend>"Cluster"</legend>
+                <legend>{move || t(K::Cluster, l.get())}</legend>
                 <SelectField
                     name="hardware"
-                    label="Accelerator"
+                    label=sig(K::Accelerator)
                     value=form.hardware
-                    options=hardware_options
+                    options=hardware_options()
                     error=named("hardware")
                     on_pick=Callback::new(move |id| form.choose_hardware(id))
                 />
-                {text(Field::Count, "How many", "e.g. 64,000, 64k, 25000")}
-                <SelectField name="count-unit" label="Counted as" value=form.count_unit options=unit_options error=named("count-unit") />
-                <SelectField name="precision" label="Precision" value=form.precision options=precision_options error=named("precision") />
+                {text(Field::Count, K::Count, K::CountHint)}
+                <SelectField name="count-unit" label=sig(K::CountedAs) value=form.count_unit options=unit_options(form.hardware) error=named("count-unit") />
+                <SelectField name="precision" label=sig(K::Precision) value=form.precision options=precision_options error=named("precision") />
                 <CheckField
                     name="sparse"
-                    label="Use the sparse (2:4) peak, as marketing figures do"
+                    label=sig(K::Sparse)
                     value=form.sparse
                     enabled=Signal::derive(move || chip().is_some_and(|a| a.sparse))
                     error=named("sparse")
                 />
             </fieldset>
             <fieldset>
-                <legend>"Assumptions"</legend>
-                {text(Field::Utilization, "Utilization (MFU)", "share of peak sustained: 0.4 or 40%; large runs reach 35-45%")}
-                {text(Field::Pue, "PUE", "site power / IT power: 1.1-1.2 hyperscale, 1.58 average")}
+                <legend>{move || t(K::Assumptions, l.get())}</legend>
+                {text(Field::Utilization, K::Utilization, K::UtilizationHint)}
+                {text(Field::Pue, K::Pue, K::PueHint)}
                 <TextField
                     name=Field::UsdPerChipHour.name()
-                    label="Price per GPU-hour ($)"
-                    hint="empty: the catalog's rental price"
+                    label=sig(K::Price)
+                    hint=sig(K::PriceHint)
                     value=form.text(Field::UsdPerChipHour)
                     error=err(Field::UsdPerChipHour)
                     placeholder=price_placeholder
                 />
-                {text(Field::UsdPerKwh, "Electricity ($/kWh)", "US industrial about 0.08")}
-                {text(Field::KgCo2PerKwh, "Grid carbon (kg CO₂/kWh)", "US 2023: 0.367")}
+                {text(Field::UsdPerKwh, K::Electricity, K::ElectricityHint)}
+                {text(Field::KgCo2PerKwh, K::Carbon, K::CarbonHint)}
             </fieldset>
             <fieldset>
-                <legend>"Questions"</legend>
-                {text(Field::Claimed, "Claimed duration", "check a claim: e.g. 12 h, 95 days (a bare number is days)")}
-                {text(Field::Target, "Target duration", "how many GPUs to finish in: e.g. 30 days")}
+                <legend>{move || t(K::Questions, l.get())}</legend>
+                {text(Field::Claimed, K::Claimed, K::ClaimedHint)}
+                {text(Field::Target, K::Target, K::TargetHint)}
             </fieldset>
         </form>
     }

@@ -1,8 +1,10 @@
 //! The Zettaflop page: Leptos components bound to the estimator. No formula lives here: every
 //! number shown is a field of an estimator report.
 
+mod factcheck;
 mod fields;
 pub mod form;
+pub mod i18n;
 mod inputs;
 mod math;
 mod original;
@@ -12,12 +14,23 @@ use leptos::prelude::*;
 use zettaflop_estimator::Report;
 
 pub use form::Form;
+use i18n::{lang, t, Lang, Locale, K};
 
-/// The whole page.
+/// The page's modes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Time, power, money of a scenario.
+    Calculator,
+    /// Claims worked backwards.
+    FactCheck,
+}
+
+/// The calculator mode.
 #[component]
-pub fn App() -> impl IntoView {
+fn Calculator() -> impl IntoView {
+    let l = lang();
     let form = Form::new();
-    let outcome = Memo::new(move |_| form.outcome());
+    let outcome = Memo::new(move |_| form.outcome(l.get()));
     // The last valid report: kept while an input is invalid, so the result stays visible.
     let report = Memo::new(move |prev: Option<&Option<Report>>| match outcome.get() {
         Ok(r) => Some(r),
@@ -26,26 +39,84 @@ pub fn App() -> impl IntoView {
     let stale = Signal::derive(move || outcome.with(Result::is_err));
     let problem = Signal::derive(move || outcome.get().err());
     view! {
-        <header class="top">
-            <h1>"Zettaflop"</h1>
-            <p class="tagline">"What it takes to train an AI model on a cluster: time, power, energy, CO₂ and money, computed in your browser, with the math and the sources."</p>
-        </header>
-        <main class="layout">
+        <div class="layout">
             <inputs::Inputs form=form problem=problem />
             <div class="out">
                 <results::Results report=report stale=stale />
                 <original::OriginalRun model=form.model report=report />
                 <math::ShowMath report=report />
             </div>
+        </div>
+    }
+}
+
+/// The language switch.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let l = lang();
+    let button = move |to: Locale, code: &'static str, name: &'static str| {
+        view! {
+            <button type="button" lang=code aria-pressed=move || (l.get() == to).to_string() on:click=move |_| l.set(to) data-testid=format!("lang-{code}")>
+                {name}
+            </button>
+        }
+    };
+    view! {
+        <div class="switch" role="group" aria-label=move || t(K::Language, l.get())>
+            {button(Locale::En, "en", "English")}
+            {button(Locale::Fr, "fr", "Français")}
+        </div>
+    }
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let l = RwSignal::new(i18n::browser_locale());
+    provide_context(Lang(l));
+    // The document's language follows the page's (screen readers, hyphenation).
+    Effect::new(move |_| {
+        let code = if l.get() == Locale::Fr { "fr" } else { "en" };
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", code);
+        }
+    });
+    let mode = RwSignal::new(Mode::Calculator);
+    let tab = move |m: Mode, k: K, id: &'static str| {
+        view! {
+            <button type="button" role="tab" id=format!("tab-{id}") aria-selected=move || (mode.get() == m).to_string() aria-controls=format!("panel-{id}") on:click=move |_| mode.set(m)>
+                {move || t(k, l.get())}
+            </button>
+        }
+    };
+    view! {
+        <header class="top">
+            <div class="top-row">
+                <h1>"Zettaflop"</h1>
+                <LanguageSwitch />
+            </div>
+            <p class="tagline">{move || t(K::Tagline, l.get())}</p>
+            <nav class="tabs" role="tablist" aria-label=move || t(K::Modes, l.get())>
+                {tab(Mode::Calculator, K::TabCalculator, "calculator")}
+                {tab(Mode::FactCheck, K::TabFactCheck, "factcheck")}
+            </nav>
+        </header>
+        <main>
+            <div id="panel-calculator" role="tabpanel" aria-labelledby="tab-calculator" hidden=move || mode.get() != Mode::Calculator>
+                <Calculator />
+            </div>
+            <div id="panel-factcheck" role="tabpanel" aria-labelledby="tab-factcheck" class="layout-wide" hidden=move || mode.get() != Mode::FactCheck>
+                <factcheck::FactCheck />
+            </div>
         </main>
         <footer class="foot">
             <p>
-                "Model compute and chip figures draw on "
-                <a href="https://epoch.ai/data/ai-models">"Epoch AI's Notable AI Models"</a> " and "
-                <a href="https://epoch.ai/data/machine-learning-hardware">"Machine Learning Hardware"</a>
-                " databases (CC BY 4.0), and on the sources listed under \"Show the math\"."
+                {move || t(K::CreditLead, l.get())} " "
+                <a href="https://epoch.ai/data/ai-models">"Notable AI Models"</a> ", "
+                <a href="https://epoch.ai/data/machine-learning-hardware">"Machine Learning Hardware"</a> " "
+                {move || t(K::CreditTail, l.get())}
             </p>
-            <p>"Runs entirely in your browser: no server, no tracking."</p>
+            <p>{move || t(K::Privacy, l.get())}</p>
         </footer>
     }
 }

@@ -1,12 +1,15 @@
 //! "Show the math": the report's steps and the sources they cite.
 
 use leptos::prelude::*;
-use zettaflop_estimator::format::{self as fmt, Locale};
+use zettaflop_estimator::format as fmt;
 use zettaflop_estimator::Report;
+
+use crate::i18n::{lang, t, K};
 
 /// The steps of the computation as a table.
 #[component]
 pub fn ShowMath(report: Memo<Option<Report>>) -> impl IntoView {
+    let l = lang();
     let rows = move || {
         report.with(|r| {
             r.as_ref().map(|r| {
@@ -14,9 +17,9 @@ pub fn ShowMath(report: Memo<Option<Report>>) -> impl IntoView {
                     .iter()
                     .map(|s| {
                         let value = if s.unit == "1" {
-                            fmt::percent(s.value, Locale::En)
+                            fmt::percent(s.value, l.get())
                         } else {
-                            fmt::si(s.value, &s.unit, Locale::En)
+                            fmt::si(s.value, &s.unit, l.get())
                         };
                         view! {
                             <tr>
@@ -47,16 +50,22 @@ pub fn ShowMath(report: Memo<Option<Report>>) -> impl IntoView {
     };
     view! {
         <details class="math" data-testid="math">
-            <summary>"Show the math"</summary>
+            <summary>{move || t(K::ShowMath, l.get())}</summary>
             <div class="table-wrap">
                 <table>
                     <thead>
-                        <tr><th scope="col">"Quantity"</th><th scope="col">"Formula"</th><th scope="col">"With the numbers"</th><th scope="col">"Value"</th><th scope="col">"Sources"</th></tr>
+                        <tr>
+                            <th scope="col">{move || t(K::Quantity, l.get())}</th>
+                            <th scope="col">{move || t(K::Formula, l.get())}</th>
+                            <th scope="col">{move || t(K::WithNumbers, l.get())}</th>
+                            <th scope="col">{move || t(K::Value, l.get())}</th>
+                            <th scope="col">{move || t(K::Sources, l.get())}</th>
+                        </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <h3>"Sources"</h3>
+            <h3>{move || t(K::Sources, l.get())}</h3>
             <ul class="sources">{sources}</ul>
         </details>
     }

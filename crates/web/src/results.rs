@@ -2,74 +2,106 @@
 
 use leptos::prelude::*;
 use zettaflop_estimator::format::{self as fmt, Locale};
-use zettaflop_estimator::Report;
+use zettaflop_estimator::{Range, Report};
 
-const L: Locale = Locale::En;
+use crate::i18n::{fill, lang, t, K};
 
 /// One labelled number; `data-value` carries the report's raw SI value.
 #[component]
 fn Stat(
     testid: &'static str,
-    label: &'static str,
+    label: K,
     report: Memo<Option<Report>>,
     value: fn(&Report) -> f64,
-    text: fn(&Report) -> String,
+    text: fn(&Report, Locale) -> String,
 ) -> impl IntoView {
+    let l = lang();
     view! {
         <div class="stat">
-            <dt>{label}</dt>
+            <dt>{move || t(label, l.get())}</dt>
             <dd
                 data-testid=format!("result-{testid}")
                 data-value=move || report.with(|r| r.as_ref().map(|r| value(r).to_string()))
             >
-                {move || report.with(|r| r.as_ref().map(text))}
+                {move || report.with(|r| r.as_ref().map(|r| text(r, l.get())))}
             </dd>
         </div>
     }
 }
 
+/// "range X to Y" for a range that is not a point.
+fn range_text(r: &Range, show: impl Fn(f64) -> String, l: Locale) -> Option<String> {
+    (r.low < r.high).then(|| fill(t(K::Range, l), &[&show(r.low), &show(r.high)]))
+}
+
+/// The inputs a report's ranges come from, in words.
+fn range_basis(r: &Report, l: Locale) -> Option<String> {
+    let words: Vec<&str> = r
+        .ranges
+        .varied
+        .iter()
+        .filter_map(|v| match v.as_str() {
+            "workload" => Some(t(K::VariedWorkload, l)),
+            "utilization" => Some(t(K::VariedUtilization, l)),
+            "pue" => Some(t(K::VariedPue, l)),
+            _ => None,
+        })
+        .collect();
+    (!words.is_empty()).then(|| fill(t(K::RangeBasis, l), &[&words.join(", ")]))
+}
+
 /// The results panel. `stale` marks the last valid result while an input is invalid.
 #[component]
 pub fn Results(report: Memo<Option<Report>>, #[prop(into)] stale: Signal<bool>) -> impl IntoView {
-    let with = move |f: fn(&Report) -> String| move || report.with(|r| r.as_ref().map(f));
+    let l = lang();
+    let with = move |f: fn(&Report, Locale) -> Option<String>| {
+        move || report.with(|r| r.as_ref().and_then(|r| f(r, l.get())))
+    };
     view! {
         <section class="results" data-testid="results" data-stale=move || stale.get().to_string() aria-live="polite" aria-labelledby="results-title">
-            <h2 id="results-title">"Result"</h2>
-            <p class="stale-note" hidden=move || !stale.get()>"An input is invalid: showing the last valid result."</p>
+            <h2 id="results-title">{move || t(K::Result, l.get())}</h2>
+            <p class="stale-note" hidden=move || !stale.get()>{move || t(K::Stale, l.get())}</p>
             <p class="headline">
                 <span class="big" data-testid="result-duration" data-value=move || report.with(|r| r.as_ref().map(|r| r.duration_s.to_string()))>
-                    {with(|r| fmt::duration(r.duration_s, L))}
+                    {with(|r, l| Some(fmt::duration(r.duration_s, l)))}
                 </span>
+                <span class="range" data-testid="range-duration">{with(|r, l| range_text(&r.ranges.duration_s, |x| fmt::duration(x, l), l))}</span>
                 <span class="sub">
-                    {with(|r| format!(
-                        "to train {} FLOP on {} GPUs ({}) at {} of the {} peak",
-                        fmt::compact(r.training_flop), fmt::big(r.gpus, L), r.hardware.name, fmt::percent(r.utilization, L),
-                        if r.sparse { format!("sparse {}", r.precision.id()) } else { format!("dense {}", r.precision.id()) },
-                    ))}
+                    {with(|r, l| {
+                        let peak = fill(t(if r.sparse { K::SparsePeak } else { K::DensePeak }, l), &[r.precision.label()]);
+                        Some(fill(t(K::TrainSentence, l), &[&fmt::compact(r.training_flop), &fmt::grouped(r.gpus, 0, l), &r.hardware.name, &fmt::percent(r.utilization, l), &peak]))
+                    })}
                 </span>
             </p>
             <dl class="stats">
-                <Stat testid="gpus" label="GPUs" report=report value=|r| r.gpus text=|r| fmt::grouped(r.gpus, 0, L) />
-                <Stat testid="peak" label="Cluster peak" report=report value=|r| r.peak_flop_per_s text=|r| format!("{} = {} ZFLOP/s", fmt::si(r.peak_flop_per_s, "FLOP/s", L), fmt::sig3(r.peak_flop_per_s / 1e21, L)) />
-                <Stat testid="effective" label="Sustained" report=report value=|r| r.effective_flop_per_s text=|r| fmt::si(r.effective_flop_per_s, "FLOP/s", L) />
-                <Stat testid="chip-hours" label="GPU-hours" report=report value=|r| r.chip_hours text=|r| format!("{} GPU·h", fmt::si(r.chip_hours, "", L)) />
-                <Stat testid="it-power" label="IT power" report=report value=|r| r.it_power_w text=|r| fmt::si(r.it_power_w, "W", L) />
-                <Stat testid="facility-power" label="Site power (× PUE)" report=report value=|r| r.facility_power_w text=|r| fmt::si(r.facility_power_w, "W", L) />
-                <Stat testid="energy" label="Energy" report=report value=|r| r.energy_j text=|r| fmt::energy(r.energy_j, L) />
-                <Stat testid="co2" label="CO₂" report=report value=|r| r.co2_kg text=|r| fmt::mass(r.co2_kg, L) />
-                <Stat testid="homes" label="Same power as" report=report value=|r| r.homes text=|r| format!("{} US homes", fmt::big(r.homes, L)) />
-                <Stat testid="cost" label="Total cost" report=report value=|r| r.cost_usd.total text=|r| fmt::usd(r.cost_usd.total, L) />
-                <Stat testid="cost-compute" label="GPU rental" report=report value=|r| r.cost_usd.compute text=|r| format!("{} at ${}/GPU-h", fmt::usd(r.cost_usd.compute, L), fmt::sig3(r.assumptions.usd_per_chip_hour, L)) />
-                <Stat testid="cost-electricity" label="Electricity" report=report value=|r| r.cost_usd.electricity text=|r| fmt::usd(r.cost_usd.electricity, L) />
+                <Stat testid="gpus" label=K::StatGpus report=report value=|r| r.gpus text=|r, l| fmt::grouped(r.gpus, 0, l) />
+                <Stat testid="peak" label=K::StatPeak report=report value=|r| r.peak_flop_per_s text=|r, l| fmt::flops(r.peak_flop_per_s, l) />
+                <Stat testid="effective" label=K::StatSustained report=report value=|r| r.effective_flop_per_s text=|r, l| fmt::flops(r.effective_flop_per_s, l) />
+                <Stat testid="chip-hours" label=K::StatChipHours report=report value=|r| r.chip_hours text=|r, l| fmt::si(r.chip_hours, "", l) />
+                <Stat testid="it-power" label=K::StatItPower report=report value=|r| r.it_power_w text=|r, l| fmt::si(r.it_power_w, "W", l) />
+                <Stat testid="facility-power" label=K::StatSitePower report=report value=|r| r.facility_power_w text=|r, l| fmt::si(r.facility_power_w, "W", l) />
+                <Stat testid="energy" label=K::StatEnergy report=report value=|r| r.energy_j text=|r, l| {
+                    let range = range_text(&r.ranges.energy_j, |x| fmt::energy(x, l), l).map(|s| format!(" ({s})")).unwrap_or_default();
+                    format!("{}{range}", fmt::energy(r.energy_j, l))
+                } />
+                <Stat testid="co2" label=K::StatCo2 report=report value=|r| r.co2_kg text=|r, l| fmt::mass(r.co2_kg, l) />
+                <Stat testid="homes" label=K::StatHomes report=report value=|r| r.homes text=|r, l| fill(t(K::Homes, l), &[&fmt::big(r.homes, l)]) />
+                <Stat testid="cost" label=K::StatCost report=report value=|r| r.cost_usd.total text=|r, l| {
+                    let range = range_text(&r.ranges.cost_usd, |x| fmt::usd(x, l), l).map(|s| format!(" ({s})")).unwrap_or_default();
+                    format!("{}{range}", fmt::usd(r.cost_usd.total, l))
+                } />
+                <Stat testid="cost-compute" label=K::StatRental report=report value=|r| r.cost_usd.compute text=|r, l| fill(t(K::RentalAt, l), &[&fmt::usd(r.cost_usd.compute, l), &fmt::sig3(r.assumptions.usd_per_chip_hour, l)]) />
+                <Stat testid="cost-electricity" label=K::StatElectricity report=report value=|r| r.cost_usd.electricity text=|r, l| fmt::usd(r.cost_usd.electricity, l) />
             </dl>
+            <p class="hint">{with(range_basis)}</p>
             {move || report.with(|r| r.as_ref().and_then(|r| r.implied_utilization).map(|u| view! {
                 <p class="answer" data-testid="result-implied-utilization" data-value=u.to_string()>
-                    "The claimed duration implies a utilization of " <strong>{fmt::percent(u, L)}</strong> " of this peak."
+                    {move || fill(t(K::ImpliedUtilization, l.get()), &[&fmt::percent(u, l.get())])}
                 </p>
             }))}
             {move || report.with(|r| r.as_ref().and_then(|r| r.chips_needed.zip(r.count_needed)).map(|(g, n)| view! {
                 <p class="answer" data-testid="result-chips-needed" data-value=g.to_string()>
-                    "To finish within the target: " <strong>{fmt::grouped(g, 0, L)} " GPUs"</strong> " (" {fmt::grouped(n, 0, L)} " in the chosen unit)."
+                    {move || fill(t(K::ChipsNeeded, l.get()), &[&fmt::grouped(g, 0, l.get()), &fmt::grouped(n, 0, l.get())])}
                 </p>
             }))}
             <ul class="warnings" data-testid="warnings">

@@ -86,3 +86,30 @@ async fn app_computes_and_keeps_the_last_result_on_bad_input() {
     );
     assert_eq!(value_of("result-duration"), 328_125.0);
 }
+
+#[wasm_bindgen_test]
+fn every_string_exists_in_both_languages() {
+    use zettaflop_web::i18n::{fill, K};
+    // The few words that are the same in both languages.
+    let same = [K::Modes, K::Verdict, K::Sources];
+    for &k in K::ALL {
+        let (en, fr) = k.pair();
+        assert!(
+            !en.trim().is_empty() && !fr.trim().is_empty(),
+            "{k:?} is empty"
+        );
+        assert!(
+            en != fr || same.contains(&k),
+            "{k:?} is not translated: {en}"
+        );
+        assert_eq!(
+            en.matches("{}").count(),
+            fr.matches("{}").count(),
+            "{k:?}: placeholders differ"
+        );
+    }
+    assert_eq!(
+        fill("{} on {} GPUs", &["GPT-4", "128,000"]),
+        "GPT-4 on 128,000 GPUs"
+    );
+}

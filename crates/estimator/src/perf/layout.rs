@@ -1,0 +1,387 @@
+//! The execution: how the model is split over the GPUs (the layout) and the training settings
+//! around it, and which layouts are valid.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind};
+use crate::hardware::Precision;
+use crate::limits;
+
+use super::model::ModelShape;
+use super::system::System;
+
+/// Activation recomputation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Recompute {
+    /// Keep every activation the backward pass needs.
+    #[default]
+    None,
+    /// Recompute the attention core (scores, softmax, weighted sum) in the backward pass
+    /// (Korthikanti et al. 2022).
+    Selective,
+    /// Keep only each layer's input; run the layer's forward again in the backward pass.
+    Full,
+}
+
+impl Recompute {
+    /// All options.
+    pub const ALL: [Recompute; 3] = [Recompute::None, Recompute::Selective, Recompute::Full];
+
+    /// The JSON name.
+    pub fn id(self) -> &'static str {
+        match self {
+            Recompute::None => "none",
+            Recompute::Selective => "selective",
+            Recompute::Full => "full",
+        }
+    }
+}
+
+/// How the attention core is computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Attention {
+    /// Fused (FlashAttention-style): the s × s score matrix is never stored in HBM, the causal
+    /// kernel skips the masked half.
+    #[default]
+    Flash,
+    /// Unfused (before 2022): scores written to HBM, softmax and dropout as separate kernels,
+    /// the full s × s computed.
+    Unfused,
+}
+
+/// Software settings that are not part of the layout.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Software {
+    /// Attention kernel (default `flash`).
+    #[serde(default)]
+    pub attention: Attention,
+    /// Overlap communication with compute (default true): data-parallel gradient reduction with
+    /// the last backward, parameter gathering with the first forward, tensor-parallel
+    /// collectives partly with the matmuls (Megatron-Core's overlap options).
+    #[serde(default = "yes")]
+    pub comm_overlap: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for Software {
+    fn default() -> Self {
+        Software {
+            attention: Attention::Flash,
+            comm_overlap: true,
+        }
+    }
+}
+
+/// The layout: how the model and the batch are split over the GPUs.
+///
+/// GPUs = tp × cp × dp × pp; ranks are ordered tensor, context, (expert within) data, pipeline,
+/// innermost first, as in Megatron-LM: tensor parallelism stays inside a scale-up domain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layout {
+    /// Tensor-parallel size.
+    pub tp: u32,
+    /// Pipeline-parallel size (stages).
+    pub pp: u32,
+    /// Data-parallel size; absent = gpus / (tp × pp × cp).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dp: Option<u32>,
+    /// Context-parallel size: each sequence split over `cp` GPUs (default 1).
+    #[serde(default = "one")]
+    pub cp: u32,
+    /// Expert-parallel size, within the data-parallel group (default 1).
+    #[serde(default = "one")]
+    pub ep: u32,
+    /// Sequences per micro-batch.
+    pub micro_batch: u32,
+    /// Virtual pipeline stages per GPU (interleaved schedule; default 1).
+    #[serde(default = "one")]
+    pub interleave: u32,
+    /// Activation recomputation (default `none`).
+    #[serde(default)]
+    pub recompute: Recompute,
+    /// Sequence parallelism: norms and dropout split over the tensor-parallel group (default
+    /// false).
+    #[serde(default)]
+    pub sequence_parallel: bool,
+    /// Distributed optimizer (ZeRO-1): optimizer states split over the data-parallel group
+    /// (default false).
+    #[serde(default)]
+    pub distributed_optimizer: bool,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// What a training step is, besides its layout.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Training {
+    /// Sequences per optimizer step (tokens = global_batch × seq_len).
+    pub global_batch: u32,
+    /// Number format of the matmuls.
+    pub precision: Precision,
+    /// Software settings.
+    pub software: Software,
+}
+
+/// A training step and its layout: the execution side of a prediction.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Execution {
+    /// Batch, precision, software.
+    pub training: Training,
+    /// The layout.
+    pub layout: Layout,
+}
+
+/// Why a layout is invalid: one code per rule, so a search can count rejections by reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Reject {
+    /// tp × pp × dp × cp ≠ gpus.
+    Product,
+    /// tp larger than the scale-up domain.
+    TpDomain,
+    /// tp does not divide the heads (or the kv heads, or the ffn).
+    TpHeads,
+    /// cp does not divide the sequence length.
+    CpSeq,
+    /// More pipeline stages (× interleave) than layers.
+    PpLayers,
+    /// Global batch not divisible by dp × micro_batch.
+    Batch,
+    /// Interleaving without a pipeline, or with a micro-batch count not a multiple of pp.
+    Interleave,
+    /// Expert parallelism that does not divide dp or the experts, or on a dense model.
+    Ep,
+    /// Sequence parallelism without tensor parallelism.
+    SequenceParallel,
+    /// Distributed optimizer without data parallelism.
+    DistributedOptimizer,
+    /// Does not fit in HBM.
+    Memory,
+}
+
+impl Reject {
+    /// Every reason, in a fixed order.
+    pub const ALL: [Reject; 11] = [
+        Reject::Product,
+        Reject::TpDomain,
+        Reject::TpHeads,
+        Reject::CpSeq,
+        Reject::PpLayers,
+        Reject::Batch,
+        Reject::Interleave,
+        Reject::Ep,
+        Reject::SequenceParallel,
+        Reject::DistributedOptimizer,
+        Reject::Memory,
+    ];
+
+    /// A stable snake-case id (the key in search counts).
+    pub fn id(self) -> &'static str {
+        match self {
+            Reject::Product => "gpus_not_tp_pp_dp_cp",
+            Reject::TpDomain => "tp_exceeds_scaleup_domain",
+            Reject::TpHeads => "tp_does_not_divide_heads",
+            Reject::CpSeq => "cp_does_not_divide_seq_len",
+            Reject::PpLayers => "pp_exceeds_layers",
+            Reject::Batch => "batch_not_divisible",
+            Reject::Interleave => "interleave_invalid",
+            Reject::Ep => "ep_invalid",
+            Reject::SequenceParallel => "sequence_parallel_needs_tp",
+            Reject::DistributedOptimizer => "distributed_optimizer_needs_dp",
+            Reject::Memory => "does_not_fit",
+        }
+    }
+}
+
+/// A layout after validation, with its derived counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Resolved {
+    pub layout: Layout,
+    pub dp: u32,
+    /// Micro-batches per pipeline per step.
+    pub microbatches: u32,
+}
+
+/// Checks a layout against the model, the system and the batch; the error code says which
+/// rule failed (see [`explain`] for the message).
+pub(crate) fn check(
+    m: &ModelShape,
+    sys: &System,
+    global_batch: u32,
+    l: &Layout,
+) -> Result<Resolved, Reject> {
+    let (tp, pp, cp, ep) = (l.tp, l.pp, l.cp, l.ep);
+    let mp = u64::from(tp) * u64::from(pp) * u64::from(cp);
+    let gpus = u64::from(sys.gpus);
+    let dp = match l.dp {
+        Some(d) => d,
+        None => {
+            if mp == 0 || gpus % mp != 0 {
+                return Err(Reject::Product);
+            }
+            u32::try_from(gpus / mp).map_err(|_| Reject::Product)?
+        }
+    };
+    if mp * u64::from(dp) != gpus {
+        return Err(Reject::Product);
+    }
+    if tp > sys.hardware.scaleup_domain {
+        return Err(Reject::TpDomain);
+    }
+    let kv = m.kv();
+    if m.heads % tp != 0 || (kv % tp != 0 && tp % kv != 0) || m.ffn % tp != 0 {
+        return Err(Reject::TpHeads);
+    }
+    if m.seq_len % cp != 0 {
+        return Err(Reject::CpSeq);
+    }
+    if u64::from(pp) * u64::from(l.interleave) > u64::from(m.layers) {
+        return Err(Reject::PpLayers);
+    }
+    let per_dp = u64::from(dp) * u64::from(l.micro_batch);
+    if per_dp == 0 || u64::from(global_batch) % per_dp != 0 {
+        return Err(Reject::Batch);
+    }
+    let microbatches = (u64::from(global_batch) / per_dp) as u32;
+    if l.interleave > 1 && (pp == 1 || microbatches % pp != 0) {
+        return Err(Reject::Interleave);
+    }
+    if ep > 1 && (!m.is_moe() || dp % ep != 0 || m.experts % ep != 0) {
+        return Err(Reject::Ep);
+    }
+    if l.sequence_parallel && tp == 1 {
+        return Err(Reject::SequenceParallel);
+    }
+    if l.distributed_optimizer && dp == 1 {
+        return Err(Reject::DistributedOptimizer);
+    }
+    Ok(Resolved {
+        layout: Layout { dp: Some(dp), ..*l },
+        dp,
+        microbatches,
+    })
+}
+
+/// Checks the ranges of the layout's numbers (fields `layout.<name>`).
+pub(crate) fn check_ranges(l: &Layout) -> Result<(), Error> {
+    let lim = &limits::PERF_DIM;
+    lim.check("layout.tp", l.tp.into())?;
+    lim.check("layout.pp", l.pp.into())?;
+    if let Some(d) = l.dp {
+        lim.check("layout.dp", d.into())?;
+    }
+    lim.check("layout.cp", l.cp.into())?;
+    lim.check("layout.ep", l.ep.into())?;
+    lim.check("layout.micro_batch", l.micro_batch.into())?;
+    lim.check("layout.interleave", l.interleave.into())?;
+    Ok(())
+}
+
+/// The message for a rejected layout, naming the field.
+pub(crate) fn explain(
+    reason: Reject,
+    m: &ModelShape,
+    sys: &System,
+    global_batch: u32,
+    l: &Layout,
+) -> Error {
+    let dp = l.dp.unwrap_or(0);
+    let (field, reason) = match reason {
+        Reject::Product => (
+            "layout",
+            match l.dp {
+                Some(d) => format!(
+                    "tp × pp × dp × cp = {} × {} × {} × {} = {} but there are {} GPUs",
+                    l.tp,
+                    l.pp,
+                    d,
+                    l.cp,
+                    u64::from(l.tp) * u64::from(l.pp) * u64::from(d) * u64::from(l.cp),
+                    sys.gpus
+                ),
+                None => format!(
+                    "tp × pp × cp = {} does not divide the {} GPUs",
+                    u64::from(l.tp) * u64::from(l.pp) * u64::from(l.cp),
+                    sys.gpus
+                ),
+            },
+        ),
+        Reject::TpDomain => (
+            "layout.tp",
+            format!(
+                "{} exceeds the scale-up domain of {} ({} GPUs per NVLink domain)",
+                l.tp, sys.hardware.name, sys.hardware.scaleup_domain
+            ),
+        ),
+        Reject::TpHeads => (
+            "layout.tp",
+            format!(
+                "{} must divide the {} heads, the ffn {} and the {} kv heads (or be a multiple of them)",
+                l.tp,
+                m.heads,
+                m.ffn,
+                m.kv()
+            ),
+        ),
+        Reject::CpSeq => (
+            "layout.cp",
+            format!("{} does not divide the sequence length {}", l.cp, m.seq_len),
+        ),
+        Reject::PpLayers => (
+            "layout.pp",
+            format!(
+                "pp × interleave = {} × {} exceeds the {} layers",
+                l.pp, l.interleave, m.layers
+            ),
+        ),
+        Reject::Batch => (
+            "layout.micro_batch",
+            format!(
+                "global_batch {} is not divisible by dp × micro_batch = {} × {}",
+                global_batch, dp, l.micro_batch
+            ),
+        ),
+        Reject::Interleave => (
+            "layout.interleave",
+            if l.pp == 1 {
+                format!("{} needs pp > 1", l.interleave)
+            } else {
+                format!(
+                    "{} needs a micro-batch count (global_batch / (dp × micro_batch)) that is a multiple of pp = {}",
+                    l.interleave, l.pp
+                )
+            },
+        ),
+        Reject::Ep => (
+            "layout.ep",
+            if m.is_moe() {
+                format!(
+                    "{} must divide dp = {} and the {} experts",
+                    l.ep, dp, m.experts
+                )
+            } else {
+                format!("{} needs a mixture-of-experts model (experts > 1)", l.ep)
+            },
+        ),
+        Reject::SequenceParallel => ("layout.sequence_parallel", "needs tp > 1".to_string()),
+        Reject::DistributedOptimizer => {
+            ("layout.distributed_optimizer", "needs dp > 1".to_string())
+        }
+        Reject::Memory => ("layout", "does not fit in memory".to_string()),
+    };
+    Error::new(
+        field,
+        ErrorKind::Unsupported {
+            reason,
+            fr: String::new(),
+        },
+    )
+}

@@ -1,0 +1,188 @@
+//! Memory per GPU: weights, gradients, optimizer states, activations, and whether they fit.
+//!
+//! - Weights 2 bytes per parameter (BF16), gradients 4 (Megatron-LM's FP32 main gradients),
+//!   Adam states 12 (FP32 master copy, first and second moments), divided over the
+//!   data-parallel group by the distributed optimizer: 18 bytes per parameter, or 6 + 12/dp.
+//! - Activations per layer and micro-batch follow Korthikanti et al. 2022 ("Reducing Activation
+//!   Recomputation in Large Transformer Models"), generalized to grouped-query attention, gated
+//!   MLPs, experts and context parallelism, without dropout masks (today's pre-training uses no
+//!   dropout). With fused attention the s × s scores are never stored (only the output and the
+//!   softmax statistics); unfused attention stores 5·heads·s bytes per token (scores, softmax,
+//!   dropout), which selective recomputation drops. Full recomputation keeps only each layer's
+//!   input. The first pipeline stage holds the activations of min(micro-batches, pp) micro-batches
+//!   in flight, × (1 + (pp−1)/(pp·interleave)) with interleaving; the last stage holds one, plus
+//!   the FP32 logits.
+//! - A reserve of 2 GiB + 5 % of HBM for the CUDA context, NCCL buffers and allocator
+//!   fragmentation.
+
+use serde::Serialize;
+
+use super::layout::{Attention, Recompute, Resolved};
+use super::prepared::Prepared;
+
+/// Fixed part of the reserve (bytes).
+pub const RESERVE_FIXED_BYTES: f64 = 2.0 * 1024.0 * 1024.0 * 1024.0;
+/// Part of the reserve proportional to HBM.
+pub const RESERVE_FRACTION: f64 = 0.05;
+
+/// Memory of the fullest GPU.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Memory {
+    /// Which pipeline stage is fullest: `first` or `last` (`only` without a pipeline).
+    pub stage: &'static str,
+    /// Parameters held by that GPU.
+    pub params: f64,
+    /// BF16 weights.
+    pub weights_bytes: f64,
+    /// FP32 gradients.
+    pub gradients_bytes: f64,
+    /// Adam states and FP32 master weights.
+    pub optimizer_bytes: f64,
+    /// Activations stored for the backward pass, plus the working set of one layer.
+    pub activations_bytes: f64,
+    /// CUDA context, communication buffers, fragmentation.
+    pub reserved_bytes: f64,
+    /// Sum of the above.
+    pub total_bytes: f64,
+    /// HBM of the GPU.
+    pub capacity_bytes: f64,
+    /// total ≤ capacity.
+    pub fits: bool,
+}
+
+/// Parameters held by one GPU of the stage with the most layers: (dense, expert), plus the
+/// embedding (first stage) and the output layer (last stage) shares.
+pub(crate) struct StageParams {
+    pub dense: f64,
+    pub expert: f64,
+    pub embedding: f64,
+    pub output: f64,
+}
+
+/// Layers on the busiest GPU: ⌈layers / (pp · interleave)⌉ per virtual stage × interleave.
+pub(crate) fn layers_per_gpu(p: &Prepared, r: &Resolved) -> f64 {
+    let chunks = f64::from(r.layout.pp) * f64::from(r.layout.interleave);
+    (p.layers / chunks).ceil() * f64::from(r.layout.interleave)
+}
+
+pub(crate) fn stage_params(p: &Prepared, r: &Resolved) -> StageParams {
+    let t = f64::from(r.layout.tp);
+    let ep = f64::from(r.layout.ep);
+    let ls = layers_per_gpu(p, r);
+    // K and V are replicated when tp exceeds the kv heads.
+    let hkv = p.hkv * (t / p.kv_heads).max(1.0);
+    let attn = (p.h * (p.h + 2.0 * hkv) + p.h * p.h) / t;
+    let router = if p.moe { p.h * p.experts } else { 0.0 };
+    let dense_layer = attn + 2.0 * p.h + router;
+    let expert_layer = p.experts * p.mlp_mats * p.h * p.ffn / (t * ep);
+    StageParams {
+        dense: ls * dense_layer,
+        expert: ls * expert_layer,
+        embedding: p.vocab * p.h / t,
+        output: p.vocab * p.h / t,
+    }
+}
+
+/// Bytes of activations one layer keeps for one micro-batch on one GPU.
+fn layer_activations(p: &Prepared, r: &Resolved, recompute: Recompute) -> f64 {
+    let l = &r.layout;
+    let t = f64::from(l.tp);
+    let tokens = f64::from(l.micro_batch) * p.seq / f64::from(l.cp);
+    let rep = if l.sequence_parallel { 1.0 / t } else { 1.0 };
+    let th = tokens * p.h;
+    if recompute == Recompute::Full {
+        return 2.0 * th * rep;
+    }
+    let hkv = p.hkv * (t / p.kv_heads).max(1.0);
+    // Norm inputs and outputs (2 norms), replicated over tp without sequence parallelism.
+    let norms = 8.0 * th * rep;
+    let qkv = 2.0 * tokens * (p.h + 2.0 * hkv) / t;
+    let out = 2.0 * th / t;
+    let scores = match (p.attention, recompute) {
+        (Attention::Flash, _) => 4.0 * tokens * p.heads / t,
+        (Attention::Unfused, Recompute::None) => 5.0 * p.heads * tokens * p.seq / t,
+        (Attention::Unfused, _) => 0.0,
+    };
+    let mlp_width = if p.mlp_mats > 2.5 { 6.0 } else { 4.0 };
+    let mlp = mlp_width * tokens * p.ffn * p.active / t;
+    let dispatch = if p.moe { 2.0 * th * p.active / t } else { 0.0 };
+    norms + qkv + out + scores + mlp + dispatch
+}
+
+pub(crate) fn memory(p: &Prepared, r: &Resolved) -> Memory {
+    let l = &r.layout;
+    let pp = f64::from(l.pp);
+    let v = f64::from(l.interleave);
+    let dp = f64::from(r.dp);
+    let ep = f64::from(l.ep);
+    let t = f64::from(l.tp);
+    let sp = stage_params(p, r);
+    let ls = layers_per_gpu(p, r);
+    let tokens = f64::from(l.micro_batch) * p.seq / f64::from(l.cp);
+    let rep = if l.sequence_parallel { 1.0 / t } else { 1.0 };
+
+    let stored = layer_activations(p, r, l.recompute);
+    let working = layer_activations(p, r, Recompute::None);
+    let logits = 4.0 * tokens * p.vocab / t;
+    let embed_out = 2.0 * tokens * p.h * rep;
+    let inflight = if l.pp == 1 {
+        1.0
+    } else {
+        let base = f64::from(r.microbatches).min(pp);
+        if l.interleave > 1 {
+            base * (1.0 + (pp - 1.0) / (pp * v))
+        } else {
+            base
+        }
+    };
+
+    let states = |dense: f64, expert: f64| {
+        let opt_div_dense = if l.distributed_optimizer { dp } else { 1.0 };
+        let opt_div_expert = if l.distributed_optimizer {
+            (dp / ep).max(1.0)
+        } else {
+            1.0
+        };
+        (
+            dense + expert,
+            2.0 * (dense + expert),
+            4.0 * (dense + expert),
+            12.0 * (dense / opt_div_dense + expert / opt_div_expert),
+        )
+    };
+    let output_here = if l.pp == 1 && p.tied { 0.0 } else { sp.output };
+    let (first, last) = if l.pp == 1 {
+        let s = states(sp.dense + sp.embedding + output_here, sp.expert);
+        let act = ls * stored + working + logits + embed_out;
+        ((s, act, "only"), (s, act, "only"))
+    } else {
+        let s1 = states(sp.dense + sp.embedding, sp.expert);
+        let a1 = ls * stored * inflight + embed_out * inflight + working;
+        let s2 = states(sp.dense + output_here, sp.expert);
+        let a2 = ls * stored + working + logits;
+        ((s1, a1, "first"), (s2, a2, "last"))
+    };
+    let reserved = RESERVE_FIXED_BYTES + RESERVE_FRACTION * p.hbm_bytes;
+    let build = |((params, w, g, o), act, stage): ((f64, f64, f64, f64), f64, &'static str)| {
+        let total = w + g + o + act + reserved;
+        Memory {
+            stage,
+            params,
+            weights_bytes: w,
+            gradients_bytes: g,
+            optimizer_bytes: o,
+            activations_bytes: act,
+            reserved_bytes: reserved,
+            total_bytes: total,
+            capacity_bytes: p.hbm_bytes,
+            fits: total <= p.hbm_bytes,
+        }
+    };
+    let a = build(first);
+    let b = build(last);
+    if b.total_bytes > a.total_bytes {
+        b
+    } else {
+        a
+    }
+}

@@ -1,0 +1,90 @@
+//! The inputs of a prediction, validated once and reduced to plain numbers, so that a search can
+//! evaluate millions of layouts without re-checking or allocating.
+
+use crate::error::Error;
+use crate::hardware::Precision;
+use crate::limits;
+
+use super::layout::{Attention, Training};
+use super::model::{Counts, ModelShape};
+use super::system::{Efficiency, System};
+
+/// Everything the memory and time models read, as `f64`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Prepared {
+    pub layers: f64,
+    pub h: f64,
+    pub heads: f64,
+    pub kv_heads: f64,
+    /// Width of K (and of V): kv_heads × head dimension.
+    pub hkv: f64,
+    pub head_dim: f64,
+    pub ffn: f64,
+    pub seq: f64,
+    pub vocab: f64,
+    pub experts: f64,
+    pub active: f64,
+    pub moe: bool,
+    pub mlp_mats: f64,
+    pub tied: bool,
+    pub counts: Counts,
+    pub global_batch: f64,
+    pub gpus: f64,
+    pub peak: f64,
+    pub hbm_bytes: f64,
+    pub hbm_bw: f64,
+    pub scaleup_bw: f64,
+    pub scaleout_bw: f64,
+    pub domain: f64,
+    pub eff: Efficiency,
+    pub attention: Attention,
+    pub overlap: bool,
+    /// Bytes per element of gradients as reduced over data parallelism: fp32 (Megatron's
+    /// default main gradients) except in fp16 training, which reduces fp16 gradients.
+    pub grad_reduce_bytes: f64,
+}
+
+impl Prepared {
+    /// Validates the model, the system and the training settings.
+    pub fn new(m: &ModelShape, sys: &System, t: &Training) -> Result<Prepared, Error> {
+        let counts = m.counts()?;
+        sys.validate()?;
+        limits::PERF_BATCH.check("global_batch", t.global_batch.into())?;
+        let peak = sys.hardware.peak(t.precision)?;
+        let hw = &sys.hardware;
+        let h = f64::from(m.hidden);
+        Ok(Prepared {
+            layers: m.layers.into(),
+            h,
+            heads: m.heads.into(),
+            kv_heads: m.kv().into(),
+            hkv: h * f64::from(m.kv()) / f64::from(m.heads),
+            head_dim: h / f64::from(m.heads),
+            ffn: m.ffn.into(),
+            seq: m.seq_len.into(),
+            vocab: m.vocab.into(),
+            experts: m.experts.into(),
+            active: m.active_experts.into(),
+            moe: m.is_moe(),
+            mlp_mats: m.mlp.matrices(),
+            tied: m.tied_embeddings,
+            counts,
+            global_batch: t.global_batch.into(),
+            gpus: sys.gpus.into(),
+            peak,
+            hbm_bytes: hw.hbm_bytes,
+            hbm_bw: hw.hbm_bytes_per_s,
+            scaleup_bw: hw.scaleup_bytes_per_s,
+            scaleout_bw: hw.scaleout_bytes_per_s,
+            domain: hw.scaleup_domain.into(),
+            eff: hw.generation.efficiency(),
+            attention: t.software.attention,
+            overlap: t.software.comm_overlap,
+            grad_reduce_bytes: if t.precision == Precision::Fp16 {
+                2.0
+            } else {
+                4.0
+            },
+        })
+    }
+}

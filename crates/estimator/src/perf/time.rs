@@ -1,0 +1,286 @@
+//! Time of one training iteration, from first principles.
+//!
+//! One micro-batch on the busiest GPU (the last pipeline stage: ⌈layers/pp⌉ layers and the
+//! output layer) costs, per layer:
+//!
+//! - **matmuls**: each M×K×N matmul takes 2·M·K·N / (peak · e) with the efficiency
+//!   e = matmul_max · d/(d + matmul_half_dim), d = min(M, K, N), or its bytes / HBM bandwidth if
+//!   that is longer (roofline). Backward = 2 × forward.
+//! - **attention core**: Q·Kᵀ and A·V as matmuls of inner size the head dimension; a fused
+//!   causal kernel computes half of the s × s (and its backward recomputes the scores: 2.5 ×
+//!   forward), an unfused one the full square plus its softmax traffic through HBM.
+//! - **memory-bound kernels**: norms, residual adds, rotary (about 20·h bytes per token),
+//!   the MLP activation (4·f or 6·f bytes per token), divided by tp where sharded; backward
+//!   1.5 × forward ([`MEM_BACKWARD`]); at `hbm` × HBM bandwidth.
+//! - **tensor-parallel collectives**: 2 all-reduces (or reduce-scatter + all-gather with
+//!   sequence parallelism, same bytes) of the layer's activations forward, 2 backward, 2 more
+//!   with full recomputation; ring cost 2·(tp−1)/tp · bytes / (scale-up bandwidth ·
+//!   collective); [`OVERLAP_HIDDEN`] of it hidden behind the matmuls when `comm_overlap` is on.
+//! - **context parallelism**: a ring passes K and V (forward) and their gradients (backward)
+//!   around the cp GPUs, overlapped with the attention core; only the excess shows.
+//! - **expert parallelism**: 2 all-to-alls forward (dispatch, combine), 2 backward, of the
+//!   routed tokens, not overlapped.
+//! - **recomputation**: one more forward of the layer (full) or of the attention core
+//!   (selective).
+//!
+//! The pipeline runs m micro-batches: m · t_mb, plus the bubble (pp−1)/interleave · t_mb and
+//! the fill/drain transfers; stage-to-stage transfers are otherwise hidden when `comm_overlap`
+//! is on. Data parallelism reduces the gradients (all-reduce, or reduce-scatter + all-gather
+//! of the parameters with the distributed optimizer); with `comm_overlap`, [`OVERLAP_HIDDEN`] of
+//! the part that fits in one micro-batch's compute is hidden. The optimizer step streams 30 bytes per parameter it owns
+//! (FP32 gradient, master weight, two moments read and written, BF16 weight written) plus the
+//! zeroing of the gradient buffer.
+
+use serde::Serialize;
+
+use super::layout::{Attention, Recompute, Resolved};
+use super::memory::{layers_per_gpu, stage_params};
+use super::prepared::Prepared;
+
+/// Share of overlappable communication that overlap actually hides, when `comm_overlap` is on:
+/// tensor-parallel collectives behind their matmuls, data-parallel reduction behind the last
+/// micro-batch. Not all: communication kernels take SMs and HBM bandwidth from the compute they
+/// overlap, and the last gradient bucket (with the embedding) ends after the backward pass.
+pub const OVERLAP_HIDDEN: f64 = 0.5;
+
+/// Backward bytes of the memory-bound kernels, relative to forward: a norm or activation reads
+/// the input and the output gradient and writes the input gradient (3 passes for 2); a residual
+/// add passes its gradient through.
+pub const MEM_BACKWARD: f64 = 1.5;
+
+/// Where the time of one iteration goes; the parts add up to `iteration_s`.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct TimeBreakdown {
+    /// Matmuls outside the attention core (projections, MLP or experts, output layer).
+    pub matmul_s: f64,
+    /// The attention core (scores and weighted sum).
+    pub attention_s: f64,
+    /// Memory-bound kernels (norms, activations, softmax, cross-entropy).
+    pub memory_bound_s: f64,
+    /// Exposed tensor-parallel collectives.
+    pub tp_comm_s: f64,
+    /// Exposed context-parallel ring transfers.
+    pub cp_comm_s: f64,
+    /// Expert-parallel all-to-alls.
+    pub ep_comm_s: f64,
+    /// Pipeline fill and drain.
+    pub pipeline_bubble_s: f64,
+    /// Exposed stage-to-stage transfers.
+    pub pipeline_p2p_s: f64,
+    /// Exposed data-parallel gradient and parameter communication.
+    pub dp_comm_s: f64,
+    /// Optimizer step.
+    pub optimizer_s: f64,
+}
+
+impl TimeBreakdown {
+    /// The iteration time: the sum of the parts.
+    pub fn total(&self) -> f64 {
+        self.matmul_s
+            + self.attention_s
+            + self.memory_bound_s
+            + self.tp_comm_s
+            + self.cp_comm_s
+            + self.ep_comm_s
+            + self.pipeline_bubble_s
+            + self.pipeline_p2p_s
+            + self.dp_comm_s
+            + self.optimizer_s
+    }
+
+    /// The parts with their JSON names, for explanations.
+    pub fn parts(&self) -> [(&'static str, f64); 10] {
+        [
+            ("matmul", self.matmul_s),
+            ("attention", self.attention_s),
+            ("memory-bound kernels", self.memory_bound_s),
+            ("tensor-parallel communication", self.tp_comm_s),
+            ("context-parallel communication", self.cp_comm_s),
+            ("expert-parallel communication", self.ep_comm_s),
+            ("pipeline bubble", self.pipeline_bubble_s),
+            ("pipeline transfers", self.pipeline_p2p_s),
+            ("data-parallel communication", self.dp_comm_s),
+            ("optimizer step", self.optimizer_s),
+        ]
+    }
+}
+
+/// Time of an M×K×N matmul (FLOPs 2·M·K·N).
+#[inline]
+fn matmul(p: &Prepared, m: f64, k: f64, n: f64) -> f64 {
+    let d = m.min(k).min(n);
+    let e = p.eff.matmul_max * d / (d + p.eff.matmul_half_dim);
+    let compute = 2.0 * m * k * n / (p.peak * e);
+    let bytes = 2.0 * (m * k + k * n + m * n);
+    compute.max(bytes / (p.hbm_bw * p.eff.hbm))
+}
+
+/// Bandwidth and latency of a group of `size` GPUs whose members are `stride` ranks apart.
+#[inline]
+fn link(p: &Prepared, stride: f64, size: f64) -> (f64, f64) {
+    if stride * size <= p.domain {
+        (p.scaleup_bw * p.eff.collective, p.eff.scaleup_latency_s)
+    } else {
+        (p.scaleout_bw * p.eff.collective, p.eff.scaleout_latency_s)
+    }
+}
+
+pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
+    let l = &r.layout;
+    let t = f64::from(l.tp);
+    let c = f64::from(l.cp);
+    let pp = f64::from(l.pp);
+    let v = f64::from(l.interleave);
+    let dp = f64::from(r.dp);
+    let ep = f64::from(l.ep);
+    let m = f64::from(r.microbatches);
+    let b = f64::from(l.micro_batch);
+    let tokens = b * p.seq / c;
+    let rep = if l.sequence_parallel { 1.0 / t } else { 1.0 };
+    let hkv = p.hkv * (t / p.kv_heads).max(1.0);
+    let mem = p.hbm_bw * p.eff.hbm;
+
+    // --- one layer, one micro-batch, forward ---
+    let mut mm = matmul(p, tokens, p.h, (p.h + 2.0 * hkv) / t) + matmul(p, tokens, p.h / t, p.h);
+    let up = (p.mlp_mats - 1.0) * p.ffn / t;
+    if p.moe {
+        let per_expert = tokens * p.active * ep / p.experts;
+        let local = p.experts / ep;
+        mm += local * (matmul(p, per_expert, p.h, up) + matmul(p, per_expert, p.ffn / t, p.h));
+        mm += matmul(p, tokens, p.h, p.experts);
+    } else {
+        mm += matmul(p, tokens, p.h, up) + matmul(p, tokens, p.ffn / t, p.h);
+    }
+    // Attention core: b sequences × heads/t, (s/c) queries against s keys, head dim inner.
+    let att_flop = 4.0 * tokens * p.seq * p.h / t;
+    let d = p.head_dim.min(tokens / b).min(p.seq);
+    let att_eff = p.eff.matmul_max * d / (d + p.eff.matmul_half_dim);
+    let att_full = att_flop / (p.peak * att_eff);
+    let mut mem_bytes = 20.0 * tokens * p.h * rep
+        + if p.mlp_mats > 2.5 { 6.0 } else { 4.0 } * tokens * p.ffn * p.active / t;
+    let (att_f, att_b, softmax_bytes) = match p.attention {
+        Attention::Flash => (0.5 * att_full, 1.25 * att_full, 0.0),
+        Attention::Unfused => (
+            att_full,
+            2.0 * att_full,
+            13.0 * p.heads * tokens * p.seq / t,
+        ),
+    };
+    mem_bytes += softmax_bytes;
+    let mem_f = mem_bytes / mem;
+
+    let (re_mm, re_att, re_mem, re_coll) = match l.recompute {
+        Recompute::None => (0.0, 0.0, 0.0, 0.0),
+        Recompute::Selective => (0.0, att_f, softmax_bytes / mem, 0.0),
+        Recompute::Full => (mm, att_f, mem_f, 2.0),
+    };
+    let layer_mm = 3.0 * mm + re_mm;
+    let layer_att = att_f + att_b + re_att;
+    let layer_mem = (1.0 + MEM_BACKWARD) * mem_f + re_mem;
+
+    // Tensor-parallel collectives.
+    let tp_comm = if l.tp > 1 {
+        let (bw, lat) = link(p, 1.0, t);
+        let one = 2.0 * (t - 1.0) / t * 2.0 * tokens * p.h / bw + 2.0 * lat;
+        let exposed = if p.overlap { 1.0 - OVERLAP_HIDDEN } else { 1.0 };
+        (4.0 + re_coll) * one * exposed
+    } else {
+        0.0
+    };
+    // Context-parallel ring, overlapped with the attention core.
+    let cp_comm = if l.cp > 1 {
+        let (bw, lat) = link(p, t, c);
+        let kv_bytes = 2.0 * tokens * 2.0 * hkv / t;
+        let pass = (c - 1.0) * (kv_bytes / bw + lat);
+        let fwd = (pass - att_f).max(0.0);
+        let bwd = (2.0 * pass - att_b).max(0.0);
+        let re = if l.recompute == Recompute::None {
+            0.0
+        } else {
+            fwd
+        };
+        fwd + bwd + re
+    } else {
+        0.0
+    };
+    // Expert-parallel all-to-alls.
+    let ep_comm = if l.ep > 1 {
+        let (bw, lat) = link(p, t * c, ep);
+        let bytes = 2.0 * tokens * p.h * p.active / t * (ep - 1.0) / ep;
+        let n = if l.recompute == Recompute::Full {
+            6.0
+        } else {
+            4.0
+        };
+        n * (bytes / bw + lat)
+    } else {
+        0.0
+    };
+
+    // --- the busiest stage, one micro-batch ---
+    let ls = layers_per_gpu(p, r);
+    let out_mm = 3.0 * matmul(p, tokens, p.h, p.vocab / t);
+    let out_mem = 16.0 * tokens * p.vocab / t / mem;
+    let stage_mm = ls * layer_mm + out_mm;
+    let stage_att = ls * layer_att;
+    let stage_mem = ls * layer_mem + out_mem;
+    let stage_tp = ls * tp_comm;
+    let stage_cp = ls * cp_comm;
+    let stage_ep = ls * ep_comm;
+    let t_mb = stage_mm + stage_att + stage_mem + stage_tp + stage_cp + stage_ep;
+
+    // Pipeline.
+    let (bubble, p2p) = if l.pp > 1 {
+        let (bw, lat) = link(p, t * c * dp, pp);
+        let one = 2.0 * tokens * p.h / t / bw + lat;
+        let bubble = (pp - 1.0) / v * t_mb + 2.0 * (pp - 1.0) * one;
+        let steady = if p.overlap { 0.0 } else { m * 2.0 * v * one };
+        (bubble, steady)
+    } else {
+        (0.0, 0.0)
+    };
+
+    // Data parallelism.
+    let sp = stage_params(p, r);
+    let dense = sp.dense + sp.embedding.max(sp.output);
+    let dp_comm = if r.dp > 1 {
+        let (bw, lat) = link(p, t * c, dp);
+        let ring = |n: f64| (n - 1.0) / n;
+        let edp = (dp / ep).max(1.0);
+        let g = p.grad_reduce_bytes;
+        let bytes = if l.distributed_optimizer {
+            ring(dp) * dense * (g + 2.0) + ring(edp) * sp.expert * (g + 2.0)
+        } else {
+            2.0 * ring(dp) * dense * g + 2.0 * ring(edp) * sp.expert * g
+        };
+        let total = bytes / bw + 2.0 * dp.log2().ceil() * lat;
+        if p.overlap {
+            total - OVERLAP_HIDDEN * total.min(t_mb)
+        } else {
+            total
+        }
+    } else {
+        0.0
+    };
+
+    // Optimizer step.
+    let owned = if l.distributed_optimizer {
+        dense / dp + sp.expert / (dp / ep).max(1.0)
+    } else {
+        dense + sp.expert
+    };
+    let optimizer = (30.0 * owned + 4.0 * (dense + sp.expert)) / mem;
+
+    TimeBreakdown {
+        matmul_s: m * stage_mm,
+        attention_s: m * stage_att,
+        memory_bound_s: m * stage_mem,
+        tp_comm_s: m * stage_tp,
+        cp_comm_s: m * stage_cp,
+        ep_comm_s: m * stage_ep,
+        pipeline_bubble_s: bubble,
+        pipeline_p2p_s: p2p,
+        dp_comm_s: dp_comm,
+        optimizer_s: optimizer,
+    }
+}

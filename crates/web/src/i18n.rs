@@ -1,0 +1,188 @@
+//! Every string the page shows, in English and French. The `keys!` macro makes a missing
+//! translation a compile error: each key is declared with both texts, and `K::ALL` lists them
+//! all for the test that checks none is empty.
+//!
+//! Sentences about numbers (verdicts, warnings, errors, "show the math") come from the estimator,
+//! which writes them in either language.
+
+use leptos::prelude::*;
+pub use zettaflop_estimator::format::Locale;
+
+macro_rules! keys {
+    ($($name:ident => $en:expr, $fr:expr;)*) => {
+        /// A translatable string.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum K { $(#[allow(missing_docs)] $name),* }
+        impl K {
+            /// Every key.
+            pub const ALL: &'static [K] = &[$(K::$name),*];
+            /// English and French.
+            pub fn pair(self) -> (&'static str, &'static str) {
+                match self { $(K::$name => ($en, $fr)),* }
+            }
+        }
+    };
+}
+
+keys! {
+    Tagline => "What it takes to train an AI model on a cluster: time, power, energy, CO₂ and money, computed in your browser, with the math and the sources.",
+        "Ce qu'il faut pour entraîner un modèle d'IA sur un cluster : durée, puissance, énergie, CO₂ et argent, calculés dans votre navigateur, avec le calcul et les sources.";
+    Language => "Language", "Langue";
+    Modes => "Mode", "Mode";
+    TabCalculator => "Calculator", "Calculateur";
+    TabFactCheck => "Fact-check", "Vérification";
+    Scenario => "Scenario", "Scénario";
+    Model => "Model", "Modèle";
+    ModelOrCompute => "Model or compute", "Modèle ou calcul";
+    CustomFlop => "Custom: total compute (FLOP)", "Personnalisé : calcul total (FLOP)";
+    CustomParams => "Custom: parameters × tokens", "Personnalisé : paramètres × jetons";
+    Flop => "Training compute (FLOP)", "Calcul d'entraînement (FLOP)";
+    FlopHint => "e.g. 2.1e25, 3.8e25", "ex. 2,1e25, 3,8e25";
+    Params => "Parameters N", "Paramètres N";
+    ParamsHint => "e.g. 175B, 405B, 1.8T", "ex. 175B, 405 milliards, 1,8T";
+    Tokens => "Training tokens D", "Jetons d'entraînement D";
+    TokensHint => "e.g. 300B, 15T", "ex. 300B, 15T";
+    ActiveParams => "Active parameters (mixture of experts)", "Paramètres actifs (mélange d'experts)";
+    ActiveParamsHint => "optional, e.g. 37B", "facultatif, ex. 37B";
+    Cluster => "Cluster", "Grappe de calcul";
+    Accelerator => "Accelerator", "Accélérateur";
+    Count => "How many", "Combien";
+    CountHint => "e.g. 64,000, 64k, 25000", "ex. 64 000, 64k, 25000";
+    CountedAs => "Counted as", "Compté en";
+    UnitChips => "GPUs (chips)", "GPU (puces)";
+    UnitSuperchips => "superchips ({} GPUs each)", "superpuces ({} GPU chacune)";
+    UnitPackages => "packages (1 GPU each)", "boîtiers (1 GPU chacun)";
+    UnitRacks => "racks ({} GPUs each)", "baies ({} GPU chacune)";
+    Precision => "Precision", "Précision";
+    Sparse => "Use the sparse (2:4) peak, as marketing figures do", "Utiliser le pic creux (2:4), comme les chiffres marketing";
+    Assumptions => "Assumptions", "Hypothèses";
+    Utilization => "Utilization (MFU)", "Utilisation (MFU)";
+    UtilizationHint => "share of the peak sustained: 0.4 or 40%; large runs reach 35-45%", "part du pic soutenue : 0,4 ou 40 % ; les grands entraînements atteignent 35-45 %";
+    Pue => "PUE (site power / IT power)", "PUE (puissance du site / informatique)";
+    PueHint => "1.1-1.2 hyperscale, 1.58 industry average", "1,1-1,2 chez les hyperscalers, 1,58 en moyenne";
+    Price => "Price per GPU-hour ($)", "Prix par heure-GPU ($)";
+    PriceHint => "empty: the catalog's rental price", "vide : le prix de location du catalogue";
+    PricePlaceholder => "catalog: {}", "catalogue : {}";
+    Electricity => "Electricity ($/kWh)", "Électricité ($/kWh)";
+    ElectricityHint => "US industrial price about 0.08", "prix industriel aux États-Unis : environ 0,08";
+    Carbon => "Grid carbon (kg CO₂/kWh)", "Carbone du réseau (kg CO₂/kWh)";
+    CarbonHint => "US 2023: 0.367", "États-Unis 2023 : 0,367";
+    Questions => "Questions", "Vos questions";
+    Claimed => "Claimed duration", "Durée annoncée";
+    ClaimedHint => "check a claim: e.g. 12 h, 95 days (a bare number is days)", "vérifier une affirmation : ex. 12 h, 95 jours (un nombre seul = jours)";
+    Target => "Target duration", "Durée visée";
+    TargetHint => "GPUs needed to finish in: e.g. 30 days", "GPU nécessaires pour finir en : ex. 30 jours";
+    Result => "Result", "Résultat";
+    Stale => "An input is invalid: showing the last valid result.", "Une saisie est invalide : voici le dernier résultat valide.";
+    TrainSentence => "to train {} FLOP on {} GPUs ({}) at {} of the {} peak", "pour entraîner {} FLOP sur {} GPU ({}) à {} du pic {}";
+    Range => "range {} to {}", "fourchette de {} à {}";
+    RangeBasis => "low and high from: {}", "bornes selon : {}";
+    VariedWorkload => "the compute estimate's interval", "l'intervalle de l'estimation du calcul";
+    VariedUtilization => "utilization 30-45 %", "utilisation 30-45 %";
+    VariedPue => "PUE 1.1-1.58", "PUE 1,1-1,58";
+    StatGpus => "GPUs", "GPU";
+    StatPeak => "Cluster peak", "Pic du cluster";
+    StatSustained => "Sustained", "Soutenu";
+    StatChipHours => "GPU-hours", "Heures-GPU";
+    StatItPower => "IT power", "Puissance informatique";
+    StatSitePower => "Site power (× PUE)", "Puissance du site (× PUE)";
+    StatEnergy => "Energy", "Énergie";
+    StatCo2 => "CO₂ emitted", "CO₂ émis";
+    StatHomes => "Same power as", "Même puissance que";
+    Homes => "{} US homes", "{} foyers américains";
+    StatCost => "Total cost", "Coût total";
+    StatRental => "GPU rental", "Location des GPU";
+    RentalAt => "{} at ${}/GPU-h", "{} à {} $/h-GPU";
+    StatElectricity => "Electricity", "Électricité";
+    ImpliedUtilization => "The claimed duration implies a utilization of {} of this peak.", "La durée annoncée implique une utilisation de {} de ce pic.";
+    ChipsNeeded => "To finish within the target: {} GPUs ({} in the chosen unit).", "Pour finir dans le délai visé : {} GPU ({} dans l'unité choisie).";
+    OriginalTitle => "The original run", "L'entraînement d'origine";
+    OriginalRun => "{} on {} × {} in {}.", "{} sur {} × {} en {}.";
+    OriginalImplies => "That implies a utilization of {} of its dense {} peak ({}); it used {} and cost about {}.", "Cela implique une utilisation de {} de son pic {} dense ({}) ; il a consommé {} et coûté environ {}.";
+    Speedup => "Your scenario is {}× as fast.", "Votre scénario va {}× plus vite.";
+    ShowMath => "Show the math", "Voir le calcul";
+    Quantity => "Quantity", "Grandeur";
+    Formula => "Formula", "Formule";
+    WithNumbers => "With the numbers", "Avec les nombres";
+    Value => "Value", "Valeur";
+    Sources => "Sources", "Sources";
+    CreditLead => "Model compute and chip figures draw on Epoch AI's databases (CC BY 4.0):", "Les chiffres de calcul des modèles et des puces s'appuient sur les bases d'Epoch AI (CC BY 4.0) :";
+    CreditTail => "and on the sources listed under “Show the math”.", "et sur les sources listées sous « Voir le calcul ».";
+    Privacy => "Runs entirely in your browser: no server, no tracking.", "Tout se calcule dans votre navigateur : aucun serveur, aucun pistage.";
+    ClaimsTitle => "The article's claims", "Les affirmations de l'article";
+    ClaimsIntro => "A French article on Stargate put forward these figures. Each is worked backwards here, under every reading of its numbers.", "Un article sur Stargate avançait ces chiffres. Chacun est refait à l'envers ici, sous toutes les lectures de ses nombres.";
+    ReadArticle => "The article", "L'article";
+    Verdict => "Verdict", "Verdict";
+    CheckTitle => "Check a claim", "Vérifier une affirmation";
+    CheckIntro => "Type the claim as written: a model or a compute figure, a duration, a number of chips.", "Saisissez l'affirmation telle qu'écrite : un modèle ou un calcul, une durée, un nombre de puces.";
+    Duration => "Trained in", "Entraîné en";
+    DurationHint => "e.g. 12 h, 12 days, 3 months", "ex. 12 h, 12 jours, 3 mois";
+    QuotedPrecision => "Precision quoted (optional)", "Précision citée (facultatif)";
+    AnyPrecision => "not stated", "non précisée";
+    Reading => "Reading", "Lecture";
+    Peak => "Peak", "Pic";
+    Implied => "Implied utilization", "Utilisation implicite";
+    Why => "Why", "Pourquoi";
+    TypicalDuration => "At a typical utilization (30-45 %, 40 % central) it would take {} ({} to {}).", "À une utilisation typique (30-45 %, 40 % au centre), il faudrait {} (de {} à {}).";
+    DensePeak => "dense {}", "{} dense";
+    SparsePeak => "sparse {}", "{} creux";
+}
+
+/// The text of `k` in `l`.
+pub fn t(k: K, l: Locale) -> &'static str {
+    let (en, fr) = k.pair();
+    match l {
+        Locale::En => en,
+        Locale::Fr => fr,
+    }
+}
+
+/// `template` with each `{}` replaced by the next argument.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut parts = template.split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (i, part) in parts.enumerate() {
+        out.push_str(args.get(i).copied().unwrap_or(""));
+        out.push_str(part);
+    }
+    out
+}
+
+/// The page language, shared through context.
+#[derive(Debug, Clone, Copy)]
+pub struct Lang(pub RwSignal<Locale>);
+
+/// The page language (English if none was provided).
+pub fn lang() -> RwSignal<Locale> {
+    use_context::<Lang>()
+        .map(|l| l.0)
+        .unwrap_or_else(|| RwSignal::new(Locale::En))
+}
+
+/// The reader's language from the browser: French for any `fr*` tag, else English.
+pub fn browser_locale() -> Locale {
+    let tag = web_sys_language().unwrap_or_default();
+    if tag.to_ascii_lowercase().starts_with("fr") {
+        Locale::Fr
+    } else {
+        Locale::En
+    }
+}
+
+fn web_sys_language() -> Option<String> {
+    leptos::prelude::window().navigator().language()
+}
+
+/// A translated text that follows the page language.
+pub fn tr(k: K) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let l = lang();
+    move || t(k, l.get())
+}
+
+/// A translated text as a signal, for component props.
+pub fn sig(k: K) -> Signal<&'static str> {
+    Signal::derive(tr(k))
+}
