@@ -75,7 +75,8 @@ fn valid() -> impl Strategy<Value = Scenario> {
                     count_unit,
                     precision,
                     sparse: sparse && chip.sparse && precision != Precision::Fp64,
-                    utilization: u,
+                    utilization: Some(u.into()),
+                    global_batch: None,
                     pue,
                     usd_per_chip_hour: price,
                     usd_per_kwh: kwh,
@@ -115,7 +116,7 @@ proptest! {
         let mut s = s;
         let field = match which {
             0 => { s.count = bad; "count" }
-            1 => { s.utilization = bad; "utilization" }
+            1 => { s.utilization = Some(bad.into()); "utilization" }
             2 => { s.pue = bad; "pue" }
             3 => { s.workload = Workload::Flop { flop: bad }; "workload.flop" }
             4 => { s.claimed_duration_s = Some(bad); "claimed_duration_s" }
@@ -158,14 +159,14 @@ fn invalid_choices_name_their_field() {
         ),
         (
             Scenario {
-                utilization: 1.5,
+                utilization: Some(1.5.into()),
                 ..base.clone()
             },
             "utilization",
         ),
         (
             Scenario {
-                utilization: f64::NAN,
+                utilization: Some(f64::NAN.into()),
                 ..base.clone()
             },
             "utilization",
@@ -274,7 +275,7 @@ fn a_custom_chip_without_a_price_asks_for_one() {
 #[test]
 fn high_utilization_warns() {
     let r = estimate(&Scenario {
-        utilization: 0.7,
+        utilization: Some(0.7.into()),
         ..Scenario::default()
     })
     .expect("valid");
