@@ -206,6 +206,38 @@ async function inputLatency(browser) {
   }
 }
 
+// The layout search in the browser, through the JS API module (dist/api/): a 1T-parameter GPT
+// (Megatron's shape) on 4,096 H100, as the native example `bench_search` does.
+async function searchInBrowser(browser) {
+  console.log('\n== 4. layout search in the browser (JS API, 1T parameters on 4,096 H100) ==');
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(URL_ROOT);
+    const r = await page.evaluate(async () => {
+      const api = await import('./api/zettaflop.js');
+      await api.default();
+      const job = {
+        model: { layers: 128, hidden: 25600, heads: 160, ffn: 102400, seq_len: 2048, vocab: 51200, mlp: 'gelu' },
+        hardware: 'h100', gpus: 4096, global_batch: 3072,
+      };
+      const times = [];
+      let evaluated = 0;
+      for (let i = 0; i < 10; i++) {
+        const t0 = performance.now();
+        const res = api.search(job);
+        times.push(performance.now() - t0);
+        evaluated = res.evaluated;
+      }
+      times.sort((a, b) => a - b);
+      return { median: times[5], min: times[0], max: times[9], evaluated };
+    });
+    console.log(`  ${r.evaluated} layouts per search; median ${fmtMs(r.median)} (min ${fmtMs(r.min)}, max ${fmtMs(r.max)}) over 10 searches`);
+  } finally {
+    await context.close();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 if (!existsSync(join(DIST, 'index.html'))) {
   console.error('bench: dist/index.html not found; run `trunk build --release` (scripts/bench.sh does)');
@@ -231,6 +263,7 @@ try {
   console.log(`\nChromium ${browser.version()}, page ${URL_ROOT}`);
   await firstResult(browser);
   await inputLatency(browser);
+  await searchInBrowser(browser);
 } finally {
   await browser?.close();
   server.kill();

@@ -298,3 +298,47 @@ test('fact-check: the article claims and a typed claim match the CLI', async ({ 
   await expect(page.locator('#in-cl-count-error')).toBeVisible();
   await expect(page.locator('#in-cl-duration')).toHaveValue('60 days');
 });
+
+test('expert mode: best layout, time breakdown, memory against HBM, and a layout that does not fit', async ({ page }) => {
+  await open(page);
+  await page.locator('#tab-expert').click();
+  const expert = page.getByTestId('expert');
+  await expect(expert.getByTestId('x-mfu')).toHaveAttribute('data-value', /\d/);
+  const mfu = Number.parseFloat(await expert.getByTestId('x-mfu').getAttribute('data-value'));
+  expect(mfu).toBeGreaterThan(0.2);
+  expect(mfu).toBeLessThan(0.7);
+  await expect(expert.getByTestId('x-memory')).toHaveAttribute('data-fits', 'true');
+  await expect(expert.getByTestId('x-layout-used')).toContainText('tp ');
+  // Same as the CLI's search for the same job.
+  const job = { model: 'llama-3.1-405b', hardware: 'h100', gpus: 16384, global_batch: 2048 };
+  const cli = JSON.parse(execFileSync(CLI, ['search', '-'], { input: JSON.stringify(job), encoding: 'utf8' }));
+  expect(relErr(mfu, cli.best.mfu)).toBeLessThanOrEqual(1e-12);
+  // My layout: tp 8, pp 16, no recomputation on 16,384 GPUs does not fit in 80 GB.
+  await page.locator('#in-x-layout').selectOption('manual');
+  await page.locator('#in-x-recompute').selectOption('none');
+  await page.locator('#in-x-sp').uncheck();
+  await page.locator('#in-x-dopt').uncheck();
+  await expect(expert.getByTestId('x-memory')).toHaveAttribute('data-fits', 'false');
+  // A tp that breaks a rule: the message sits next to it.
+  // tp 16 is wider than the 8-GPU NVLink domain of an H100 board: the message sits next to tp.
+  await page.locator('#in-x-tp').fill('16');
+  await expect(page.locator('#in-x-tp-error')).toContainText('8');
+  // A product that does not divide the GPUs: the message sits next to the layout choice.
+  await page.locator('#in-x-tp').fill('3');
+  await expect(page.locator('#in-x-layout-error')).toContainText('16384');
+});
+
+test('calculator: utilization "auto" uses the performance model', async ({ page }) => {
+  await open(page);
+  await page.locator('#in-model').selectOption('llama-3.1-405b');
+  await page.locator('#in-hardware').selectOption('h100');
+  await page.locator('#in-count-unit').selectOption('chip');
+  await page.locator('#in-count').fill('16384');
+  await page.locator('#in-utilization').fill('auto');
+  await expect(page.getByTestId('predicted-utilization')).toContainText('tp ');
+  await expect(page.getByTestId('results')).toHaveAttribute('data-stale', 'false');
+  const scenario = { workload: 'llama-3.1-405b', hardware: 'h100', count: 16384, utilization: 'auto' };
+  const cli = JSON.parse(execFileSync(CLI, ['estimate', '-'], { input: JSON.stringify(scenario), encoding: 'utf8' }));
+  expect(cli.utilization_basis).toBe('predicted');
+  await expectValue(page, 'result-duration', cli.duration_s, 1e-12, 'auto: page vs CLI');
+});

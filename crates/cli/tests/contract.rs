@@ -22,6 +22,8 @@ struct Report {
     peak_flop_per_s_per_gpu: f64,
     peak_flop_per_s: f64,
     utilization: f64,
+    utilization_basis: String,
+    predicted_utilization: Option<serde_json::Map<String, serde_json::Value>>,
     effective_flop_per_s: f64,
     duration_s: f64,
     chip_hours: f64,

@@ -10,7 +10,7 @@ use crate::format::{compact, Locale};
 /// ```
 /// use zettaflop_estimator::{estimate, Scenario};
 /// let mut s = Scenario::default();
-/// s.utilization = 1.5;
+/// s.utilization = Some(1.5.into());
 /// let err = estimate(&s).unwrap_err();
 /// assert_eq!(err.field(), "utilization");
 /// assert!(err.to_string().contains("1.5"));

@@ -7,9 +7,12 @@ use crate::catalog::{
 };
 use crate::error::{Error, ErrorKind};
 use crate::format::{self as fmt, compact as c, Locale};
+use crate::hardware::HardwareChoice;
 use crate::limits;
 use crate::report::{Assumptions, Cited, Cost, HardwareUsed, Range, Ranges, Report, Step, Warning};
 use crate::scenario::Scenario;
+use crate::utilization::{self, PredictedUtilization, Utilization};
+use crate::workload::Workload;
 
 /// Joules in a kilowatt-hour.
 pub const J_PER_KWH: f64 = 3.6e6;
@@ -78,7 +81,7 @@ fn warn(warnings: &mut Vec<Warning>, code: &str, field: &str, message: String) {
 ///     workload: Workload::Flop { flop: 2.1e25 },
 ///     hardware: HardwareChoice::Id("a100".into()),
 ///     count: 25_000.0,
-///     utilization: 0.33,
+///     utilization: Some(0.33.into()),
 ///     ..Scenario::default()
 /// };
 /// let s = Scenario { count_unit: zettaflop_estimator::CountUnit::Chip, ..s };
@@ -98,7 +101,6 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
     let compute = s.workload.compute()?;
     let hw = s.hardware.resolve()?;
     let count = limits::COUNT.check("count", s.count)?;
-    let u = limits::UTILIZATION.check("utilization", s.utilization)?;
     let pue = limits::PUE.check("pue", s.pue)?;
     let usd_per_kwh = limits::USD_PER_KWH.check("usd_per_kwh", s.usd_per_kwh)?;
     let kg_per_kwh = limits::KG_CO2_PER_KWH.check("kg_co2_per_kwh", s.kg_co2_per_kwh)?;
@@ -135,7 +137,44 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
         .transpose()?;
     let per_unit = f64::from(hw.gpus_per(s.count_unit)?);
     let peak_gpu = hw.peak_per_gpu(s.precision, s.sparse)?;
-
+    let preset_id = match &s.workload {
+        Workload::Preset(id) => Some(id.as_str()),
+        _ => None,
+    };
+    let hw_id = match &s.hardware {
+        HardwareChoice::Id(id) => id.as_str(),
+        HardwareChoice::Custom(_) => "",
+    };
+    let auto = || -> Result<(f64, PredictedUtilization), Error> {
+        let (p, _) = utilization::predict(
+            preset_id,
+            hw_id,
+            count * per_unit,
+            s.precision,
+            s.global_batch,
+        )?;
+        // MFU is a share of the dense peak; the sparse peak is twice as large.
+        let dense = hw.peak_per_gpu(s.precision, false)?;
+        Ok((p.mfu * dense / peak_gpu, p))
+    };
+    let mut auto_failed = None;
+    let (u, basis, predicted) = match s.utilization {
+        Some(Utilization::Given(v)) => {
+            (limits::UTILIZATION.check("utilization", v)?, "given", None)
+        }
+        Some(Utilization::Auto) => {
+            let (u, p) = auto()?;
+            (u, "predicted", Some(p))
+        }
+        None if utilization::auto_by_default(preset_id) => match auto() {
+            Ok((u, p)) => (u, "predicted", Some(p)),
+            Err(e) => {
+                auto_failed = Some(e);
+                (UTILIZATION_DEFAULT.value, "default", None)
+            }
+        },
+        None => (UTILIZATION_DEFAULT.value, "default", None),
+    };
     let mut st = Steps(Vec::with_capacity(20));
     let mut warnings = Vec::new();
 
@@ -185,11 +224,26 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
         "FLOP/s",
         &[],
     );
-    let u_sources: &[&str] = if s.utilization == UTILIZATION_DEFAULT.value {
+    let u_sources: &[&str] = if basis == "default" {
         UTILIZATION_DEFAULT.sources
     } else {
         &[]
     };
+    if let Some(p) = &predicted {
+        st.push(
+            "utilization",
+            tr(
+                l,
+                "Predicted utilization (best layout)",
+                "Utilisation prédite (meilleure répartition)",
+            ),
+            "u = MFU(best layout)",
+            format!("{} · batch {}", p.layout, p.global_batch),
+            u,
+            "1",
+            &[],
+        );
+    }
     let eff = st.push(
         "effective_flop_per_s",
         tr(l, "Sustained throughput", "Débit soutenu"),
@@ -324,6 +378,17 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
         &[],
     );
 
+    if let Some(e) = auto_failed {
+        warn(
+            &mut warnings,
+            "auto_failed",
+            "utilization",
+            match l {
+                Locale::En => format!("no parallel layout found for this cluster ({}): the default utilization is used", e.reason_in(l)),
+                Locale::Fr => format!("aucune répartition trouvée pour ce cluster ({}) : l'utilisation par défaut est retenue", e.reason_in(l)),
+            },
+        );
+    }
     if u > UTILIZATION_WARNING.value {
         warn(
             &mut warnings,
@@ -436,7 +501,7 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
         }
         _ => (flop, flop),
     };
-    let (u_lo, u_hi) = if s.utilization == UTILIZATION_DEFAULT.value {
+    let (u_lo, u_hi) = if basis == "default" {
         varied.push("utilization".into());
         (
             UTILIZATION_TYPICAL_LOW.value,
@@ -512,6 +577,8 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
         peak_flop_per_s_per_gpu: peak_gpu,
         peak_flop_per_s: peak,
         utilization: u,
+        utilization_basis: basis.into(),
+        predicted_utilization: predicted,
         effective_flop_per_s: eff,
         duration_s: duration,
         chip_hours,

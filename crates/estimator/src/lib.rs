@@ -33,6 +33,7 @@ pub mod parse;
 pub mod perf;
 mod report;
 mod scenario;
+pub mod utilization;
 #[cfg(feature = "wasm")]
 pub mod wasm;
 mod workload;
@@ -44,4 +45,5 @@ pub use report::{
     Assumptions, Cited, Comparison, Cost, HardwareUsed, Range, Ranges, Report, Step, Warning,
 };
 pub use scenario::Scenario;
+pub use utilization::{PredictedUtilization, Utilization};
 pub use workload::{Compute, Workload};

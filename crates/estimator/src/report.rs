@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::hardware::{CountUnit, Precision};
+use crate::utilization::PredictedUtilization;
 
 /// Everything an estimate yields. Quantities are SI; the unit is the key's suffix.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -27,6 +28,11 @@ pub struct Report {
     pub peak_flop_per_s: f64,
     /// Utilization used.
     pub utilization: f64,
+    /// Where it comes from: `given`, `default` (0.40) or `predicted` (`"auto"`).
+    pub utilization_basis: String,
+    /// The performance model's prediction, when the utilization is `"auto"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predicted_utilization: Option<PredictedUtilization>,
     /// Sustained throughput = peak × utilization.
     pub effective_flop_per_s: f64,
     /// Wall-clock training time.

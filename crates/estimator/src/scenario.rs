@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog;
 use crate::hardware::{CountUnit, HardwareChoice, Precision};
+use crate::utilization::Utilization;
 use crate::workload::Workload;
 
 /// A training scenario. Every field but `workload`, `hardware` and `count` has a sourced default
@@ -14,7 +15,7 @@ use crate::workload::Workload;
 /// let s: zettaflop_estimator::Scenario = serde_json::from_str(
 ///     r#"{"workload": "gpt-4", "hardware": "gb200", "count": 64000, "count_unit": "package"}"#,
 /// )?;
-/// assert_eq!(s.utilization, 0.40);
+/// assert_eq!(s.utilization, None); // 0.40 for GPT-4, which has no published architecture
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -36,9 +37,13 @@ pub struct Scenario {
     /// reproduce marketing figures.
     #[serde(default)]
     pub sparse: bool,
-    /// Model FLOPs utilization, 0 < u ≤ 1 (default 0.40).
-    #[serde(default = "default_utilization")]
-    pub utilization: f64,
+    /// Model FLOPs utilization: a number 0 < u ≤ 1, or `"auto"` (predicted from the best
+    /// parallel layout). Absent: `"auto"` for a preset with a published architecture, else 0.40.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub utilization: Option<Utilization>,
+    /// Sequences per optimizer step, for `"auto"` (default: 16 Mi tokens / sequence length).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub global_batch: Option<u32>,
     /// Power usage effectiveness of the site (default 1.2).
     #[serde(default = "default_pue")]
     pub pue: f64,
@@ -59,9 +64,6 @@ pub struct Scenario {
     pub target_duration_s: Option<f64>,
 }
 
-fn default_utilization() -> f64 {
-    catalog::UTILIZATION_DEFAULT.value
-}
 fn default_pue() -> f64 {
     catalog::PUE_DEFAULT.value
 }
@@ -82,7 +84,8 @@ impl Default for Scenario {
             count_unit: CountUnit::Package,
             precision: Precision::Bf16,
             sparse: false,
-            utilization: default_utilization(),
+            utilization: None,
+            global_batch: None,
             pue: default_pue(),
             usd_per_chip_hour: None,
             usd_per_kwh: default_usd_per_kwh(),

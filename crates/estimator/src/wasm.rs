@@ -73,3 +73,25 @@ pub fn catalog_ids() -> Result<JsValue, JsValue> {
         .serialize(&serializer())
         .map_err(|e| js_error("catalog", e.to_string()))
 }
+
+/// Predicts a performance job (see `zettaflop predict`): iteration time, MFU, HFU, breakdown,
+/// memory; or throws `{field, message}`.
+#[wasm_bindgen(js_name = predict)]
+pub fn predict_js(job: JsValue) -> Result<JsValue, JsValue> {
+    let j: crate::perf::Job =
+        serde_wasm_bindgen::from_value(job).map_err(|e| js_error("job", e.to_string()))?;
+    let p = j.predict().map_err(|e| js_error(e.field(), e.reason()))?;
+    p.serialize(&serializer())
+        .map_err(|e| js_error("report", e.to_string()))
+}
+
+/// Searches the best layout of a performance job (see `zettaflop search`); or throws
+/// `{field, message}`.
+#[wasm_bindgen(js_name = search)]
+pub fn search_js(job: JsValue) -> Result<JsValue, JsValue> {
+    let j: crate::perf::Job =
+        serde_wasm_bindgen::from_value(job).map_err(|e| js_error("job", e.to_string()))?;
+    let r = j.search().map_err(|e| js_error(e.field(), e.reason()))?;
+    r.serialize(&serializer())
+        .map_err(|e| js_error("report", e.to_string()))
+}

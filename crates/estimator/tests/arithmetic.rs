@@ -44,7 +44,7 @@ fn run(s: &Scenario) -> Report {
 #[test]
 fn gpt4_on_25000_a100_at_33_percent_takes_about_95_days() {
     let s = Scenario {
-        utilization: 0.33,
+        utilization: Some(0.33.into()),
         ..on("a100", 25_000.0, CountUnit::Chip, 2.1e25)
     };
     let r = run(&s);
@@ -168,7 +168,7 @@ fn gpt3_reported_run_implies_its_reported_mfu() {
 #[test]
 fn chips_needed_for_a_target_duration() {
     let s = Scenario {
-        utilization: 0.33,
+        utilization: Some(0.33.into()),
         target_duration_s: Some(95.0 * 86_400.0),
         ..on("a100", 1.0, CountUnit::Chip, 2.1e25)
     };
@@ -285,10 +285,49 @@ fn ranges_follow_the_estimate_band_of_the_inputs() {
     assert!(r.ranges.cost_usd.low < r.cost_usd.total && r.cost_usd.total < r.ranges.cost_usd.high);
     // A utilization and PUE typed by the user, a compute given as a number: no range.
     let fixed = run(&Scenario {
-        utilization: 0.35,
+        utilization: Some(0.35.into()),
         pue: 1.3,
         ..on("h100", 1000.0, CountUnit::Chip, 1e24)
     });
     assert!(fixed.ranges.varied.is_empty());
     assert_eq!(fixed.ranges.duration_s.low, fixed.ranges.duration_s.high);
+}
+
+#[test]
+fn auto_utilization_comes_from_the_best_layout() {
+    use zettaflop_estimator::Utilization;
+    // Llama 3.1 405B has a published architecture: "auto" is its default.
+    let s = Scenario {
+        workload: Workload::Preset("llama-3.1-405b".into()),
+        ..on("h100", 16_384.0, CountUnit::Chip, 1.0)
+    };
+    let r = run(&s);
+    assert_eq!(r.utilization_basis, "predicted");
+    let p = r.predicted_utilization.clone().expect("prediction");
+    assert_eq!(r.utilization, p.mfu);
+    assert!((0.3..0.6).contains(&p.mfu), "{}", p.mfu);
+    assert!(p.layout.starts_with("tp "), "{}", p.layout);
+    // 16 Mi tokens / 8,192 = 2,048 sequences.
+    assert_eq!(p.global_batch, 2048);
+    assert!(r.steps.iter().any(|s| s.id == "utilization"));
+    // A number still wins.
+    let r = run(&Scenario {
+        utilization: Some(0.4.into()),
+        ..s.clone()
+    });
+    assert_eq!(
+        (r.utilization, r.utilization_basis.as_str()),
+        (0.4, "given")
+    );
+    // "auto" on a model without architecture is an error naming the field.
+    let e = estimate(&Scenario {
+        utilization: Some(Utilization::Auto),
+        ..Scenario::default()
+    })
+    .expect_err("gpt-4 has no architecture");
+    assert_eq!(e.field(), "utilization");
+    // By default, a cluster without a valid layout falls back to 0.40 with a warning.
+    let r = run(&Scenario::reference_run("gpt-3").expect("gpt-3 run"));
+    assert_eq!(r.utilization_basis, "default");
+    assert!(r.warnings.iter().any(|w| w.code == "auto_failed"));
 }

@@ -82,7 +82,8 @@ fn valid() -> impl Strategy<Value = Scenario> {
                     count_unit,
                     precision,
                     sparse: sparse && chip.sparse && precision != Precision::Fp64,
-                    utilization: u,
+                    utilization: Some(u.into()),
+                    global_batch: None,
                     pue,
                     // A chip without a catalog price needs one from the user.
                     usd_per_chip_hour: price.or(chip.usd_per_chip_hour.map_or(Some(2.0), |_| None)),
@@ -123,7 +124,7 @@ proptest! {
         let mut s = s;
         let field = match which {
             0 => { s.count = bad; "count" }
-            1 => { s.utilization = bad; "utilization" }
+            1 => { s.utilization = Some(bad.into()); "utilization" }
             2 => { s.pue = bad; "pue" }
             3 => { s.workload = Workload::Flop { flop: bad }; "workload.flop" }
             4 => { s.claimed_duration_s = Some(bad); "claimed_duration_s" }
@@ -166,14 +167,14 @@ fn invalid_choices_name_their_field() {
         ),
         (
             Scenario {
-                utilization: 1.5,
+                utilization: Some(1.5.into()),
                 ..base.clone()
             },
             "utilization",
         ),
         (
             Scenario {
-                utilization: f64::NAN,
+                utilization: Some(f64::NAN.into()),
                 ..base.clone()
             },
             "utilization",
@@ -282,7 +283,7 @@ fn a_custom_chip_without_a_price_asks_for_one() {
 #[test]
 fn high_utilization_warns() {
     let r = estimate(&Scenario {
-        utilization: 0.7,
+        utilization: Some(0.7.into()),
         ..Scenario::default()
     })
     .expect("valid");

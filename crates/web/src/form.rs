@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use zettaflop_estimator::format::Locale;
 use zettaflop_estimator::parse::{parse, Dimension};
 use zettaflop_estimator::{
-    catalog, estimate_in, CountUnit, HardwareChoice, Precision, Report, Scenario, Workload,
+    catalog, estimate_in, CountUnit, HardwareChoice, Precision, Report, Scenario, Utilization,
+    Workload,
 };
 
 /// Model choices that are not presets.
@@ -174,6 +175,9 @@ impl Form {
             if field.optional() && t.trim().is_empty() {
                 return Ok(None);
             }
+            if field == Field::Utilization && t.trim().eq_ignore_ascii_case("auto") {
+                return Ok(None);
+            }
             parse(t, field.dimension())
                 .map(Some)
                 .map_err(|e| FieldError {
@@ -193,6 +197,17 @@ impl Form {
             field: field.name(),
             message: missing.into(),
         })
+    }
+
+    /// The utilization field: a share of the peak, or `auto`.
+    fn utilization(&self, l: Locale) -> Result<Utilization, FieldError> {
+        if self
+            .text(Field::Utilization)
+            .with(|t| t.trim().eq_ignore_ascii_case("auto"))
+        {
+            return Ok(Utilization::Auto);
+        }
+        Ok(Utilization::Given(self.required(Field::Utilization, l)?))
     }
 
     /// Whether the custom workload fields are in use.
@@ -232,13 +247,14 @@ impl Form {
             count_unit,
             precision: Precision::from_id(&self.precision.get()).unwrap_or_default(),
             sparse: self.sparse.get(),
-            utilization: self.required(Field::Utilization, l)?,
+            utilization: Some(self.utilization(l)?),
             pue: self.required(Field::Pue, l)?,
             usd_per_chip_hour: self.value_in(Field::UsdPerChipHour, l)?,
             usd_per_kwh: self.required(Field::UsdPerKwh, l)?,
             kg_co2_per_kwh: self.required(Field::KgCo2PerKwh, l)?,
             claimed_duration_s: self.value_in(Field::Claimed, l)?,
             target_duration_s: self.value_in(Field::Target, l)?,
+            global_batch: None,
         })
     }
 

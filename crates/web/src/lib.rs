@@ -1,6 +1,7 @@
 //! The Zettaflop page: Leptos components bound to the estimator. No formula lives here: every
 //! number shown is a field of an estimator report.
 
+mod expert;
 mod factcheck;
 mod fields;
 pub mod form;
@@ -23,6 +24,8 @@ pub enum Mode {
     Calculator,
     /// Claims worked backwards.
     FactCheck,
+    /// The performance model and the layout search.
+    Expert,
 }
 
 /// The calculator mode.
@@ -82,9 +85,17 @@ pub fn App() -> impl IntoView {
         }
     });
     let mode = RwSignal::new(Mode::Calculator);
+    // The expert panel runs a layout search: mount it on first visit, then keep it (and what
+    // was typed in it).
+    let expert_visited = RwSignal::new(false);
     let tab = move |m: Mode, k: K, id: &'static str| {
         view! {
-            <button type="button" role="tab" id=format!("tab-{id}") aria-selected=move || (mode.get() == m).to_string() aria-controls=format!("panel-{id}") on:click=move |_| mode.set(m)>
+            <button type="button" role="tab" id=format!("tab-{id}") aria-selected=move || (mode.get() == m).to_string() aria-controls=format!("panel-{id}") on:click=move |_| {
+                if m == Mode::Expert {
+                    expert_visited.set(true);
+                }
+                mode.set(m)
+            }>
                 {move || t(k, l.get())}
             </button>
         }
@@ -99,6 +110,7 @@ pub fn App() -> impl IntoView {
             <nav class="tabs" role="tablist" aria-label=move || t(K::Modes, l.get())>
                 {tab(Mode::Calculator, K::TabCalculator, "calculator")}
                 {tab(Mode::FactCheck, K::TabFactCheck, "factcheck")}
+                {tab(Mode::Expert, K::TabExpert, "expert")}
             </nav>
         </header>
         <main>
@@ -107,6 +119,11 @@ pub fn App() -> impl IntoView {
             </div>
             <div id="panel-factcheck" role="tabpanel" aria-labelledby="tab-factcheck" class="layout-wide" hidden=move || mode.get() != Mode::FactCheck>
                 <factcheck::FactCheck />
+            </div>
+            <div id="panel-expert" role="tabpanel" aria-labelledby="tab-expert" hidden=move || mode.get() != Mode::Expert>
+                <Show when=move || expert_visited.get()>
+                    <expert::Expert />
+                </Show>
             </div>
         </main>
         <footer class="foot">

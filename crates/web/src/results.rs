@@ -94,6 +94,9 @@ pub fn Results(report: Memo<Option<Report>>, #[prop(into)] stale: Signal<bool>) 
                 <Stat testid="cost-electricity" label=K::StatElectricity report=report value=|r| r.cost_usd.electricity text=|r, l| fmt::usd(r.cost_usd.electricity, l) />
             </dl>
             <p class="hint">{with(range_basis)}</p>
+            <p class="hint" data-testid="predicted-utilization">
+                {with(|r, l| r.predicted_utilization.as_ref().map(|p| fill(t(K::PredictedUtil, l), &[&fmt::percent(p.mfu, l), &p.layout, &fmt::grouped(f64::from(p.global_batch), 0, l)])))}
+            </p>
             {move || report.with(|r| r.as_ref().and_then(|r| r.implied_utilization).map(|u| view! {
                 <p class="answer" data-testid="result-implied-utilization" data-value=u.to_string()>
                     {move || fill(t(K::ImpliedUtilization, l.get()), &[&fmt::percent(u, l.get())])}

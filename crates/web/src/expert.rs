@@ -1,0 +1,288 @@
+//! Expert mode: the performance model. A model with a published architecture, a cluster, a
+//! batch and a parallel layout (or "best layout") give MFU, the time breakdown of one iteration
+//! and the memory per GPU. Every number comes from `zettaflop_estimator::perf`.
+
+use leptos::prelude::*;
+use zettaflop_estimator::format::{self as fmt, Locale};
+use zettaflop_estimator::parse::{parse, Dimension};
+use zettaflop_estimator::perf::{
+    self, Execution, Fixed, Layout, PerfHardware, Prediction, Recompute, System, Training,
+};
+use zettaflop_estimator::{catalog, Precision};
+
+use crate::fields::{CheckField, SelectField, TextField};
+use crate::form::FieldError;
+use crate::i18n::{fill, lang, sig, t, K};
+use crate::inputs::hardware_options;
+
+/// What the panel computes: one prediction, or a search with its best layout.
+#[derive(Debug, Clone, PartialEq)]
+struct Outcome {
+    best: Prediction,
+    runners_up: Vec<Prediction>,
+    evaluated: Option<u64>,
+    why: Option<String>,
+}
+
+fn whole(text: RwSignal<String>, name: &'static str, l: Locale) -> Result<u32, FieldError> {
+    let v = text
+        .with(|s| parse(s, Dimension::Count))
+        .map_err(|e| FieldError {
+            field: name,
+            message: e.text(l).to_string(),
+        })?;
+    if v >= 1.0 && v <= f64::from(u32::MAX) && v.fract() == 0.0 {
+        Ok(v as u32)
+    } else {
+        let message = if l == Locale::Fr {
+            "un nombre entier ≥ 1 est attendu"
+        } else {
+            "a whole number ≥ 1 is expected"
+        };
+        Err(FieldError {
+            field: name,
+            message: message.into(),
+        })
+    }
+}
+
+/// Which input a performance-model error path belongs to.
+fn expert_input(path: &str) -> &'static str {
+    match path {
+        "gpus" => "x-gpus",
+        "global_batch" => "x-batch",
+        "precision" => "x-precision",
+        "layout.tp" => "x-tp",
+        "layout.pp" => "x-pp",
+        "layout.cp" => "x-cp",
+        "layout.ep" => "x-ep",
+        "layout.micro_batch" => "x-micro-batch",
+        "layout.interleave" => "x-interleave",
+        p if p.starts_with("hardware") => "x-hardware",
+        p if p.starts_with("model") => "x-model",
+        _ => "x-layout",
+    }
+}
+
+/// A horizontal bar of parts, each a share of `total`.
+fn bar(parts: Vec<(&'static str, f64, K)>, total: f64, l: Locale) -> impl IntoView {
+    let segs = parts
+        .iter()
+        .filter(|(_, v, _)| *v > 0.0)
+        .map(|(class, v, k)| {
+            let pct = 100.0 * v / total.max(f64::MIN_POSITIVE);
+            view! { <span class=format!("seg {class}") style=format!("width:{pct:.2}%") title=format!("{}: {}", t(*k, l), fmt::percent(v / total, l))></span> }
+        })
+        .collect_view();
+    let legend = parts
+        .into_iter()
+        .filter(|(_, v, _)| *v > 0.0)
+        .map(|(class, v, k)| view! { <li><span class=format!("key {class}")></span>{t(k, l)} ": " {fmt::percent(v / total, l)}</li> })
+        .collect_view();
+    view! {
+        <div class="bar" role="img" aria-hidden="true">{segs}</div>
+        <ul class="legend">{legend}</ul>
+    }
+}
+
+fn results(o: &Outcome, l: Locale) -> impl IntoView {
+    let p = &o.best;
+    let tm = &p.time;
+    let total = tm.total();
+    let time_parts = vec![
+        ("c1", tm.matmul_s, K::TMatmul),
+        ("c2", tm.attention_s, K::TAttention),
+        ("c3", tm.memory_bound_s, K::TMemoryBound),
+        (
+            "c4",
+            tm.tp_comm_s + tm.cp_comm_s + tm.ep_comm_s,
+            K::TModelComm,
+        ),
+        ("c5", tm.pipeline_bubble_s + tm.pipeline_p2p_s, K::TPipeline),
+        ("c6", tm.dp_comm_s, K::TDataComm),
+        ("c7", tm.optimizer_s, K::TOptimizer),
+    ];
+    let m = &p.memory;
+    let cap = m.capacity_bytes.max(m.total_bytes);
+    let mem_parts = vec![
+        ("c1", m.weights_bytes, K::MWeights),
+        ("c2", m.gradients_bytes, K::MGradients),
+        ("c3", m.optimizer_bytes, K::MOptimizer),
+        ("c4", m.activations_bytes, K::MActivations),
+        ("c7", m.reserved_bytes, K::MReserved),
+    ];
+    let gib = |b: f64| format!("{} GiB", fmt::sig3(b / 1_073_741_824.0, l));
+    let runners = o
+        .runners_up
+        .iter()
+        .map(|r| view! { <li>{perf::describe(&r.layout)} " — MFU " {fmt::percent(r.mfu, l)}</li> })
+        .collect_view();
+    view! {
+        <dl class="stats">
+            <div class="stat"><dt>"MFU"</dt><dd data-testid="x-mfu" data-value=p.mfu.to_string()>{fmt::percent(p.mfu, l)}</dd></div>
+            <div class="stat"><dt>"HFU"</dt><dd data-testid="x-hfu" data-value=p.hfu.to_string()>{fmt::percent(p.hfu, l)}</dd></div>
+            <div class="stat"><dt>{t(K::XIteration, l)}</dt><dd data-testid="x-iteration" data-value=p.iteration_s.to_string()>{fmt::duration(p.iteration_s, l)}</dd></div>
+            <div class="stat"><dt>{t(K::XTokens, l)}</dt><dd data-testid="x-tokens" data-value=p.tokens_per_s.to_string()>{fmt::si(p.tokens_per_s, "", l)}</dd></div>
+            <div class="stat"><dt>{t(K::XPerGpu, l)}</dt><dd data-testid="x-achieved" data-value=p.achieved_flop_per_s_per_gpu.to_string()>{fmt::si(p.achieved_flop_per_s_per_gpu, "FLOP/s", l)}</dd></div>
+        </dl>
+        <p data-testid="x-layout-used"><b>{t(K::XLayoutUsed, l)}</b> " " {perf::describe(&p.layout)}</p>
+        {o.why.clone().map(|w| view! { <p class="hint">{w}</p> })}
+        {o.evaluated.map(|n| view! { <p class="hint">{fill(t(K::XEvaluated, l), &[&fmt::grouped(n as f64, 0, l)])}</p> })}
+        <h3>{t(K::XTimeTitle, l)}</h3>
+        {bar(time_parts, total, l)}
+        <h3>{t(K::XMemoryTitle, l)}</h3>
+        <p data-testid="x-memory" data-fits=m.fits.to_string()>
+            {fill(t(if m.fits { K::XFits } else { K::XDoesNotFit }, l), &[&gib(m.total_bytes), &gib(m.capacity_bytes)])}
+        </p>
+        {bar(mem_parts, cap, l)}
+        <div class="hbm-line" style=format!("width:{:.2}%", 100.0 * m.capacity_bytes / cap)>{t(K::XHbm, l)}</div>
+        {(!o.runners_up.is_empty()).then(|| view! { <h3>{t(K::XRunnersUp, l)}</h3><ul>{runners}</ul> })}
+    }
+}
+
+/// The expert panel.
+#[component]
+pub fn Expert() -> impl IntoView {
+    let l = lang();
+    let model = RwSignal::new("llama-3.1-405b".to_string());
+    let hardware = RwSignal::new("h100".to_string());
+    let gpus = RwSignal::new("16,384".to_string());
+    let batch = RwSignal::new("2048".to_string());
+    let precision = RwSignal::new("bf16".to_string());
+    let mode = RwSignal::new("auto".to_string());
+    let [tp, pp, cp, ep, mb, il] =
+        ["8", "16", "1", "1", "1", "1"].map(|v| RwSignal::new(v.to_string()));
+    let recompute = RwSignal::new("full".to_string());
+    let sp = RwSignal::new(true);
+    let dopt = RwSignal::new(true);
+    let outcome = Memo::new(move |_| -> Result<Outcome, FieldError> {
+        let l = l.get();
+        let shape = catalog::model(&model.get())
+            .and_then(|m| m.arch)
+            .ok_or(FieldError {
+                field: "x-model",
+                message: String::new(),
+            })?;
+        let err = |e: zettaflop_estimator::Error| FieldError {
+            field: expert_input(e.field()),
+            message: e.reason_in(l),
+        };
+        let system = System {
+            hardware: PerfHardware::from_catalog(&hardware.get()).map_err(err)?,
+            gpus: whole(gpus, "x-gpus", l)?,
+        };
+        let training = Training {
+            global_batch: whole(batch, "x-batch", l)?,
+            precision: Precision::from_id(&precision.get()).unwrap_or_default(),
+            software: Default::default(),
+        };
+        if mode.get() == "auto" {
+            let r = perf::search(&shape, &system, &training, &Fixed::default(), 3).map_err(err)?;
+            return Ok(Outcome {
+                best: r.best,
+                runners_up: r.runners_up,
+                evaluated: Some(r.evaluated),
+                why: Some(r.why),
+            });
+        }
+        let layout = Layout {
+            tp: whole(tp, "x-tp", l)?,
+            pp: whole(pp, "x-pp", l)?,
+            dp: None,
+            cp: whole(cp, "x-cp", l)?,
+            ep: whole(ep, "x-ep", l)?,
+            micro_batch: whole(mb, "x-micro-batch", l)?,
+            interleave: whole(il, "x-interleave", l)?,
+            recompute: match recompute.get().as_str() {
+                "none" => Recompute::None,
+                "selective" => Recompute::Selective,
+                _ => Recompute::Full,
+            },
+            sequence_parallel: sp.get(),
+            distributed_optimizer: dopt.get(),
+        };
+        let best = perf::evaluate(&shape, &system, &Execution { training, layout }).map_err(err)?;
+        Ok(Outcome {
+            best,
+            runners_up: vec![],
+            evaluated: None,
+            why: None,
+        })
+    });
+    let problem = move |name: &'static str| {
+        Signal::derive(move || {
+            outcome.with(|o| {
+                o.as_ref()
+                    .err()
+                    .filter(|p| p.field == name)
+                    .map(|p| p.message.clone())
+            })
+        })
+    };
+    let models = Signal::derive(move || {
+        catalog::MODELS
+            .iter()
+            .filter(|m| m.arch.is_some())
+            .map(|m| (m.id.to_string(), m.name.to_string()))
+            .collect::<Vec<_>>()
+    });
+    let precisions = Signal::derive(move || {
+        catalog::accelerator(&hardware.get())
+            .map(|a| {
+                a.peaks
+                    .supported()
+                    .into_iter()
+                    .filter(|p| *p != Precision::Fp64)
+                    .map(|p| (p.id().to_string(), p.label().to_string()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let modes = Signal::derive(move || {
+        vec![
+            ("auto".to_string(), t(K::XBest, l.get()).to_string()),
+            ("manual".to_string(), t(K::XManual, l.get()).to_string()),
+        ]
+    });
+    let recomputes = Signal::derive(move || {
+        ["none", "selective", "full"]
+            .iter()
+            .map(|r| (r.to_string(), r.to_string()))
+            .collect::<Vec<_>>()
+    });
+    let manual = move || mode.get() == "manual";
+    let text = move |name: &'static str, label: K, hint: K, value: RwSignal<String>| view! { <TextField name=name label=sig(label) hint=sig(hint) value=value error=problem(name) /> };
+    view! {
+        <div class="layout">
+            <form class="inputs" on:submit=|ev| ev.prevent_default() aria-labelledby="expert-title">
+                <fieldset>
+                    <legend id="expert-title">{move || t(K::TabExpert, l.get())}</legend>
+                    <SelectField name="x-model" label=sig(K::Model) value=model options=models error=problem("x-model") />
+                    <SelectField name="x-hardware" label=sig(K::Accelerator) value=hardware options=hardware_options() error=problem("x-hardware") on_pick=Callback::new(move |id| { precision.set("bf16".into()); hardware.set(id) }) />
+                    {text("x-gpus", K::XGpus, K::CountHint, gpus)}
+                    {text("x-batch", K::XBatch, K::XBatchHint, batch)}
+                    <SelectField name="x-precision" label=sig(K::Precision) value=precision options=precisions error=problem("x-precision") />
+                    <SelectField name="x-layout" label=sig(K::XLayout) value=mode options=modes error=problem("x-layout") />
+                </fieldset>
+                <Show when=manual>
+                    <fieldset>
+                        <legend>{move || t(K::XLayout, l.get())}</legend>
+                        {text("x-tp", K::XTp, K::XSizeHint, tp)}
+                        {text("x-pp", K::XPp, K::XSizeHint, pp)}
+                        {text("x-cp", K::XCp, K::XSizeHint, cp)}
+                        {text("x-ep", K::XEp, K::XSizeHint, ep)}
+                        {text("x-micro-batch", K::XMicroBatch, K::XSizeHint, mb)}
+                        {text("x-interleave", K::XInterleave, K::XSizeHint, il)}
+                        <SelectField name="x-recompute" label=sig(K::XRecompute) value=recompute options=recomputes error=problem("x-recompute") />
+                        <CheckField name="x-sp" label=sig(K::XSequenceParallel) value=sp enabled=Signal::derive(|| true) error=problem("x-sp") />
+                        <CheckField name="x-dopt" label=sig(K::XDistributedOptimizer) value=dopt enabled=Signal::derive(|| true) error=problem("x-dopt") />
+                    </fieldset>
+                </Show>
+            </form>
+            <section class="results" data-testid="expert" aria-live="polite" aria-labelledby="expert-result-title">
+                <h2 id="expert-result-title">{move || t(K::Result, l.get())}</h2>
+                {move || outcome.with(|o| o.as_ref().ok().map(|o| results(o, l.get())))}
+            </section>
+        </div>
+    }
+}
