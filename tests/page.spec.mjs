@@ -313,6 +313,12 @@ test('expert mode: best layout, time breakdown, memory against HBM, and a layout
   const job = { model: 'llama-3.1-405b', hardware: 'h100', gpus: 16384, global_batch: 2048 };
   const cli = JSON.parse(execFileSync(CLI, ['search', '-'], { input: JSON.stringify(job), encoding: 'utf8' }));
   expect(relErr(mfu, cli.best.mfu)).toBeLessThanOrEqual(1e-12);
+  // In French, the layout and the reason the best wins are French too.
+  await page.getByTestId('lang-fr').click();
+  await expect(expert.getByTestId('x-layout-used')).toContainText('micro-lot');
+  await expect(expert.getByTestId('x-why')).toContainText('La suivante');
+  await page.getByTestId('lang-en').click();
+  await expect(expert.getByTestId('x-why')).toContainText('runner-up');
   // My layout: tp 8, pp 16, no recomputation on 16,384 GPUs does not fit in 80 GB.
   await page.locator('#in-x-layout').selectOption('manual');
   await page.locator('#in-x-recompute').selectOption('none');

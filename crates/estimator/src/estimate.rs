@@ -152,6 +152,7 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
             count * per_unit,
             s.precision,
             s.global_batch,
+            l,
         )?;
         // MFU is a share of the dense peak; the sparse peak is twice as large.
         let dense = hw.peak_per_gpu(s.precision, false)?;

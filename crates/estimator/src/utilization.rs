@@ -6,6 +6,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::catalog;
 use crate::error::{Error, ErrorKind};
+use crate::format::Locale;
 use crate::hardware::Precision;
 use crate::perf::{self, Fixed, PerfHardware, Prediction, System, Training};
 
@@ -98,6 +99,7 @@ pub fn predict(
     gpus: f64,
     precision: Precision,
     global_batch: Option<u32>,
+    lang: Locale,
 ) -> Result<(PredictedUtilization, Prediction), Error> {
     let with_arch = || {
         catalog::MODELS
@@ -150,7 +152,7 @@ pub fn predict(
         hfu: best.hfu,
         iteration_s: best.iteration_s,
         global_batch,
-        layout: perf::describe(&best.layout),
+        layout: perf::describe_in(&best.layout, lang),
     };
     Ok((summary, best))
 }

@@ -115,7 +115,7 @@ fn results(o: &Outcome, l: Locale) -> impl IntoView {
     let runners = o
         .runners_up
         .iter()
-        .map(|r| view! { <li>{perf::describe(&r.layout)} " — MFU " {fmt::percent(r.mfu, l)}</li> })
+        .map(|r| view! { <li>{perf::describe_in(&r.layout, l)} " — MFU " {fmt::percent(r.mfu, l)}</li> })
         .collect_view();
     view! {
         <dl class="stats">
@@ -125,8 +125,8 @@ fn results(o: &Outcome, l: Locale) -> impl IntoView {
             <div class="stat"><dt>{t(K::XTokens, l)}</dt><dd data-testid="x-tokens" data-value=p.tokens_per_s.to_string()>{fmt::si(p.tokens_per_s, "", l)}</dd></div>
             <div class="stat"><dt>{t(K::XPerGpu, l)}</dt><dd data-testid="x-achieved" data-value=p.achieved_flop_per_s_per_gpu.to_string()>{fmt::si(p.achieved_flop_per_s_per_gpu, "FLOP/s", l)}</dd></div>
         </dl>
-        <p data-testid="x-layout-used"><b>{t(K::XLayoutUsed, l)}</b> " " {perf::describe(&p.layout)}</p>
-        {o.why.clone().map(|w| view! { <p class="hint">{w}</p> })}
+        <p data-testid="x-layout-used"><b>{t(K::XLayoutUsed, l)}</b> " " {perf::describe_in(&p.layout, l)}</p>
+        {o.why.clone().map(|w| view! { <p class="hint" data-testid="x-why">{w}</p> })}
         {o.evaluated.map(|n| view! { <p class="hint">{fill(t(K::XEvaluated, l), &[&fmt::grouped(n as f64, 0, l)])}</p> })}
         <h3>{t(K::XTimeTitle, l)}</h3>
         {bar(time_parts, total, l)}
@@ -178,11 +178,12 @@ pub fn Expert() -> impl IntoView {
         };
         if mode.get() == "auto" {
             let r = perf::search(&shape, &system, &training, &Fixed::default(), 3).map_err(err)?;
+            let why = perf::explain(&r.best, r.runners_up.first(), l);
             return Ok(Outcome {
                 best: r.best,
                 runners_up: r.runners_up,
                 evaluated: Some(r.evaluated),
-                why: Some(r.why),
+                why: Some(why),
             });
         }
         let layout = Layout {

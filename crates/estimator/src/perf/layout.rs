@@ -294,94 +294,71 @@ pub(crate) fn explain(
     l: &Layout,
 ) -> Error {
     let dp = l.dp.unwrap_or(0);
-    let (field, reason) = match reason {
-        Reject::Product => (
-            "layout",
-            match l.dp {
-                Some(d) => format!(
-                    "tp × pp × dp × cp = {} × {} × {} × {} = {} but there are {} GPUs",
-                    l.tp,
-                    l.pp,
-                    d,
-                    l.cp,
-                    u64::from(l.tp) * u64::from(l.pp) * u64::from(d) * u64::from(l.cp),
-                    sys.gpus
-                ),
-                None => format!(
-                    "tp × pp × cp = {} does not divide the {} GPUs",
-                    u64::from(l.tp) * u64::from(l.pp) * u64::from(l.cp),
-                    sys.gpus
-                ),
-            },
-        ),
+    let product = u64::from(l.tp) * u64::from(l.pp) * u64::from(l.cp);
+    let (field, reason, fr): (&str, String, String) = match reason {
+        Reject::Product => match l.dp {
+            Some(d) => {
+                let all = product * u64::from(d);
+                (
+                    "layout",
+                    format!("tp × pp × dp × cp = {} × {} × {d} × {} = {all} but there are {} GPUs", l.tp, l.pp, l.cp, sys.gpus),
+                    format!("tp × pp × dp × cp = {} × {} × {d} × {} = {all} mais il y a {} GPU", l.tp, l.pp, l.cp, sys.gpus),
+                )
+            }
+            None => (
+                "layout",
+                format!("tp × pp × cp = {product} does not divide the {} GPUs", sys.gpus),
+                format!("tp × pp × cp = {product} ne divise pas les {} GPU", sys.gpus),
+            ),
+        },
         Reject::TpDomain => (
             "layout.tp",
-            format!(
-                "{} exceeds the scale-up domain of {} ({} GPUs per NVLink domain)",
-                l.tp, sys.hardware.name, sys.hardware.scaleup_domain
-            ),
+            format!("{} exceeds the scale-up domain of {} ({} GPUs per NVLink domain)", l.tp, sys.hardware.name, sys.hardware.scaleup_domain),
+            format!("{} dépasse le domaine NVLink de {} ({} GPU par domaine)", l.tp, sys.hardware.name, sys.hardware.scaleup_domain),
         ),
         Reject::TpHeads => (
             "layout.tp",
-            format!(
-                "{} must divide the {} heads, the ffn {} and the {} kv heads (or be a multiple of them)",
-                l.tp,
-                m.heads,
-                m.ffn,
-                m.kv()
-            ),
+            format!("{} must divide the {} heads, the ffn {} and the {} kv heads (or be a multiple of them)", l.tp, m.heads, m.ffn, m.kv()),
+            format!("{} doit diviser les {} têtes, la couche ffn {} et les {} têtes kv (ou en être un multiple)", l.tp, m.heads, m.ffn, m.kv()),
         ),
         Reject::CpSeq => (
             "layout.cp",
             format!("{} does not divide the sequence length {}", l.cp, m.seq_len),
+            format!("{} ne divise pas la longueur de séquence {}", l.cp, m.seq_len),
         ),
         Reject::PpLayers => (
             "layout.pp",
-            format!(
-                "pp × interleave = {} × {} exceeds the {} layers",
-                l.pp, l.interleave, m.layers
-            ),
+            format!("pp × interleave = {} × {} exceeds the {} layers", l.pp, l.interleave, m.layers),
+            format!("pp × entrelacement = {} × {} dépasse les {} couches", l.pp, l.interleave, m.layers),
         ),
         Reject::Batch => (
             "layout.micro_batch",
-            format!(
-                "global_batch {} is not divisible by dp × micro_batch = {} × {}",
-                global_batch, dp, l.micro_batch
-            ),
+            format!("global_batch {global_batch} is not divisible by dp × micro_batch = {dp} × {}", l.micro_batch),
+            format!("le lot global {global_batch} n'est pas divisible par dp × micro-lot = {dp} × {}", l.micro_batch),
+        ),
+        Reject::Interleave if l.pp == 1 => (
+            "layout.interleave",
+            format!("{} needs pp > 1", l.interleave),
+            format!("{} demande pp > 1", l.interleave),
         ),
         Reject::Interleave => (
             "layout.interleave",
-            if l.pp == 1 {
-                format!("{} needs pp > 1", l.interleave)
-            } else {
-                format!(
-                    "{} needs a micro-batch count (global_batch / (dp × micro_batch)) that is a multiple of pp = {}",
-                    l.interleave, l.pp
-                )
-            },
+            format!("{} needs a micro-batch count (global_batch / (dp × micro_batch)) that is a multiple of pp = {}", l.interleave, l.pp),
+            format!("{} demande un nombre de micro-lots (lot global / (dp × micro-lot)) multiple de pp = {}", l.interleave, l.pp),
+        ),
+        Reject::Ep if m.is_moe() => (
+            "layout.ep",
+            format!("{} must divide dp = {dp} and the {} experts", l.ep, m.experts),
+            format!("{} doit diviser dp = {dp} et les {} experts", l.ep, m.experts),
         ),
         Reject::Ep => (
             "layout.ep",
-            if m.is_moe() {
-                format!(
-                    "{} must divide dp = {} and the {} experts",
-                    l.ep, dp, m.experts
-                )
-            } else {
-                format!("{} needs a mixture-of-experts model (experts > 1)", l.ep)
-            },
+            format!("{} needs a mixture-of-experts model (experts > 1)", l.ep),
+            format!("{} demande un modèle à mélange d'experts (experts > 1)", l.ep),
         ),
-        Reject::SequenceParallel => ("layout.sequence_parallel", "needs tp > 1".to_string()),
-        Reject::DistributedOptimizer => {
-            ("layout.distributed_optimizer", "needs dp > 1".to_string())
-        }
-        Reject::Memory => ("layout", "does not fit in memory".to_string()),
+        Reject::SequenceParallel => ("layout.sequence_parallel", "needs tp > 1".into(), "demande tp > 1".into()),
+        Reject::DistributedOptimizer => ("layout.distributed_optimizer", "needs dp > 1".into(), "demande dp > 1".into()),
+        Reject::Memory => ("layout", "does not fit in memory".into(), "ne tient pas en mémoire".into()),
     };
-    Error::new(
-        field,
-        ErrorKind::Unsupported {
-            reason,
-            fr: String::new(),
-        },
-    )
+    Error::new(field, ErrorKind::Unsupported { reason, fr })
 }

@@ -29,6 +29,6 @@ pub use layout::{Attention, Execution, Layout, Recompute, Reject, Software, Trai
 pub use memory::Memory;
 pub use model::{Counts, Mlp, ModelShape};
 pub use predict::{evaluate, predict, Prediction};
-pub use search::{describe, search, Fixed, Rejections, SearchResult};
+pub use search::{describe, describe_in, explain, search, Fixed, Rejections, SearchResult};
 pub use system::{Efficiency, Generation, PerfHardware, System, DEFAULT_SCALEOUT_BYTES_PER_S};
 pub use time::TimeBreakdown;

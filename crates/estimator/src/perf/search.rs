@@ -8,6 +8,7 @@
 //! scale-up domain) is counted once, not once per layout below it. Each remaining layout goes
 //! through the same memory and time model as [`super::predict`].
 
+use crate::format::Locale;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -314,7 +315,13 @@ pub fn search(
                     evaluated,
                     counts.join(", ")
                 ),
-                fr: String::new(),
+                fr: format!(
+                    "aucune répartition de {} × {} ne convient à ce modèle et ce lot ({} évaluées ; rejets : {})",
+                    system.gpus,
+                    system.hardware.name,
+                    evaluated,
+                    counts.join(", ")
+                ),
             },
         ));
     };
@@ -344,7 +351,7 @@ pub fn search(
             others.push(prediction(r));
         }
     }
-    let why = explain(&best, others.first());
+    let why = explain(&best, others.first(), Locale::En);
     Ok(SearchResult {
         best,
         runners_up: others,
@@ -355,8 +362,14 @@ pub fn search(
     })
 }
 
-/// A layout in one line: `tp 8 · pp 16 · dp 128 · mb 1 · recompute full · sp · dist-opt`.
+/// A layout in one line: `tp 8 · pp 16 · dp 128 · micro-batch 1 · recompute full · …`.
 pub fn describe(l: &Layout) -> String {
+    describe_in(l, Locale::En)
+}
+
+/// [`describe`] in `lang`.
+pub fn describe_in(l: &Layout, lang: Locale) -> String {
+    let fr = lang == Locale::Fr;
     let mut s = format!("tp {} · pp {} · dp {}", l.tp, l.pp, l.dp.unwrap_or(0));
     if l.cp > 1 {
         s += &format!(" · cp {}", l.cp);
@@ -364,61 +377,125 @@ pub fn describe(l: &Layout) -> String {
     if l.ep > 1 {
         s += &format!(" · ep {}", l.ep);
     }
-    s += &format!(" · micro-batch {}", l.micro_batch);
+    s += &format!(
+        " · {} {}",
+        if fr { "micro-lot" } else { "micro-batch" },
+        l.micro_batch
+    );
     if l.interleave > 1 {
-        s += &format!(" · interleave {}", l.interleave);
+        s += &format!(
+            " · {} {}",
+            if fr { "entrelacement" } else { "interleave" },
+            l.interleave
+        );
     }
-    s += &format!(" · recompute {}", l.recompute.id());
+    let recompute = match (l.recompute, fr) {
+        (Recompute::None, true) => "aucun",
+        (Recompute::Selective, true) => "sélectif",
+        (Recompute::Full, true) => "complet",
+        (r, false) => r.id(),
+    };
+    s += &format!(
+        " · {} {recompute}",
+        if fr { "recalcul" } else { "recompute" }
+    );
     if l.sequence_parallel {
-        s += " · sequence parallel";
+        s += if fr {
+            " · parallélisme de séquence"
+        } else {
+            " · sequence parallel"
+        };
     }
     if l.distributed_optimizer {
-        s += " · distributed optimizer";
+        s += if fr {
+            " · optimiseur distribué"
+        } else {
+            " · distributed optimizer"
+        };
     }
     s
 }
 
-fn explain(best: &Prediction, next: Option<&Prediction>) -> String {
-    let head = format!(
-        "{} runs an iteration in {:.3} s at {:.1} % MFU",
-        describe(&best.layout),
-        best.iteration_s,
-        100.0 * best.mfu
-    );
+/// Why `best` beats `next`, in one or two sentences in `l`.
+pub fn explain(best: &Prediction, next: Option<&Prediction>, l: Locale) -> String {
+    let fr = l == Locale::Fr;
+    let head = if fr {
+        format!(
+            "{} fait une itération en {:.3} s à {:.1} % de MFU",
+            describe_in(&best.layout, l),
+            best.iteration_s,
+            100.0 * best.mfu
+        )
+        .replace('.', ",")
+    } else {
+        format!(
+            "{} runs an iteration in {:.3} s at {:.1} % MFU",
+            describe(&best.layout),
+            best.iteration_s,
+            100.0 * best.mfu
+        )
+    };
     let Some(next) = next else {
-        return format!("{head}; it is the only layout that fits.");
+        return if fr {
+            format!("{head} ; c'est la seule répartition qui tient.")
+        } else {
+            format!("{head}; it is the only layout that fits.")
+        };
     };
     let mut diffs: Vec<(&str, f64)> = best
         .time
-        .parts()
+        .parts_in(l)
         .iter()
-        .zip(next.time.parts())
+        .zip(next.time.parts_in(l))
         .map(|((name, a), (_, b))| (*name, b - a))
         .collect();
     diffs.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let num = |d: f64| {
+        if fr {
+            format!("{d:.3}").replace('.', ",")
+        } else {
+            format!("{d:.3}")
+        }
+    };
     let costs: Vec<String> = diffs
         .iter()
         .filter(|d| d.1 > 1e-4 * best.iteration_s)
         .take(2)
-        .map(|(n, d)| format!("{n} +{d:.3} s"))
+        .map(|(n, d)| format!("{n} +{} s", num(*d)))
         .collect();
     let gains: Vec<String> = diffs
         .iter()
         .rev()
         .filter(|d| d.1 < -1e-4 * best.iteration_s)
         .take(1)
-        .map(|(n, d)| format!("{n} {d:.3} s"))
+        .map(|(n, d)| format!("{n} {} s", num(*d)))
         .collect();
-    let mut out = format!(
-        "{head}. The runner-up ({}) is {:.1} % slower",
-        describe(&next.layout),
-        100.0 * (next.iteration_s / best.iteration_s - 1.0)
-    );
+    let slower = 100.0 * (next.iteration_s / best.iteration_s - 1.0);
+    let mut out = if fr {
+        format!(
+            "{head}. La suivante ({}) est plus lente de {} %",
+            describe_in(&next.layout, l),
+            format!("{slower:.1}").replace('.', ",")
+        )
+    } else {
+        format!(
+            "{head}. The runner-up ({}) is {slower:.1} % slower",
+            describe(&next.layout)
+        )
+    };
     if !costs.is_empty() {
-        out += &format!(", mostly from {}", costs.join(" and "));
+        out += &if fr {
+            format!(", surtout à cause de : {}", costs.join(" et "))
+        } else {
+            format!(", mostly from {}", costs.join(" and "))
+        };
     }
     if !gains.is_empty() {
-        out += &format!(", though it saves {}", gains.join(""));
+        out += &if fr {
+            format!(", même si elle gagne {}", gains.join(""))
+        } else {
+            format!(", though it saves {}", gains.join(""))
+        };
     }
     out.push('.');
     out

@@ -31,6 +31,7 @@
 //! (FP32 gradient, master weight, two moments read and written, BF16 weight written) plus the
 //! zeroing of the gradient buffer.
 
+use crate::format::Locale;
 use serde::Serialize;
 
 use super::layout::{Attention, Recompute, Resolved};
@@ -90,6 +91,25 @@ impl TimeBreakdown {
 
     /// The parts with their JSON names, for explanations.
     pub fn parts(&self) -> [(&'static str, f64); 10] {
+        self.parts_in(Locale::En)
+    }
+
+    /// The parts with their names in `l`.
+    pub fn parts_in(&self, l: Locale) -> [(&'static str, f64); 10] {
+        if l == Locale::Fr {
+            return [
+                ("produits matriciels", self.matmul_s),
+                ("attention", self.attention_s),
+                ("noyaux limités par la mémoire", self.memory_bound_s),
+                ("communication tenseur-parallèle", self.tp_comm_s),
+                ("communication contexte-parallèle", self.cp_comm_s),
+                ("communication entre experts", self.ep_comm_s),
+                ("bulle du pipeline", self.pipeline_bubble_s),
+                ("transferts du pipeline", self.pipeline_p2p_s),
+                ("communication data-parallèle", self.dp_comm_s),
+                ("pas de l'optimiseur", self.optimizer_s),
+            ];
+        }
         [
             ("matmul", self.matmul_s),
             ("attention", self.attention_s),
