@@ -139,7 +139,7 @@ fn estimate_prints_the_contract() {
     assert!(r.chips_needed.expect("asked") > 128_000.0);
     assert!(r.warnings.iter().any(|w| w.code == "claim_impossible"));
     assert!(r.steps.len() >= 16);
-    assert_eq!(r.ranges.varied, ["workload", "utilization", "pue"]);
+    assert_eq!(r.ranges.varied, ["workload", "utilization", "pue", "power"]);
     let d = &r.ranges.duration_s;
     assert!(d.low < d.central && d.central < d.high && d.central == r.duration_s);
 }

@@ -517,17 +517,46 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
     } else {
         (pue, pue)
     };
-    let corner = |f: f64, uu: f64, p: f64| {
-        let t = f / (peak * uu);
-        let e = it * p * t;
+    // Catalog figures that sources disagree on: the chip's all-in power and its peak at this
+    // precision (as ratios to the default the estimate used).
+    let chip = match &s.hardware {
+        HardwareChoice::Id(id) => catalog::accelerator(id),
+        HardwareChoice::Custom(_) => None,
+    };
+    let ratio = |column: &str| {
+        chip.and_then(|a| a.ranges.iter().find(|r| r.column == column))
+            .filter(|r| r.central > 0.0 && r.low < r.high)
+            .map(|r| (r.low / r.central, r.high / r.central))
+    };
+    let (w_lo, w_hi) = match ratio("all_in_w") {
+        Some(r) => {
+            varied.push("power".into());
+            r
+        }
+        None => (1.0, 1.0),
+    };
+    let (p_lo, p_hi) = match ratio(&format!("{}_tflops", s.precision.id())) {
+        Some(r) => {
+            varied.push("peak".into());
+            r
+        }
+        None => (1.0, 1.0),
+    };
+    let corner = |f: f64, uu: f64, p: f64, peak_scale: f64, power_scale: f64| {
+        let t = f / (peak * peak_scale * uu);
+        let e = it * power_scale * p * t;
         (
             t,
             e,
             gpus * t / 3600.0 * usd_per_chip_hour + e / J_PER_KWH * usd_per_kwh,
         )
     };
-    let (t_lo, e_lo, c_lo) = corner(flop_lo, u_hi, pue_lo);
-    let (t_hi, e_hi, c_hi) = corner(flop_hi, u_lo, pue_hi);
+    let (t_lo, _, _) = corner(flop_lo, u_hi, pue_lo, p_hi, w_lo);
+    let (t_hi, _, _) = corner(flop_hi, u_lo, pue_hi, p_lo, w_hi);
+    // Energy and cost are lowest with the fastest run and the lowest power, highest with the
+    // slowest run and the highest power (a higher peak shortens the run at the same power).
+    let (_, e_lo, c_lo) = corner(flop_lo, u_hi, pue_lo, p_hi, w_lo);
+    let (_, e_hi, c_hi) = corner(flop_hi, u_lo, pue_hi, p_lo, w_hi);
     let ranges = Ranges {
         duration_s: Range {
             low: t_lo,

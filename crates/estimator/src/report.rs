@@ -200,6 +200,7 @@ pub struct Ranges {
     pub energy_j: Range,
     /// Total cost.
     pub cost_usd: Range,
-    /// Which inputs were varied: `workload`, `utilization`, `pue` (empty: the range is a point).
+    /// Which inputs were varied: `workload`, `utilization`, `pue`, `power` (the chip's all-in
+    /// power), `peak` (the chip's peak at this precision); empty: the range is a point.
     pub varied: Vec<String>,
 }

@@ -121,6 +121,8 @@ keys! {
     VariedWorkload => "the compute estimate's interval", "l'intervalle de l'estimation du calcul";
     VariedUtilization => "utilization 30-45 %", "utilisation 30-45 %";
     VariedPue => "PUE 1.1-1.58", "PUE 1,1-1,58";
+    VariedPower => "the sources' range of the chip's all-in power", "la fourchette des sources pour la puissance de la puce";
+    VariedPeak => "the sources' range of the chip's peak", "la fourchette des sources pour le pic de la puce";
     StatGpus => "GPUs", "GPU";
     StatPeak => "Cluster peak", "Pic du cluster";
     StatSustained => "Sustained", "Soutenu";

@@ -44,6 +44,8 @@ fn range_basis(r: &Report, l: Locale) -> Option<String> {
             "workload" => Some(t(K::VariedWorkload, l)),
             "utilization" => Some(t(K::VariedUtilization, l)),
             "pue" => Some(t(K::VariedPue, l)),
+            "power" => Some(t(K::VariedPower, l)),
+            "peak" => Some(t(K::VariedPeak, l)),
             _ => None,
         })
         .collect();
