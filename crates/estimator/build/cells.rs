@@ -82,6 +82,24 @@ impl<'a> Cells<'a> {
         Ok(format!("{:?}", self.get(col)?))
     }
 
+    /// A prose column (notes, bases of estimates): its text with the feature `prose` (CLI,
+    /// tests), an empty string without it (the page, which shows none of them). The column is
+    /// read — and so checked — either way.
+    pub fn prose(&self, col: &str) -> Result<String, String> {
+        let text = self.get(col)?;
+        Ok(if std::env::var_os("CARGO_FEATURE_PROSE").is_some() {
+            format!("{text:?}")
+        } else {
+            "\"\"".into()
+        })
+    }
+
+    /// [`Self::prose`] for a column that must not be empty.
+    pub fn required_prose(&self, col: &str) -> Result<String, String> {
+        self.required(col)?;
+        self.prose(col)
+    }
+
     pub fn required_str(&self, col: &str) -> Result<String, String> {
         Ok(format!("{:?}", self.required(col)?))
     }

@@ -142,7 +142,7 @@ pub fn accelerators(out: &mut String, rows: &Rows, ids: &HashSet<String>) -> Res
             format!("hbm_bytes: {}", c.num("hbm_gb", 9)?.lit),
             format!("tdp_w: {tdp}"),
             format!("all_in_w: {all_in}"),
-            format!("all_in_basis: {}", c.str_lit("all_in_basis")?),
+            format!("all_in_basis: {}", c.prose("all_in_basis")?),
             format!("gpus_per_package: {package}"),
             format!("package_name: {}", c.required_str("package_name")?),
             format!("gpus_per_rack: {}", opt_u32(&c, "gpus_per_rack")?),
@@ -150,14 +150,14 @@ pub fn accelerators(out: &mut String, rows: &Rows, ids: &HashSet<String>) -> Res
             format!("usd_per_chip_hour: {price}"),
             format!(
                 "usd_per_chip_hour_note: {}",
-                c.str_lit("usd_per_chip_hour_note")?
+                c.prose("usd_per_chip_hour_note")?
             ),
             format!(
                 "usd_per_chip_hour_date: {}",
                 c.str_lit("usd_per_chip_hour_date")?
             ),
             format!("usd_purchase_per_chip: {purchase}"),
-            format!("usd_purchase_note: {}", c.str_lit("usd_purchase_note")?),
+            format!("usd_purchase_note: {}", c.prose("usd_purchase_note")?),
             format!(
                 "purchase_sources: {}",
                 c.sources_if("purchase_sources", ids, purchase != "None")?
@@ -171,7 +171,7 @@ pub fn accelerators(out: &mut String, rows: &Rows, ids: &HashSet<String>) -> Res
                 "price_sources: {}",
                 c.sources_if("price_sources", ids, price != "None")?
             ),
-            format!("notes: {}", c.str_lit("notes")?),
+            format!("notes: {}", c.prose("notes")?),
             format!("generation: crate::perf::Generation::{}", generation(&c)?),
             format!("hbm_bytes_per_s: {}", c.opt_num_lit("hbm_tb_s", 12)?),
             format!("scaleup_bytes_per_s: {}", c.opt_num_lit("scaleup_gb_s", 9)?),
@@ -184,11 +184,18 @@ pub fn accelerators(out: &mut String, rows: &Rows, ids: &HashSet<String>) -> Res
                 "perf_sources: {}",
                 c.sources_if("perf_sources", ids, perf_given)?
             ),
-            format!("perf_note: {}", c.str_lit("perf_note")?),
+            format!("perf_note: {}", c.prose("perf_note")?),
             format!("fp32: {}", c.opt_num_lit("fp32_tflops", 12)?),
             format!("sparse_bf16: {}", c.opt_num_lit("sparse_bf16_tflops", 12)?),
-            format!("epoch_names: {}", list(c.get("epoch_names")?)),
-            format!("validity_note: {}", c.str_lit("validity_note")?),
+            format!(
+                "epoch_names: {}",
+                if std::env::var_os("CARGO_FEATURE_PROSE").is_some() {
+                    list(c.get("epoch_names")?)
+                } else {
+                    "&[]".to_string()
+                }
+            ),
+            format!("validity_note: {}", c.prose("validity_note")?),
         ];
         writeln!(
             out,
@@ -349,7 +356,7 @@ pub fn models(
                 "Some(ReferenceRun {{ hardware: {hw:?}, count: {}, count_unit: {unit}, duration_days: {}, duration_basis: {} }})",
                 n.lit,
                 d.lit,
-                c.required_str("run_days_basis")?
+                c.required_prose("run_days_basis")?
             ),
             (_, Some(_)) => {
                 return Err(format!(
@@ -381,7 +388,7 @@ pub fn models(
             format!("params: {params}"),
             format!("active_params: {}", c.opt_num_lit("active_params", 0)?),
             format!("tokens: {tokens}"),
-            format!("compute_basis: {}", c.required_str("compute_basis")?),
+            format!("compute_basis: {}", c.required_prose("compute_basis")?),
             format!("run: {run}"),
             format!("hardware: {}", c.opt_str("run_hardware")?),
             format!(
@@ -389,17 +396,17 @@ pub fn models(
                 count.map_or("None".into(), |n| format!("Some({})", n.lit))
             ),
             format!("sources: {}", c.sources("sources", ids)?),
-            format!("notes: {}", c.str_lit("notes")?),
+            format!("notes: {}", c.prose("notes")?),
             format!("arch: {arch}"),
             format!("architecture: {architecture}"),
             format!("arch_sources: {arch_sources}"),
             format!("precision: {}", precision(&c)?),
             format!("reported_mfu: {}", c.opt_num_lit("reported_mfu", 0)?),
-            format!("mfu_basis: {}", c.str_lit("mfu_basis")?),
+            format!("mfu_basis: {}", c.prose("mfu_basis")?),
             format!("gpu_hours: {}", c.opt_num_lit("gpu_hours", 0)?),
             format!("cost_usd: {}", c.opt_num_lit("cost_usd", 0)?),
             format!("epoch_name: {epoch_name}"),
-            format!("validity_note: {}", c.str_lit("validity_note")?),
+            format!("validity_note: {}", c.prose("validity_note")?),
         ];
         writeln!(
             out,
@@ -436,12 +443,12 @@ pub fn clusters(
             format!("location: {}", c.required_str("location")?),
             format!("hardware: {}", c.opt_str("hardware")?),
             format!("gpus: {}", c.opt_num_lit("gpus", 0)?),
-            format!("count_as_given: {}", c.str_lit("count_as_given")?),
+            format!("count_as_given: {}", c.prose("count_as_given")?),
             format!("power_w: {}", c.opt_num_lit("power_mw", 6)?),
             format!("date: {}", c.required_str("date")?),
             format!("status: {}", c.required_str("status")?),
             format!("sources: {}", c.sources("sources", ids)?),
-            format!("notes: {}", c.str_lit("notes")?),
+            format!("notes: {}", c.prose("notes")?),
         ];
         writeln!(
             out,

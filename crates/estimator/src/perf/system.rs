@@ -196,16 +196,16 @@ impl PerfHardware {
                 "hardware",
                 ErrorKind::Unsupported {
                     reason: format!(
-                        "the catalog has no {} for {} ({}); describe the hardware in the job with its figures",
+                        "the catalog has no {} for {}{}; describe the hardware in the job with its figures",
                         missing.join(", "),
                         a.name,
-                        a.perf_note
+                        paren(a.perf_note)
                     ),
                     fr: format!(
-                        "le catalogue n'a pas de {} pour {} ({}) ; décrivez le matériel dans la tâche avec ses chiffres",
+                        "le catalogue n'a pas de {} pour {}{} ; décrivez le matériel dans la tâche avec ses chiffres",
                         missing.join(", "),
                         a.name,
-                        a.perf_note
+                        paren(a.perf_note)
                     ),
                 },
             ));
@@ -312,5 +312,14 @@ impl System {
         self.hardware.validate()?;
         limits::PERF_GPUS.check("gpus", self.gpus.into())?;
         Ok(())
+    }
+}
+
+/// ` (note)`, or nothing for an empty note (the page's build carries no prose).
+fn paren(note: &str) -> String {
+    if note.is_empty() {
+        String::new()
+    } else {
+        format!(" ({note})")
     }
 }
