@@ -85,6 +85,15 @@ test('first open shows the seed case and the original run', async ({ page }) => 
   expect(Math.abs(u - 0.3279), `implied utilization ${u} ≈ 0.3279`).toBeLessThanOrEqual(0.001);
 });
 
+test('a known cluster fills the chip and the count', async ({ page }) => {
+  await open(page);
+  await page.locator('#in-cluster').selectOption('meta-24k-ib');
+  await expect(page.locator('#in-hardware')).toHaveValue('h100');
+  await expect(page.locator('#in-count-unit')).toHaveValue('chip');
+  await expect(page.locator('#in-count')).toHaveValue('24576');
+  await expect(page.getByTestId('result-gpus')).toHaveAttribute('data-value', '24576');
+});
+
 test('halving the count, then the utilization, doubles the duration each time', async ({ page }) => {
   await open(page);
   const duration = page.getByTestId('result-duration');

@@ -267,6 +267,16 @@ impl Form {
         })
     }
 
+    /// Picks a cluster of the catalog: its chip and GPU count fill the cluster inputs (an event,
+    /// not an effect).
+    pub fn choose_cluster(&self, id: &str) {
+        if let Some((hw, gpus)) = catalog::cluster(id).and_then(|c| c.hardware.zip(c.gpus)) {
+            self.choose_hardware(hw.to_string());
+            self.count_unit.set("chip".into());
+            self.text(Field::Count).set(format!("{gpus}"));
+        }
+    }
+
     /// Picks a chip, keeping the precision and count unit valid for it (an event, not an effect).
     pub fn choose_hardware(&self, id: String) {
         if let Some(a) = catalog::accelerator(&id) {

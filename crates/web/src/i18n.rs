@@ -87,6 +87,8 @@ keys! {
     ActiveParamsHint => "optional, e.g. 37B", "facultatif, ex. 37B";
     Cluster => "Cluster", "Grappe de calcul";
     Accelerator => "Accelerator", "Accélérateur";
+    ClusterPick => "A known cluster (fills chip and count)", "Un cluster connu (remplit puce et nombre)";
+    ClusterNone => "— choose —", "— choisir —";
     Count => "How many", "Combien";
     CountHint => "e.g. 64,000, 64k, 25000", "ex. 64 000, 64k, 25000";
     CountedAs => "Counted as", "Compté en";

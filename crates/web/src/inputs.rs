@@ -97,6 +97,18 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
             .unwrap_or_default()
     });
     let custom = move || form.custom();
+    // The cluster picker only fills the chip and count; the select shows the last pick.
+    let cluster = RwSignal::new(String::new());
+    let cluster_options = Signal::derive(move || {
+        let mut v = vec![(String::new(), t(K::ClusterNone, l.get()).to_string())];
+        v.extend(
+            catalog::CLUSTERS
+                .iter()
+                .filter(|c| c.hardware.is_some() && c.gpus.is_some())
+                .map(|c| (c.id.to_string(), c.name.to_string())),
+        );
+        v
+    });
     view! {
         <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label=move || t(K::Scenario, l.get())>
             <fieldset>
@@ -113,6 +125,17 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
             </fieldset>
             <fieldset>
                 <legend>{move || t(K::Cluster, l.get())}</legend>
+                <SelectField
+                    name="cluster"
+                    label=sig(K::ClusterPick)
+                    value=cluster
+                    options=cluster_options
+                    error=Signal::derive(|| None::<String>)
+                    on_pick=Callback::new(move |id: String| {
+                        form.choose_cluster(&id);
+                        cluster.set(id);
+                    })
+                />
                 <SelectField
                     name="hardware"
                     label=sig(K::Accelerator)
