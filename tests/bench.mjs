@@ -47,7 +47,8 @@ function sizes() {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       if (e.name.startsWith('.')) continue; // e.g. Trunk's .stage/ during a build
       const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
+      // dist/api/ (the JS API module) and other subfolders are not part of the page's load.
+      if (e.isDirectory()) continue;
       else if (e.isFile() && kindOf(p)) files.push(p);
     }
   };
@@ -72,7 +73,14 @@ function sizes() {
     gz += t.gz;
     console.log(`${`${k} (${t.n} file${t.n === 1 ? '' : 's'})`.padEnd(48)} ${fmtKB(t.raw)} ${fmtKB(t.gz)}`);
   }
-  console.log(`${'total'.padEnd(48)} ${fmtKB(raw)} ${fmtKB(gz)}`);
+  console.log(`${'total (what the page loads)'.padEnd(48)} ${fmtKB(raw)} ${fmtKB(gz)}`);
+  const api = join(DIST, 'api', 'zettaflop_bg.wasm');
+  if (existsSync(api)) {
+    const data = readFileSync(api);
+    const js = readFileSync(join(DIST, 'api', 'zettaflop.js'));
+    const gzApi = gzipSync(data, { level: 9 }).length + gzipSync(js, { level: 9 }).length;
+    console.log(`${'api/ (JS API module, loaded only by who imports it)'.padEnd(48)} ${fmtKB(data.length + js.length)} ${fmtKB(gzApi)}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -88,11 +88,16 @@ pub fn App() -> impl IntoView {
     // The expert panel runs a layout search: mount it on first visit, then keep it (and what
     // was typed in it).
     let expert_visited = RwSignal::new(false);
+    // The fact-check panel checks every claim of the article: same, so the first result
+    // paints sooner.
+    let factcheck_visited = RwSignal::new(false);
     let tab = move |m: Mode, k: K, id: &'static str| {
         view! {
             <button type="button" role="tab" id=format!("tab-{id}") aria-selected=move || (mode.get() == m).to_string() aria-controls=format!("panel-{id}") on:click=move |_| {
-                if m == Mode::Expert {
-                    expert_visited.set(true);
+                match m {
+                    Mode::Expert => expert_visited.set(true),
+                    Mode::FactCheck => factcheck_visited.set(true),
+                    Mode::Calculator => {}
                 }
                 mode.set(m)
             }>
@@ -118,7 +123,9 @@ pub fn App() -> impl IntoView {
                 <Calculator />
             </div>
             <div id="panel-factcheck" role="tabpanel" aria-labelledby="tab-factcheck" class="layout-wide" hidden=move || mode.get() != Mode::FactCheck>
-                <factcheck::FactCheck />
+                <Show when=move || factcheck_visited.get()>
+                    <factcheck::FactCheck />
+                </Show>
             </div>
             <div id="panel-expert" role="tabpanel" aria-labelledby="tab-expert" hidden=move || mode.get() != Mode::Expert>
                 <Show when=move || expert_visited.get()>
