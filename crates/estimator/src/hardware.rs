@@ -103,6 +103,32 @@ impl Peaks {
         }
     }
 
+    /// The dense peak for `p`, or an error (field `precision`) naming the chip and what it
+    /// supports.
+    ///
+    /// # Errors
+    /// No figure for `p`.
+    pub fn require(&self, p: Precision, chip: &str) -> Result<f64, Error> {
+        self.get(p).ok_or_else(|| {
+            let known: Vec<&str> = self.supported().into_iter().map(Precision::id).collect();
+            Error::new(
+                "precision",
+                ErrorKind::Unsupported {
+                    reason: format!(
+                        "{chip} has no {} figure; it supports {}",
+                        p.id(),
+                        known.join(", ")
+                    ),
+                    fr: format!(
+                        "{chip} n'a pas de valeur {} ; précisions disponibles : {}",
+                        p.id(),
+                        known.join(", ")
+                    ),
+                },
+            )
+        })
+    }
+
     /// The precisions with a figure.
     pub fn supported(&self) -> Vec<Precision> {
         Precision::ALL
@@ -344,31 +370,7 @@ impl Hardware {
     /// The chip has no figure for that precision (field `precision`) or no sparse mode (field
     /// `sparse`).
     pub fn peak_per_gpu(&self, precision: Precision, sparse: bool) -> Result<f64, Error> {
-        let dense = self.peaks.get(precision).ok_or_else(|| {
-            let known: Vec<&str> = self
-                .peaks
-                .supported()
-                .into_iter()
-                .map(Precision::id)
-                .collect();
-            Error::new(
-                "precision",
-                ErrorKind::Unsupported {
-                    reason: format!(
-                        "{} has no {} figure; it supports {}",
-                        self.name,
-                        precision.id(),
-                        known.join(", ")
-                    ),
-                    fr: format!(
-                        "{} n'a pas de valeur {} ; précisions disponibles : {}",
-                        self.name,
-                        precision.id(),
-                        known.join(", ")
-                    ),
-                },
-            )
-        })?;
+        let dense = self.peaks.require(precision, &self.name)?;
         if !sparse {
             return Ok(dense);
         }

@@ -271,26 +271,7 @@ impl PerfHardware {
     /// # Errors
     /// The chip has no figure for it (field `precision`).
     pub fn peak(&self, precision: Precision) -> Result<f64, Error> {
-        self.peak_flop_per_s.get(precision).ok_or_else(|| {
-            let known: Vec<&str> = self
-                .peak_flop_per_s
-                .supported()
-                .into_iter()
-                .map(Precision::id)
-                .collect();
-            Error::new(
-                "precision",
-                ErrorKind::Unsupported {
-                    reason: format!(
-                        "{} has no {} figure; it supports {}",
-                        self.name,
-                        precision.id(),
-                        known.join(", ")
-                    ),
-                    fr: String::new(),
-                },
-            )
-        })
+        self.peak_flop_per_s.require(precision, &self.name)
     }
 }
 
