@@ -152,7 +152,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
         )),
         ["backtest"] => Ok(backtest_text(&backtest::backtest())),
         ["backtest", "--fr"] => Ok(backtest_text(&backtest::backtest_in(Locale::Fr))),
-        ["backtest", "--csv"] => Ok(backtest_csv(
+        ["backtest", "--csv"] => Ok(backtest::asset::write(
             &backtest::backtest(),
             &backtest::backtest_in(Locale::Fr),
         )),
@@ -246,16 +246,6 @@ impl EpochTables {
     }
 }
 
-fn verdict(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Plausible => "plausible",
-        Verdict::Low => "low",
-        Verdict::High => "high",
-        Verdict::Impossible => "impossible",
-        Verdict::NoPeak => "no-peak",
-    }
-}
-
 fn pct(x: Option<f64>) -> String {
     x.map(|x| format!("{:.1}", x * 100.0)).unwrap_or_default()
 }
@@ -268,7 +258,7 @@ fn backtest_text(rows: &[BacktestRow]) -> String {
     for r in rows {
         out.push_str(&format!(
             "{:<10} {:>8} {:>8} {:>5} {:>8} {:>8.0} {:<6} {:<28} {}{}\n",
-            verdict(r.verdict),
+            r.verdict.id(),
             pct(r.implied_utilization),
             pct(r.reported_mfu),
             r.year.map(|y| y.to_string()).unwrap_or_default(),
@@ -297,56 +287,6 @@ fn backtest_text(rows: &[BacktestRow]) -> String {
         count(Verdict::NoPeak),
         epoch::CREDIT
     ));
-    out
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// The back-test as CSV: one row per run, `rows` in English and `fr` (the same runs) giving the
-/// last column, `reason_fr`.
-fn backtest_csv(rows: &[BacktestRow], fr: &[BacktestRow]) -> String {
-    let mut out = String::from("id,name,organization,date,year,origin,hardware,hardware_name,mixed_hardware,chips,hours,flop,format,format_assumed,peak_flop_per_s,implied_utilization,reported_mfu,agrees_with_reported,verdict,reason,note,confidence,reason_fr\n");
-    let opt = |x: Option<f64>| x.map(|x| x.to_string()).unwrap_or_default();
-    for (r, f) in rows.iter().zip(fr) {
-        let fields = [
-            csv_field(r.id),
-            csv_field(r.name),
-            csv_field(r.organization),
-            csv_field(r.date),
-            r.year.map(|y| y.to_string()).unwrap_or_default(),
-            match r.origin {
-                backtest::Origin::Core => "core".into(),
-                backtest::Origin::Epoch => "epoch".into(),
-            },
-            csv_field(r.hardware),
-            csv_field(r.hardware_name),
-            r.mixed_hardware.to_string(),
-            r.chips.to_string(),
-            r.hours.to_string(),
-            format!("{:e}", r.flop),
-            r.format.id().into(),
-            r.format_assumed.to_string(),
-            opt(r.peak_flop_per_s),
-            opt(r.implied_utilization),
-            opt(r.reported_mfu),
-            r.agrees_with_reported
-                .map(|b| b.to_string())
-                .unwrap_or_default(),
-            verdict(r.verdict).into(),
-            csv_field(&r.reason),
-            csv_field(r.note),
-            csv_field(r.confidence),
-            csv_field(&f.reason),
-        ];
-        out.push_str(&fields.join(","));
-        out.push('\n');
-    }
     out
 }
 

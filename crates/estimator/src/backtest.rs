@@ -8,6 +8,8 @@
 //! feature, from Epoch AI's notable-models table (a model that is also a core preset appears
 //! once, as the core row).
 
+pub mod asset;
+
 use serde::Serialize;
 
 use crate::catalog::{self, ModelPreset};
@@ -108,6 +110,47 @@ pub enum Verdict {
     Impossible,
     /// The chip has no figure for the run's format.
     NoPeak,
+}
+
+impl Verdict {
+    /// Every verdict, in order of severity.
+    pub const ALL: [Verdict; 5] = [
+        Verdict::Plausible,
+        Verdict::Low,
+        Verdict::High,
+        Verdict::Impossible,
+        Verdict::NoPeak,
+    ];
+
+    /// The id in JSON and CSV: `plausible`, `low`, `high`, `impossible`, `no-peak`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Plausible => "plausible",
+            Verdict::Low => "low",
+            Verdict::High => "high",
+            Verdict::Impossible => "impossible",
+            Verdict::NoPeak => "no-peak",
+        }
+    }
+
+    /// The verdict of an id.
+    pub fn from_id(id: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.id() == id)
+    }
+
+    /// The verdict in words.
+    pub fn label(self, l: Locale) -> &'static str {
+        match (self, l) {
+            (Verdict::Plausible, _) => "plausible",
+            (Verdict::Low, Locale::En) => "low",
+            (Verdict::Low, Locale::Fr) => "bas",
+            (Verdict::High, Locale::En) => "high",
+            (Verdict::High, Locale::Fr) => "élevé",
+            (Verdict::Impossible, _) => "impossible",
+            (Verdict::NoPeak, Locale::En) => "no peak",
+            (Verdict::NoPeak, Locale::Fr) => "pas de pic",
+        }
+    }
 }
 
 /// One run of the back-test.
@@ -311,7 +354,7 @@ fn judge(r: &Run, format: PeakFormat, u: Option<f64>, l: Locale) -> (Verdict, St
             } else {
                 "else the chip count or time is too low for the compute, or the compute too high".into()
             });
-            (Verdict::Impossible, why.join("; "))
+            (Verdict::Impossible, why.join(if fr { " ; " } else { "; " }))
         }
         Some(u) if u > HIGH => (
             Verdict::High,
