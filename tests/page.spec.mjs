@@ -3,7 +3,7 @@
 // `#in-<name>-error`, results `[data-testid=result-<key>]` whose `data-value` is the raw SI number
 // of the estimator's report, and the JS API `window.zettaflop.estimate(scenario)`.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
@@ -244,6 +244,16 @@ test.describe('on a 360×740 phone screen', () => {
       });
       expect(await width(), 'scrollWidth with the math shown').toBeLessThanOrEqual(360);
     }
+
+    // And on the back-test (charts scroll inside their own box; data table open) and sources.
+    await page.locator('#tab-backtest').click();
+    await expect(page.getByTestId('backtest')).toHaveAttribute('data-state', 'ready');
+    await page.getByTestId('bt-table').evaluate((d) => {
+      d.open = true;
+    });
+    expect(await width(), 'scrollWidth on the back-test').toBeLessThanOrEqual(360);
+    await page.locator('#tab-sources').click();
+    expect(await width(), 'scrollWidth on the sources').toBeLessThanOrEqual(360);
   });
 });
 
@@ -356,4 +366,115 @@ test('calculator: utilization "auto" uses the performance model', async ({ page 
   const cli = JSON.parse(execFileSync(CLI, ['estimate', '-'], { input: JSON.stringify(scenario), encoding: 'utf8' }));
   expect(cli.utilization_basis).toBe('predicted');
   await expectValue(page, 'result-duration', cli.duration_s, 1e-12, 'auto: page vs CLI');
+});
+
+test('back-test: the runs load on the first visit, plotted twice, flagged above 100 %, tabled', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.endsWith('/backtest.csv')) fetched.push(r.url());
+  });
+  await open(page);
+  expect(fetched, 'the asset is not fetched at first load').toEqual([]);
+
+  await page.locator('#tab-backtest').click();
+  const bt = page.getByTestId('backtest');
+  await expect(bt).toHaveAttribute('data-state', 'ready');
+  expect(fetched.length, 'fetched once, from the page origin').toBe(1);
+  // Epoch AI is credited, with its link, where its figures are shown.
+  await expect(bt.locator('a[href="https://epoch.ai/data/ai-models"]')).toHaveCount(1);
+
+  const byYear = page.getByTestId('bt-year');
+  const bySize = page.getByTestId('bt-size');
+  const points = await byYear.locator('path.pt').count();
+  expect(points, 'points on the year chart').toBeGreaterThanOrEqual(250);
+  await expect(bySize.locator('path.pt')).toHaveCount(points);
+  // The same runs as the CLI's back-test, every one with an implied utilization.
+  const cli = JSON.parse(execFileSync(CLI, ['backtest', '--json'], { encoding: 'utf8' }));
+  expect(points).toBe(cli.filter((r) => r.implied_utilization !== null).length);
+
+  // Each chart: a title, axis labels, a text alternative pointing at the table.
+  for (const chart of [byYear, bySize]) {
+    await expect(chart.locator('figcaption')).toHaveText(/\S/);
+    await expect(chart.locator('svg')).toHaveAttribute('role', 'img');
+    await expect(chart.locator('svg desc')).toContainText(String(points));
+    await expect(chart.locator('text.axis-label')).toHaveCount(2);
+  }
+  await expect(byYear.locator('text.axis-label').first()).toHaveText('Publication year');
+  await expect(bySize.locator('text.axis-label').first()).toContainText('log scale');
+  await expect(byYear.locator('text.axis-label').last()).toContainText('% of dense peak');
+  // The reported MFU is a second marker where known.
+  const withMfu = cli.filter((r) => r.implied_utilization !== null && r.reported_mfu !== null).length;
+  await expect(byYear.locator('path.mfu')).toHaveCount(withMfu);
+
+  // The table has one row per point; runs above 100 % are exactly the impossible ones.
+  const rows = page.getByTestId('bt-table').locator('tbody tr');
+  await expect(rows).toHaveCount(points);
+  const table = await rows.evaluateAll((trs) =>
+    trs.map((tr) => ({
+      u: Number.parseFloat(tr.dataset.value),
+      verdict: tr.dataset.verdict,
+      reason: tr.lastElementChild.textContent,
+    })),
+  );
+  const above = table.filter((r) => r.u > 1);
+  expect(above.length, 'runs implying more than 100 %').toBeGreaterThan(10);
+  for (const r of table) {
+    expect(r.u > 1, JSON.stringify(r)).toBe(r.verdict === 'impossible');
+    expect(r.reason.length > 0, JSON.stringify(r)).toBe(r.verdict !== 'plausible');
+  }
+  await expect(byYear.locator('path.pt[data-verdict="impossible"]')).toHaveCount(above.length);
+  // ... and listed as data problems, each with its reason.
+  const problems = page.getByTestId('bt-problems').locator('li');
+  await expect(problems).toHaveCount(above.length);
+  await expect(problems.first()).toContainText('implies');
+
+  // In French: the tab, the sentences and the numbers follow.
+  await page.getByTestId('lang-fr').click();
+  await expect(page.locator('#tab-backtest')).toHaveText('Rétro-vérification');
+  await expect(problems.first()).toContainText('implique');
+  await expect(byYear.locator('text.axis-label').first()).toHaveText('Année de publication');
+  await expect(rows).toHaveCount(points);
+  expect(fetched.length, 'switching language does not fetch again').toBe(1);
+});
+
+test('sources: every source is listed, and "show the math" links to its entry', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('math').locator('summary').click();
+  const link = page.getByTestId('math').locator('tbody a[href^="#src-"]').first();
+  const href = await link.getAttribute('href');
+  const id = href.slice('#src-'.length);
+  await link.click();
+
+  await expect(page.locator('#panel-sources')).toBeVisible();
+  const entry = page.locator(`[id="src-${id}"]`);
+  await expect(entry).toBeInViewport();
+  await expect(entry).toBeFocused();
+  expect(new URL(page.url()).hash).toBe(href);
+  // The entry has the source's link, date and author, as the CLI shows them.
+  const source = JSON.parse(execFileSync(CLI, ['show', id, '--json'], { encoding: 'utf8' }));
+  expect(source.kind).toBe('source');
+  if (source.item.url) await expect(entry.locator('a')).toHaveAttribute('href', source.item.url);
+  await expect(entry).toContainText(source.item.date);
+  await expect(entry).toContainText(source.item.by);
+
+  // Every source of the catalog has an entry.
+  const csv = readFileSync(join(REPO, 'crates/estimator/data/sources.csv'), 'utf8');
+  const ids = csv.trim().split('\n').slice(1).map((line) => line.split(',')[0]);
+  await expect(page.locator('.source-list > li')).toHaveCount(ids.length);
+
+  // Back to the calculator and the same link again: the entry is shown again.
+  await page.locator('#tab-calculator').click();
+  await expect(page.locator('#panel-sources')).toBeHidden();
+  await link.click();
+  await expect(entry).toBeInViewport();
+
+  // A bookmark of an entry opens the sources view there, on a fresh load as on a hash change.
+  const other = ids[ids.length - 1];
+  await page.goto(`./#src-${other}`);
+  await expect(page.locator(`[id="src-${other}"]`)).toBeInViewport();
+  const fresh = await page.context().newPage();
+  await fresh.goto(`./#src-${ids[1]}`);
+  await expect(fresh.locator('#panel-sources')).toBeVisible();
+  await expect(fresh.locator(`[id="src-${ids[1]}"]`)).toBeInViewport();
+  await fresh.close();
 });

@@ -1,14 +1,17 @@
 //! `zettaflop`: the estimator's JSON contract on the command line. Glue only: parsing of
 //! arguments, reading of files, printing; every number comes from `zettaflop-estimator`.
 
+mod catalog;
+
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use zettaflop_estimator::backtest::{self, BacktestRow, Verdict};
+use zettaflop_estimator::catalog as data;
 use zettaflop_estimator::claim::{check, Claim};
 use zettaflop_estimator::format::Locale;
 use zettaflop_estimator::perf::{calibration, Job};
-use zettaflop_estimator::{catalog, contract::CatalogIds, epoch, estimate, Scenario};
+use zettaflop_estimator::{contract::CatalogIds, epoch, estimate, Scenario};
 
 const HELP: &str = "\
 zettaflop — what it takes to train a model on a cluster (time, GPUs, power, energy, CO2, cost)
@@ -26,12 +29,19 @@ USAGE:
     zettaflop calibrate           print the calibration table (markdown): the performance model
                                   against published Megatron-LM runs (docs/calibration.md)
     zettaflop catalog [--json]    list the hardware and model preset ids
-    zettaflop catalog epoch       print Epoch AI's full tables (chips, notable models) as JSON:
-                                  the long-tail asset for the page (not fetched yet)
-    zettaflop backtest [--csv|--json]
+    zettaflop catalog hardware|models|clusters|constants [--json]
+                                  one table of the core catalog, readable (the main columns) or
+                                  as JSON (every field, SI units)
+    zettaflop catalog epoch       print Epoch AI's full tables (chips, notable models) as JSON
+    zettaflop show ID [--json]    every field of a chip, model, cluster, constant, source (or an
+                                  Epoch AI chip or model) with the sources it cites; for a
+                                  source, the rows that cite it
+    zettaflop backtest [--fr] [--csv|--json]
                                   every run with compute, hardware, count and time: the
                                   utilization it implies vs the chip's dense peak, the reported
-                                  MFU, and a verdict (over 100 % = the figures cannot all be right)
+                                  MFU, and a verdict (over 100 % = the figures cannot all be
+                                  right); --csv is the page's asset (reasons in English and, in
+                                  `reason_fr`, French); --fr writes the reasons in French
     zettaflop --help | --version
 
 The scenario and report formats are documented in the README (\"The JSON contract\").
@@ -50,11 +60,12 @@ A performance job:
 EXIT CODES:
     0  success
     2  bad input or usage: one line on stderr naming the field, e.g.
-       `zettaflop: utilization: 1.5 is out of range; allowed: 0.001 ≤ x ≤ 1`
+       `zettaflop: utilization: 1.5 is out of range; allowed: 0.001 ≤ x ≤ 1`;
+       an unknown id for `show`
 ";
 
 /// A failure to report on stderr with exit code 2.
-struct Failure(String);
+pub(crate) struct Failure(pub(crate) String);
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -122,9 +133,33 @@ fn run(args: &[String]) -> Result<String, Failure> {
         ["catalog"] => Ok(catalog_text()),
         ["catalog", "--json"] => to_json(&CatalogIds::new()),
         ["catalog", "epoch"] => to_json(&EpochTables::new()),
+        ["catalog", table] | ["catalog", table, "--json"] => {
+            let t = catalog::Table::parse(table).ok_or_else(|| {
+                Failure(format!(
+                    "catalog: unknown table `{table}`; allowed: hardware, models, clusters, constants (or `catalog epoch`)"
+                ))
+            })?;
+            if strs.len() == 3 {
+                catalog::table_json(t)
+            } else {
+                Ok(catalog::table_text(t))
+            }
+        }
+        ["show", id] => catalog::show(id, false),
+        ["show", id, "--json"] | ["show", "--json", id] => catalog::show(id, true),
+        ["show"] => Err(Failure(
+            "show: give an id, e.g. `zettaflop show h100`".into(),
+        )),
         ["backtest"] => Ok(backtest_text(&backtest::backtest())),
-        ["backtest", "--csv"] => Ok(backtest_csv(&backtest::backtest())),
+        ["backtest", "--fr"] => Ok(backtest_text(&backtest::backtest_in(Locale::Fr))),
+        ["backtest", "--csv"] => Ok(backtest::asset::write(
+            &backtest::backtest(),
+            &backtest::backtest_in(Locale::Fr),
+        )),
         ["backtest", "--json"] => to_json(&backtest::backtest()),
+        ["backtest", "--fr", "--json"] | ["backtest", "--json", "--fr"] => {
+            to_json(&backtest::backtest_in(Locale::Fr))
+        }
         _ => Err(Failure(format!(
             "unknown command or arguments `{}`; try `zettaflop --help`",
             strs.join(" ")
@@ -158,7 +193,7 @@ fn parse_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<
     })
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
     serde_json::to_string_pretty(value)
         .map(|s| s + "\n")
         .map_err(|e| Failure(format!("output: {e}")))
@@ -166,7 +201,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
 
 fn catalog_text() -> String {
     let mut out = String::from("hardware (count_unit: chip = 1 GPU; package and rack as noted):\n");
-    for a in catalog::ACCELERATORS {
+    for a in data::ACCELERATORS {
         let rack = a
             .gpus_per_rack
             .map(|r| format!(", rack = {r} GPUs"))
@@ -180,7 +215,7 @@ fn catalog_text() -> String {
         ));
     }
     out.push_str("model presets:\n");
-    for m in catalog::MODELS {
+    for m in data::MODELS {
         out.push_str(&format!(
             "  {:<16} {} ({}, {})\n",
             m.id, m.name, m.organization, m.date
@@ -211,16 +246,6 @@ impl EpochTables {
     }
 }
 
-fn verdict(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Plausible => "plausible",
-        Verdict::Low => "low",
-        Verdict::High => "high",
-        Verdict::Impossible => "impossible",
-        Verdict::NoPeak => "no-peak",
-    }
-}
-
 fn pct(x: Option<f64>) -> String {
     x.map(|x| format!("{:.1}", x * 100.0)).unwrap_or_default()
 }
@@ -233,7 +258,7 @@ fn backtest_text(rows: &[BacktestRow]) -> String {
     for r in rows {
         out.push_str(&format!(
             "{:<10} {:>8} {:>8} {:>5} {:>8} {:>8.0} {:<6} {:<28} {}{}\n",
-            verdict(r.verdict),
+            r.verdict.id(),
             pct(r.implied_utilization),
             pct(r.reported_mfu),
             r.year.map(|y| y.to_string()).unwrap_or_default(),
@@ -265,56 +290,9 @@ fn backtest_text(rows: &[BacktestRow]) -> String {
     out
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-fn backtest_csv(rows: &[BacktestRow]) -> String {
-    let mut out = String::from("id,name,organization,date,year,origin,hardware,hardware_name,mixed_hardware,chips,hours,flop,format,format_assumed,peak_flop_per_s,implied_utilization,reported_mfu,agrees_with_reported,verdict,reason,note,confidence\n");
-    let opt = |x: Option<f64>| x.map(|x| x.to_string()).unwrap_or_default();
-    for r in rows {
-        let fields = [
-            csv_field(r.id),
-            csv_field(r.name),
-            csv_field(r.organization),
-            csv_field(r.date),
-            r.year.map(|y| y.to_string()).unwrap_or_default(),
-            match r.origin {
-                backtest::Origin::Core => "core".into(),
-                backtest::Origin::Epoch => "epoch".into(),
-            },
-            csv_field(r.hardware),
-            csv_field(r.hardware_name),
-            r.mixed_hardware.to_string(),
-            r.chips.to_string(),
-            r.hours.to_string(),
-            format!("{:e}", r.flop),
-            r.format.id().into(),
-            r.format_assumed.to_string(),
-            opt(r.peak_flop_per_s),
-            opt(r.implied_utilization),
-            opt(r.reported_mfu),
-            r.agrees_with_reported
-                .map(|b| b.to_string())
-                .unwrap_or_default(),
-            verdict(r.verdict).into(),
-            csv_field(&r.reason),
-            csv_field(r.note),
-            csv_field(r.confidence),
-        ];
-        out.push_str(&fields.join(","));
-        out.push('\n');
-    }
-    out
-}
-
 fn claims_text(l: Locale) -> Result<String, Failure> {
     let mut out = String::new();
-    for c in catalog::CLAIMS {
+    for c in data::CLAIMS {
         let r = check(&c.claim(), l).map_err(|e| Failure(format!("claim {}: {e}", c.id)))?;
         out.push_str(&format!(
             "{} [{}]\n  {}\n  {}\n",

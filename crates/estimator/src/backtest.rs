@@ -8,9 +8,12 @@
 //! feature, from Epoch AI's notable-models table (a model that is also a core preset appears
 //! once, as the core row).
 
+pub mod asset;
+
 use serde::Serialize;
 
 use crate::catalog::{self, ModelPreset};
+use crate::format::{self as fmt, Locale};
 use crate::hardware::{CountUnit, Precision};
 
 /// Below this the run implies less than 5 % of peak: count or time likely overstated.
@@ -107,6 +110,47 @@ pub enum Verdict {
     Impossible,
     /// The chip has no figure for the run's format.
     NoPeak,
+}
+
+impl Verdict {
+    /// Every verdict, in order of severity.
+    pub const ALL: [Verdict; 5] = [
+        Verdict::Plausible,
+        Verdict::Low,
+        Verdict::High,
+        Verdict::Impossible,
+        Verdict::NoPeak,
+    ];
+
+    /// The id in JSON and CSV: `plausible`, `low`, `high`, `impossible`, `no-peak`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Plausible => "plausible",
+            Verdict::Low => "low",
+            Verdict::High => "high",
+            Verdict::Impossible => "impossible",
+            Verdict::NoPeak => "no-peak",
+        }
+    }
+
+    /// The verdict of an id.
+    pub fn from_id(id: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.id() == id)
+    }
+
+    /// The verdict in words.
+    pub fn label(self, l: Locale) -> &'static str {
+        match (self, l) {
+            (Verdict::Plausible, _) => "plausible",
+            (Verdict::Low, Locale::En) => "low",
+            (Verdict::Low, Locale::Fr) => "bas",
+            (Verdict::High, Locale::En) => "high",
+            (Verdict::High, Locale::Fr) => "élevé",
+            (Verdict::Impossible, _) => "impossible",
+            (Verdict::NoPeak, Locale::En) => "no peak",
+            (Verdict::NoPeak, Locale::Fr) => "pas de pic",
+        }
+    }
 }
 
 /// One run of the back-test.
@@ -238,66 +282,118 @@ struct Run {
     confidence: &'static str,
 }
 
-fn row(r: Run) -> BacktestRow {
-    let (format, assumed) = r.chip.format(r.stated);
-    let peak = r.chip.peak(format);
+/// `x` as a whole percentage: `143 %` (English), `143\u{a0}%` (French).
+fn pct(x: f64, l: Locale) -> String {
+    match l {
+        Locale::En => format!("{:.0} %", x * 100.0),
+        Locale::Fr => format!("{}\u{a0}%", fmt::grouped(x * 100.0, 0, l)),
+    }
+}
+
+/// The verdict and, for any verdict but plausible, why: in `l`.
+fn judge(r: &Run, format: PeakFormat, u: Option<f64>, l: Locale) -> (Verdict, String) {
+    let fr = l == Locale::Fr;
     let seconds = r.hours * 3600.0;
     let util = |p: f64| r.flop / (r.chips * p * seconds);
-    let u = peak.map(util);
-    let pct = |x: f64| format!("{:.0} %", x * 100.0);
-    let (verdict, reason) = match u {
+    match u {
         None => (
             Verdict::NoPeak,
-            format!("{} has no {} figure", r.chip.name, format.id()),
+            if fr {
+                format!("{} n'a pas de chiffre {}", r.chip.name, format.id())
+            } else {
+                format!("{} has no {} figure", r.chip.name, format.id())
+            },
         ),
         Some(u) if u > 1.0 => {
-            let mut why = vec![format!(
-                "implies {} of the dense {} peak",
-                pct(u),
-                format.id()
-            )];
+            let mut why = vec![if fr {
+                format!("implique {} du pic {} dense", pct(u, l), format.id())
+            } else {
+                format!("implies {} of the dense {} peak", pct(u, l), format.id())
+            }];
             let fits: Vec<&str> = ALL_FORMATS
                 .into_iter()
                 .filter(|f| *f != format && r.chip.peak(*f).is_some_and(|p| util(p) <= 1.0))
                 .map(PeakFormat::id)
                 .collect();
             if !fits.is_empty() {
-                why.push(format!(
-                    "fits at the {} peak: wrong precision?",
-                    fits.join(" or ")
-                ));
+                why.push(if fr {
+                    format!("tient au pic {} : mauvaise précision ?", fits.join(" ou "))
+                } else {
+                    format!("fits at the {} peak: wrong precision?", fits.join(" or "))
+                });
             }
             if r.chip.sparse && u / 2.0 <= 1.0 {
-                why.push("fits only at the 2:4 sparse peak (2 × dense)".into());
+                why.push(if fr {
+                    "ne tient qu'au pic creux 2:4 (2 × dense)".into()
+                } else {
+                    "fits only at the 2:4 sparse peak (2 × dense)".into()
+                });
             }
             if r.hours < 24.0 * 14.0 {
-                why.push(format!(
-                    "{:.0} h is short: the time may cover one stage (fine-tuning) while the compute counts the whole model",
-                    r.hours
-                ));
+                why.push(if fr {
+                    format!(
+                        "{} h, c'est court : la durée couvre peut-être une seule étape (réglage fin) alors que le calcul compte tout le modèle",
+                        fmt::grouped(r.hours, 0, l)
+                    )
+                } else {
+                    format!(
+                        "{:.0} h is short: the time may cover one stage (fine-tuning) while the compute counts the whole model",
+                        r.hours
+                    )
+                });
             }
             if r.mixed {
-                why.push("mixed hardware: the count may cover one chip type only".into());
+                why.push(if fr {
+                    "matériel mixte : le nombre ne couvre peut-être qu'un type de puce".into()
+                } else {
+                    "mixed hardware: the count may cover one chip type only".into()
+                });
             }
-            why.push("else the chip count or time is too low for the compute, or the compute too high".into());
-            (Verdict::Impossible, why.join("; "))
+            why.push(if fr {
+                "sinon le nombre de puces ou la durée est trop bas pour le calcul, ou le calcul trop haut".into()
+            } else {
+                "else the chip count or time is too low for the compute, or the compute too high".into()
+            });
+            (Verdict::Impossible, why.join(if fr { " ; " } else { "; " }))
         }
         Some(u) if u > HIGH => (
             Verdict::High,
-            format!(
-                "implies {} of peak, above any published large run (PaLM's HFU 58 %): count or time undercounted, or compute overstated",
-                pct(u)
-            ),
+            if fr {
+                format!(
+                    "implique {} du pic, plus que tout grand entraînement publié (HFU de PaLM : 58 %) : nombre ou durée sous-estimés, ou calcul surestimé",
+                    pct(u, l)
+                )
+            } else {
+                format!(
+                    "implies {} of peak, above any published large run (PaLM's HFU 58 %): count or time undercounted, or compute overstated",
+                    pct(u, l)
+                )
+            },
         ),
         Some(u) if u < LOW => (
             Verdict::Low,
-            format!(
-                "implies {} of peak: count or time likely overstated (cluster size rather than chips used?), or compute understated",
-                pct(u)
-            ),
+            if fr {
+                format!(
+                    "implique {} du pic : nombre ou durée probablement surestimés (taille du cluster plutôt que puces utilisées ?), ou calcul sous-estimé",
+                    pct(u, l)
+                )
+            } else {
+                format!(
+                    "implies {} of peak: count or time likely overstated (cluster size rather than chips used?), or compute understated",
+                    pct(u, l)
+                )
+            },
         ),
         Some(_) => (Verdict::Plausible, String::new()),
-    };
+    }
+}
+
+fn row(r: Run, l: Locale) -> BacktestRow {
+    let (format, assumed) = r.chip.format(r.stated);
+    let peak = r.chip.peak(format);
+    let seconds = r.hours * 3600.0;
+    let u = peak.map(|p| r.flop / (r.chips * p * seconds));
+    let (verdict, reason) = judge(&r, format, u, l);
     let agrees = match (u, r.reported_mfu) {
         (Some(u), Some(m)) => Some((u - m).abs() <= MFU_TOLERANCE),
         _ => None,
@@ -328,7 +424,7 @@ fn row(r: Run) -> BacktestRow {
     }
 }
 
-fn core_row(m: &'static ModelPreset) -> Option<BacktestRow> {
+fn core_row(m: &'static ModelPreset, l: Locale) -> Option<BacktestRow> {
     let run = m.run?;
     let a = catalog::accelerator(run.hardware)?;
     let per = match run.count_unit {
@@ -336,46 +432,52 @@ fn core_row(m: &'static ModelPreset) -> Option<BacktestRow> {
         CountUnit::Package => a.gpus_per_package,
         CountUnit::Rack => a.gpus_per_rack?,
     };
-    Some(row(Run {
-        id: m.id,
-        name: m.name,
-        organization: m.organization,
-        date: m.date,
-        origin: Origin::Core,
-        chip: Chip::core(a),
-        mixed: false,
-        chips: run.count * f64::from(per),
-        hours: run.duration_days * 24.0,
-        flop: m.compute()?,
-        stated: m.precision.map(PeakFormat::from_precision),
-        reported_mfu: m.reported_mfu,
-        note: m.validity_note,
-        confidence: "core",
-    }))
+    Some(row(
+        Run {
+            id: m.id,
+            name: m.name,
+            organization: m.organization,
+            date: m.date,
+            origin: Origin::Core,
+            chip: Chip::core(a),
+            mixed: false,
+            chips: run.count * f64::from(per),
+            hours: run.duration_days * 24.0,
+            flop: m.compute()?,
+            stated: m.precision.map(PeakFormat::from_precision),
+            reported_mfu: m.reported_mfu,
+            note: m.validity_note,
+            confidence: "core",
+        },
+        l,
+    ))
 }
 
 #[cfg(feature = "full-catalog")]
-fn epoch_row(m: &'static crate::epoch::EpochModel) -> Option<BacktestRow> {
+fn epoch_row(m: &'static crate::epoch::EpochModel, l: Locale) -> Option<BacktestRow> {
     if m.core_id.is_some() {
         return None;
     }
     let first = m.hardware.first()?;
-    Some(row(Run {
-        id: m.id,
-        name: m.name,
-        organization: m.organization,
-        date: m.date,
-        origin: Origin::Epoch,
-        chip: Chip::find(first)?,
-        mixed: m.hardware.len() > 1,
-        chips: m.hardware_count?,
-        hours: m.hours?,
-        flop: m.flop,
-        stated: PeakFormat::parse(m.precision),
-        reported_mfu: m.mfu,
-        note: "",
-        confidence: m.confidence,
-    }))
+    Some(row(
+        Run {
+            id: m.id,
+            name: m.name,
+            organization: m.organization,
+            date: m.date,
+            origin: Origin::Epoch,
+            chip: Chip::find(first)?,
+            mixed: m.hardware.len() > 1,
+            chips: m.hardware_count?,
+            hours: m.hours?,
+            flop: m.flop,
+            stated: PeakFormat::parse(m.precision),
+            reported_mfu: m.mfu,
+            note: "",
+            confidence: m.confidence,
+        },
+        l,
+    ))
 }
 
 /// Every run with compute, hardware, count and time: core presets first, then (feature
@@ -389,11 +491,30 @@ fn epoch_row(m: &'static crate::epoch::EpochModel) -> Option<BacktestRow> {
 /// assert_eq!(gpt3.verdict, Verdict::Plausible);
 /// ```
 pub fn backtest() -> Vec<BacktestRow> {
-    let rows: Vec<BacktestRow> = catalog::MODELS.iter().filter_map(core_row).collect();
+    backtest_in(Locale::En)
+}
+
+/// [`backtest`] with the reasons written in `l`.
+///
+/// ```
+/// use zettaflop_estimator::backtest::backtest_in;
+/// use zettaflop_estimator::format::Locale;
+/// let rows = backtest_in(Locale::Fr);
+/// assert_eq!(rows.len(), zettaflop_estimator::backtest::backtest().len());
+/// ```
+pub fn backtest_in(l: Locale) -> Vec<BacktestRow> {
+    let rows: Vec<BacktestRow> = catalog::MODELS
+        .iter()
+        .filter_map(|m| core_row(m, l))
+        .collect();
     #[cfg(feature = "full-catalog")]
     let rows = {
         let mut rows = rows;
-        rows.extend(crate::epoch::EPOCH_MODELS.iter().filter_map(epoch_row));
+        rows.extend(
+            crate::epoch::EPOCH_MODELS
+                .iter()
+                .filter_map(|m| epoch_row(m, l)),
+        );
         rows
     };
     rows

@@ -305,3 +305,19 @@ fn the_back_test_flags_what_cannot_be_and_says_why() {
         }
     }
 }
+
+#[test]
+fn the_back_test_says_why_in_french_too() {
+    let en = backtest::backtest();
+    let fr = backtest::backtest_in(zettaflop_estimator::format::Locale::Fr);
+    assert_eq!(en.len(), fr.len());
+    for (e, f) in en.iter().zip(&fr) {
+        assert_eq!((e.id, e.verdict), (f.id, f.verdict));
+        assert_eq!(e.implied_utilization, f.implied_utilization);
+        assert_eq!(e.reason.is_empty(), f.reason.is_empty(), "{}", e.id);
+        if e.verdict == Verdict::Impossible {
+            assert!(f.reason.starts_with("implique "), "{}", f.reason);
+            assert_ne!(e.reason, f.reason);
+        }
+    }
+}

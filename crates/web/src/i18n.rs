@@ -171,6 +171,47 @@ keys! {
     TypicalDuration => "At a typical utilization (30-45 %, 40 % central) it would take {} ({} to {}).", "À une utilisation typique (30-45 %, 40 % au centre), il faudrait {} (de {} à {}).";
     DensePeak => "dense {}", "{} dense";
     SparsePeak => "sparse {}", "{} creux";
+    TabBacktest => "Back-test", "Rétro-vérification";
+    BtTitle => "Back-test: the utilization real runs imply", "Rétro-vérification : l'utilisation qu'impliquent les vrais entraînements";
+    BtIntro => "Every training run whose compute, chips, chip count and training time are published, worked backwards: the share of the chips' dense peak it implies, C / (chips × peak × time). This is the evidence for judging an assumed utilization such as 40 %.", "Chaque entraînement dont le calcul, les puces, leur nombre et la durée sont publiés, refait à l'envers : la part du pic dense des puces qu'il implique, C / (puces × pic × durée). C'est sur ces données qu'on juge une utilisation supposée, comme 40 %.";
+    BtCreditLead => "Data: Epoch AI,", "Données : Epoch AI,";
+    BtCreditAnd => "and", "et";
+    BtCreditTail => "(CC BY 4.0), with the runs and chips of Zettaflop's own catalog.", "(CC BY 4.0), avec les entraînements et les puces du catalogue de Zettaflop.";
+    BtLoading => "Loading the runs…", "Chargement des entraînements…";
+    BtLoadError => "The runs could not be loaded: {}", "Les entraînements n'ont pas pu être chargés : {}";
+    BtSummary => "{} runs plotted: {} plausible, {} low, {} high, {} impossible (data problems).", "{} entraînements tracés : {} plausibles, {} bas, {} élevés, {} impossibles (données à corriger).";
+    BtNoPeak => "Not plotted, for lack of a peak figure in the run's number format:", "Non tracés, faute de chiffre de pic dans le format numérique de l'entraînement :";
+    BtByYear => "Implied utilization by year", "Utilisation implicite par année";
+    BtBySize => "Implied utilization by cluster size", "Utilisation implicite selon la taille du cluster";
+    BtAxisYear => "Publication year", "Année de publication";
+    BtAxisGpus => "Chips in the run (GPUs or TPUs, log scale)", "Puces utilisées (GPU ou TPU, échelle logarithmique)";
+    BtAxisUtil => "Implied utilization (% of dense peak)", "Utilisation implicite (% du pic dense)";
+    BtOffScale => "above 150 % (log)", "au-delà de 150 % (log)";
+    BtPeakLine => "100 % of peak", "100 % du pic";
+    BtDesc => "Scatter plot of {} runs. The data table below lists the same runs.", "Nuage de {} entraînements. Le tableau des données ci-dessous donne les mêmes.";
+    BtLegPlausible => "plausible, 5 to 70 %", "plausible, de 5 à 70 %";
+    BtLegLow => "low, below 5 %", "bas, moins de 5 %";
+    BtLegHigh => "high, 70 to 100 %", "élevé, de 70 à 100 %";
+    BtLegImpossible => "impossible, above 100 %: a data problem", "impossible, plus de 100 % : donnée à corriger";
+    BtLegMfu => "reported MFU, joined to its run", "MFU publiée, reliée à son entraînement";
+    BtProblems => "Data problems: {} runs imply more than 100 % of the peak", "Données à corriger : {} entraînements impliquent plus de 100 % du pic";
+    BtProblemsIntro => "Their figures cannot all be right; the reason says which may be wrong.", "Leurs chiffres ne peuvent pas tous être justes ; la raison dit lesquels peuvent être faux.";
+    BtTable => "Data table of the charts: {} runs", "Tableau des données des graphiques : {} entraînements";
+    BtYear => "Year", "Année";
+    BtChip => "Chip", "Puce";
+    BtMfu => "Reported MFU", "MFU publiée";
+    BtReason => "Reason", "Raison";
+    BtPoint => "{} ({}): {} implied on {} × {}", "{} ({}) : {} implicite sur {} × {}";
+    BtPointMfu => "reported MFU {}", "MFU publiée {}";
+    SrcTitle => "Sources of every figure", "Sources de chaque chiffre";
+    SrcIntro => "Every source the catalog cites, with what it says (in our words, in English), its link, the date it was published or read, its kind and who reports or estimates it. “Show the math” links here.", "Chaque source citée par le catalogue : ce qu'elle dit (en nos mots, en anglais), son lien, sa date de publication ou de lecture, sa nature et qui l'a publiée ou estimée. « Voir le calcul » renvoie ici.";
+    SrcDate => "published or read", "publiée ou lue";
+    SrcBy => "by", "par";
+    KindReported => "reported", "rapporté";
+    KindEstimate => "estimate", "estimation";
+    KindDerived => "derived (our arithmetic)", "dérivé (notre calcul)";
+    KindClaim => "claim", "affirmation";
+    KindDataset => "compiled dataset", "base de données compilée";
 }
 
 /// The text of `k` in `l`.

@@ -1,6 +1,8 @@
 //! The Zettaflop page: Leptos components bound to the estimator. No formula lives here: every
 //! number shown is a field of an estimator report.
 
+mod backtest;
+mod chart;
 mod expert;
 mod factcheck;
 mod fields;
@@ -10,6 +12,7 @@ mod inputs;
 mod math;
 mod original;
 mod results;
+mod sources;
 
 use leptos::prelude::*;
 use zettaflop_estimator::Report;
@@ -26,6 +29,46 @@ pub enum Mode {
     FactCheck,
     /// The performance model and the layout search.
     Expert,
+    /// The implied utilization of every known run.
+    Backtest,
+    /// Every source of the catalog.
+    Sources,
+}
+
+/// Which mode is shown, and which were ever opened: the fact-check (every claim checked) and the
+/// expert panel mount on their first visit
+/// (a layout search); the back-test starts its fetch and the sources write their list then.
+#[derive(Debug, Clone, Copy)]
+pub struct Nav {
+    mode: RwSignal<Mode>,
+    opened: RwSignal<[bool; 5]>,
+}
+
+impl Nav {
+    fn new() -> Nav {
+        Nav {
+            mode: RwSignal::new(Mode::Calculator),
+            opened: RwSignal::new([true, false, false, false, false]),
+        }
+    }
+
+    /// Shows `m`, mounting its panel if this is its first visit.
+    pub fn open(self, m: Mode) {
+        if !self.opened.with_untracked(|o| o[m as usize]) {
+            self.opened.update(|o| o[m as usize] = true);
+        }
+        self.mode.set(m);
+    }
+
+    /// Whether `m` was ever shown.
+    pub fn was_opened(self, m: Mode) -> bool {
+        self.opened.with(|o| o[m as usize])
+    }
+
+    /// The page's navigation, shared through context.
+    pub fn get() -> Option<Nav> {
+        use_context::<Nav>()
+    }
 }
 
 /// The calculator mode.
@@ -84,27 +127,23 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", code);
         }
     });
-    let mode = RwSignal::new(Mode::Calculator);
-    // The expert panel runs a layout search: mount it on first visit, then keep it (and what
-    // was typed in it).
-    let expert_visited = RwSignal::new(false);
-    // The fact-check panel checks every claim of the article: same, so the first result
-    // paints sooner.
-    let factcheck_visited = RwSignal::new(false);
+    let nav = Nav::new();
+    provide_context(nav);
+    let mode = nav.mode;
+    // `#src-<id>` (a "show the math" link, a bookmark, back and forward) opens the source list
+    // at that source.
+    sources::follow_hash(nav);
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| sources::follow_hash(nav));
+    on_cleanup(move || handle.remove());
     let tab = move |m: Mode, k: K, id: &'static str| {
         view! {
-            <button type="button" role="tab" id=format!("tab-{id}") aria-selected=move || (mode.get() == m).to_string() aria-controls=format!("panel-{id}") on:click=move |_| {
-                match m {
-                    Mode::Expert => expert_visited.set(true),
-                    Mode::FactCheck => factcheck_visited.set(true),
-                    Mode::Calculator => {}
-                }
-                mode.set(m)
-            }>
+            <button type="button" role="tab" id=format!("tab-{id}") aria-selected=move || (mode.get() == m).to_string() aria-controls=format!("panel-{id}") on:click=move |_| nav.open(m)>
                 {move || t(k, l.get())}
             </button>
         }
     };
+    let panel = move |m: Mode| move || mode.get() != m;
+    let opened = move |m: Mode| move || nav.was_opened(m);
     view! {
         <header class="top">
             <div class="top-row">
@@ -116,21 +155,29 @@ pub fn App() -> impl IntoView {
                 {tab(Mode::Calculator, K::TabCalculator, "calculator")}
                 {tab(Mode::FactCheck, K::TabFactCheck, "factcheck")}
                 {tab(Mode::Expert, K::TabExpert, "expert")}
+                {tab(Mode::Backtest, K::TabBacktest, "backtest")}
+                {tab(Mode::Sources, K::Sources, "sources")}
             </nav>
         </header>
         <main>
-            <div id="panel-calculator" role="tabpanel" aria-labelledby="tab-calculator" hidden=move || mode.get() != Mode::Calculator>
+            <div id="panel-calculator" role="tabpanel" aria-labelledby="tab-calculator" hidden=panel(Mode::Calculator)>
                 <Calculator />
             </div>
-            <div id="panel-factcheck" role="tabpanel" aria-labelledby="tab-factcheck" class="layout-wide" hidden=move || mode.get() != Mode::FactCheck>
-                <Show when=move || factcheck_visited.get()>
+            <div id="panel-factcheck" role="tabpanel" aria-labelledby="tab-factcheck" class="layout-wide" hidden=panel(Mode::FactCheck)>
+                <Show when=opened(Mode::FactCheck)>
                     <factcheck::FactCheck />
                 </Show>
             </div>
-            <div id="panel-expert" role="tabpanel" aria-labelledby="tab-expert" hidden=move || mode.get() != Mode::Expert>
-                <Show when=move || expert_visited.get()>
+            <div id="panel-expert" role="tabpanel" aria-labelledby="tab-expert" hidden=panel(Mode::Expert)>
+                <Show when=opened(Mode::Expert)>
                     <expert::Expert />
                 </Show>
+            </div>
+            <div id="panel-backtest" role="tabpanel" aria-labelledby="tab-backtest" hidden=panel(Mode::Backtest)>
+                <backtest::Backtest />
+            </div>
+            <div id="panel-sources" role="tabpanel" aria-labelledby="tab-sources" hidden=panel(Mode::Sources)>
+                <sources::Sources />
             </div>
         </main>
         <footer class="foot">

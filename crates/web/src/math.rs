@@ -5,6 +5,15 @@ use zettaflop_estimator::format as fmt;
 use zettaflop_estimator::Report;
 
 use crate::i18n::{lang, t, K};
+use crate::sources::{kind, source_link};
+
+/// Source ids as links to their entries in the sources view, comma-separated.
+fn cites(ids: &[String]) -> impl IntoView {
+    ids.iter()
+        .enumerate()
+        .map(|(i, id)| view! { {(i > 0).then_some(", ")} {source_link(id)} })
+        .collect_view()
+}
 
 /// The steps of the computation as a table.
 #[component]
@@ -27,7 +36,7 @@ pub fn ShowMath(report: Memo<Option<Report>>) -> impl IntoView {
                                 <td><code>{s.formula.clone()}</code></td>
                                 <td><code>{s.substitution.clone()}</code></td>
                                 <td class="num">{value}</td>
-                                <td>{s.sources.join(", ")}</td>
+                                <td>{cites(&s.sources)}</td>
                             </tr>
                         }
                     })
@@ -42,7 +51,7 @@ pub fn ShowMath(report: Memo<Option<Report>>) -> impl IntoView {
                     .iter()
                     .map(|s| {
                         let link = (!s.url.is_empty()).then(|| view! { " " <a href=s.url.clone() rel="noopener noreferrer">{s.url.clone()}</a> });
-                        view! { <li id=format!("src-{}", s.id)><b>{s.id.clone()}</b> ": " {s.title.clone()} " (" {s.kind.clone()} ", " {s.date.clone()} ")" {link}</li> }
+                        view! { <li>{source_link(&s.id)} ": " {s.title.clone()} " (" {t(kind(&s.kind), l.get())} ", " {s.date.clone()} ")" {link}</li> }
                     })
                     .collect_view()
             })
