@@ -85,6 +85,30 @@ test('first open shows the seed case and the original run', async ({ page }) => 
   expect(Math.abs(u - 0.3279), `implied utilization ${u} ≈ 0.3279`).toBeLessThanOrEqual(0.001);
 });
 
+test('the Content-Security-Policy holds through a full session', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await open(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  for (const tab of ['factcheck', 'expert', 'backtest', 'sources', 'calculator']) {
+    await page.locator(`#tab-${tab}`).click();
+    await page.waitForTimeout(300);
+  }
+  await page.getByTestId('lang-fr').click();
+  await page.evaluate(async () => {
+    const api = await import('./api/zettaflop.js');
+    await api.default();
+    api.estimate({ workload: 'gpt-4', hardware: 'gb200', count: 1 });
+  });
+  expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
+});
+
 test('a known cluster fills the chip and the count', async ({ page }) => {
   await open(page);
   await page.locator('#in-cluster').selectOption('meta-24k-ib');
