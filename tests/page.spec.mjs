@@ -109,6 +109,23 @@ test('the Content-Security-Policy holds through a full session', async ({ page }
   expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
 });
 
+test('the catalog search fills the form from a model, a chip or a cluster', async ({ page }) => {
+  await open(page);
+  const options = await page.locator('#catalog-list option').count();
+  expect(options).toBeGreaterThanOrEqual(50);
+  await page.locator('#in-search').fill('Meta 24k-H100 cluster (InfiniBand) — cluster');
+  await expect(page.locator('#in-hardware')).toHaveValue('h100');
+  await expect(page.locator('#in-count')).toHaveValue('24576');
+  await page.locator('#in-search').fill('Llama 3.1 405B — model');
+  await expect(page.locator('#in-model')).toHaveValue('llama-3.1-405b');
+  await page.locator('#in-search').fill('NVIDIA B200 (HGX 1000 W) — chip');
+  await expect(page.locator('#in-hardware')).toHaveValue('b200');
+  // Half a name picks nothing and breaks nothing.
+  await page.locator('#in-search').fill('Llama');
+  await expect(page.locator('#in-model')).toHaveValue('llama-3.1-405b');
+  await expect(page.getByTestId('results')).toHaveAttribute('data-stale', 'false');
+});
+
 test('a known cluster fills the chip and the count', async ({ page }) => {
   await open(page);
   await page.locator('#in-cluster').selectOption('meta-24k-ib');

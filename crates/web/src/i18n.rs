@@ -87,6 +87,11 @@ keys! {
     ActiveParamsHint => "optional, e.g. 37B", "facultatif, ex. 37B";
     Cluster => "Cluster", "Grappe de calcul";
     Accelerator => "Accelerator", "Accélérateur";
+    Search => "Search the catalog: a model, a chip or a cluster", "Chercher dans le catalogue : un modèle, une puce ou un cluster";
+    SearchHint => "type a few letters, then pick a suggestion: it fills the form", "tapez quelques lettres puis choisissez une suggestion : elle remplit le formulaire";
+    SearchModel => "model", "modèle";
+    SearchChip => "chip", "puce";
+    SearchCluster => "cluster", "centre de calcul";
     ClusterPick => "A known cluster (fills chip and count)", "Un cluster connu (remplit puce et nombre)";
     ClusterNone => "— choose —", "— choisir —";
     Count => "How many", "Combien";

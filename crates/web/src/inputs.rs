@@ -111,6 +111,7 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
     });
     view! {
         <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label=move || t(K::Scenario, l.get())>
+            <crate::search::CatalogSearch form=form />
             <fieldset>
                 <legend>{move || t(K::Model, l.get())}</legend>
                 <SelectField name="model" label=sig(K::ModelOrCompute) value=form.model options=model_options(false) error=named("model") />

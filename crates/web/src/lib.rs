@@ -12,6 +12,7 @@ mod inputs;
 mod math;
 mod original;
 mod results;
+mod search;
 mod sources;
 
 use leptos::prelude::*;

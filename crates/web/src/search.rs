@@ -1,0 +1,85 @@
+//! The catalog search: one field whose suggestions are every model, chip and cluster of the
+//! catalog; picking one fills the calculator (a model, a chip, or a cluster's chip and count).
+
+use leptos::prelude::*;
+use zettaflop_estimator::catalog;
+
+use crate::form::Form;
+use crate::i18n::{lang, t, K};
+
+/// What a suggestion picks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pick {
+    Model(&'static str),
+    Chip(&'static str),
+    Cluster(&'static str),
+}
+
+/// Every suggestion, as shown in `l`, with what it picks.
+fn suggestions(l: crate::i18n::Locale) -> Vec<(String, Pick)> {
+    let models = catalog::MODELS.iter().map(|m| {
+        (
+            format!("{} — {}", m.name, t(K::SearchModel, l)),
+            Pick::Model(m.id),
+        )
+    });
+    let chips = catalog::ACCELERATORS.iter().map(|a| {
+        (
+            format!("{} — {}", a.name, t(K::SearchChip, l)),
+            Pick::Chip(a.id),
+        )
+    });
+    let clusters = catalog::CLUSTERS
+        .iter()
+        .filter(|c| c.hardware.is_some() && c.gpus.is_some())
+        .map(|c| {
+            (
+                format!("{} — {}", c.name, t(K::SearchCluster, l)),
+                Pick::Cluster(c.id),
+            )
+        });
+    models.chain(chips).chain(clusters).collect()
+}
+
+/// The search field.
+#[component]
+pub fn CatalogSearch(form: Form) -> impl IntoView {
+    let l = lang();
+    let text = RwSignal::new(String::new());
+    let options = move || {
+        suggestions(l.get())
+            .into_iter()
+            .map(|(label, _)| view! { <option value=label></option> })
+            .collect_view()
+    };
+    // A pick happens when the text is exactly a suggestion (chosen from the list, or typed).
+    let pick = move |value: String| {
+        let found = suggestions(l.get_untracked())
+            .into_iter()
+            .find(|(label, _)| *label == value)
+            .map(|(_, p)| p);
+        match found {
+            Some(Pick::Model(id)) => form.model.set(id.into()),
+            Some(Pick::Chip(id)) => form.choose_hardware(id.into()),
+            Some(Pick::Cluster(id)) => form.choose_cluster(id),
+            None => {}
+        }
+        text.set(value);
+    };
+    view! {
+        <div class="field">
+            <label for="in-search">{move || t(K::Search, l.get())}</label>
+            <input
+                id="in-search"
+                type="search"
+                list="catalog-list"
+                autocomplete="off"
+                prop:value=move || text.get()
+                on:input=move |ev| pick(event_target_value(&ev))
+                aria-describedby="in-search-hint"
+            />
+            <small class="hint" id="in-search-hint">{move || t(K::SearchHint, l.get())}</small>
+            <datalist id="catalog-list">{options}</datalist>
+        </div>
+    }
+}
