@@ -11,7 +11,7 @@ use zettaflop_estimator::perf::{
 use zettaflop_estimator::{catalog, Precision};
 
 use crate::fields::{CheckField, SelectField, TextField};
-use crate::form::FieldError;
+use crate::form::{message_for, FieldError};
 use crate::i18n::{fill, lang, sig, t, K};
 use crate::inputs::hardware_options;
 
@@ -210,16 +210,7 @@ pub fn Expert() -> impl IntoView {
             why: None,
         })
     });
-    let problem = move |name: &'static str| {
-        Signal::derive(move || {
-            outcome.with(|o| {
-                o.as_ref()
-                    .err()
-                    .filter(|p| p.field == name)
-                    .map(|p| p.message.clone())
-            })
-        })
-    };
+    let problem = move |name: &'static str| message_for(outcome, name);
     let models = Signal::derive(move || {
         catalog::MODELS
             .iter()

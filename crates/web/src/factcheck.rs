@@ -8,7 +8,7 @@ use zettaflop_estimator::parse::{parse, Dimension};
 use zettaflop_estimator::{catalog, CountUnit, HardwareChoice, Precision, Workload};
 
 use crate::fields::{SelectField, TextField};
-use crate::form::{input_for, FieldError, CUSTOM_FLOP};
+use crate::form::{input_for, message_for, FieldError, CUSTOM_FLOP};
 use crate::i18n::{fill, lang, sig, t, K};
 use crate::inputs::{hardware_options, model_options, unit_options};
 
@@ -147,16 +147,7 @@ fn CheckForm() -> impl IntoView {
             message: e.reason_in(l.get()),
         })
     });
-    let problem = move |name: &'static str| {
-        Signal::derive(move || {
-            outcome.with(|o| {
-                o.as_ref()
-                    .err()
-                    .filter(|p| p.field == name)
-                    .map(|p| p.message.clone())
-            })
-        })
-    };
+    let problem = move |name: &'static str| message_for(outcome, name);
     let precision_options = Signal::derive(move || {
         let mut v = vec![(String::new(), t(K::AnyPrecision, l.get()).to_string())];
         if let Some(a) = catalog::accelerator(&hardware.get()) {

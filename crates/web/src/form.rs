@@ -77,6 +77,24 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// The message of `outcome`'s error when it belongs to the input `name`, for display beside it.
+pub fn message_for<T: Send + Sync + 'static>(
+    outcome: Memo<Result<T, FieldError>>,
+    name: &'static str,
+) -> Signal<Option<String>>
+where
+    Result<T, FieldError>: PartialEq,
+{
+    Signal::derive(move || {
+        outcome.with(|o| {
+            o.as_ref()
+                .err()
+                .filter(|p| p.field == name)
+                .map(|p| p.message.clone())
+        })
+    })
+}
+
 /// Which input an estimator error path belongs to.
 pub fn input_for(path: &str) -> &'static str {
     match path {
