@@ -11,7 +11,7 @@ use zettaflop_estimator::catalog as data;
 use zettaflop_estimator::claim::{check, Claim};
 use zettaflop_estimator::format::Locale;
 use zettaflop_estimator::perf::{calibration, Job};
-use zettaflop_estimator::{contract::CatalogIds, epoch, estimate, Scenario};
+use zettaflop_estimator::{contract::CatalogIds, epoch, estimate, schema, Scenario};
 
 const HELP: &str = "\
 zettaflop — what it takes to train a model on a cluster (time, GPUs, power, energy, CO2, cost)
@@ -42,6 +42,9 @@ USAGE:
                                   MFU, and a verdict (over 100 % = the figures cannot all be
                                   right); --csv is the page's asset (reasons in English and, in
                                   `reason_fr`, French); --fr writes the reasons in French
+    zettaflop schema [NAME]       the JSON Schema (draft-07) of a document of the contract:
+                                  scenario, report, claim, check-report, job, prediction,
+                                  search-result, catalog-ids, error; no NAME: all in one
     zettaflop --help | --version
 
 The scenario and report formats are documented in the README (\"The JSON contract\").
@@ -160,11 +163,26 @@ fn run(args: &[String]) -> Result<String, Failure> {
         ["backtest", "--fr", "--json"] | ["backtest", "--json", "--fr"] => {
             to_json(&backtest::backtest_in(Locale::Fr))
         }
+        ["schema"] => schema_json(schema::bundle()),
+        ["schema", name] => {
+            let root = schema::Root::from_id(name).ok_or_else(|| {
+                let names: Vec<&str> = schema::Root::ALL.iter().map(|r| r.id()).collect();
+                Failure(format!(
+                    "schema: unknown document `{name}`; allowed: {}",
+                    names.join(", ")
+                ))
+            })?;
+            schema_json(schema::root(root))
+        }
         _ => Err(Failure(format!(
             "unknown command or arguments `{}`; try `zettaflop --help`",
             strs.join(" ")
         ))),
     }
+}
+
+fn schema_json(s: Result<serde_json::Value, String>) -> Result<String, Failure> {
+    to_json(&s.map_err(Failure)?)
 }
 
 fn read_input(path: &str) -> Result<String, Failure> {

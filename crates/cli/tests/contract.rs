@@ -297,3 +297,31 @@ fn claims_lists_the_article_cases_in_both_languages() {
         "{fr}"
     );
 }
+
+#[test]
+fn schema_prints_one_document_or_all_of_them() {
+    let out = zettaflop(&["schema", "scenario"], "");
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["$ref"], "#/definitions/Scenario");
+    let out = zettaflop(&["schema"], "");
+    assert!(out.status.success());
+    let all: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for name in [
+        "Scenario",
+        "Report",
+        "Claim",
+        "CheckReport",
+        "Job",
+        "SearchResult",
+    ] {
+        assert!(all["definitions"].get(name).is_some(), "{name}");
+    }
+    let out = zettaflop(&["schema", "scenarios"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("unknown document `scenarios`") && err.contains("check-report"),
+        "{err}"
+    );
+}

@@ -35,6 +35,7 @@ pub const POWER_SLACK: f64 = 1.10;
 /// A claim as the press makes it. Give at least one question: `workload` + `duration_s`,
 /// `quoted_peak_flop_per_s`, `site_power_w` or `budget_usd`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     /// What was (or would be) trained.
@@ -73,6 +74,7 @@ fn default_pue() -> f64 {
 
 /// How a reading (or a claim) fares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     /// Within what published runs achieve (or fits the power, the budget).
@@ -132,6 +134,7 @@ impl Verdict {
 
 /// One way of reading the claim's chips: a count unit, a precision, dense or sparse.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reading {
     /// The count read as chips (GPUs), packages or racks.
     pub count_unit: CountUnit,
@@ -160,6 +163,7 @@ pub struct Reading {
 
 /// Whether the chips fit in a site's power.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PowerCheck {
     /// The site power the claim gives.
     pub site_power_w: f64,
@@ -177,6 +181,7 @@ pub struct PowerCheck {
 
 /// Whether a budget buys the chips.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BudgetCheck {
     /// The budget the claim gives.
     pub budget_usd: f64,
@@ -192,6 +197,7 @@ pub struct BudgetCheck {
 
 /// A count reading for the power and budget questions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CountReading {
     /// The count read as.
     pub count_unit: CountUnit,
@@ -207,6 +213,7 @@ pub struct CountReading {
 
 /// The answer to a claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CheckReport {
     /// Training compute of the workload, for a duration claim.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -6,6 +6,7 @@ use crate::catalog;
 
 /// What `zettaflop catalog --json` and `catalogIds()` return.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CatalogIds {
     /// Accelerator ids with names.
     pub hardware: Vec<IdName>,
@@ -13,8 +14,20 @@ pub struct CatalogIds {
     pub models: Vec<IdName>,
 }
 
+/// What the JS API throws (and what the CLI prints on stderr as `zettaflop: FIELD: MESSAGE`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ApiError {
+    /// The field at fault, as a JSON path (`utilization`, `workload.tokens`,
+    /// `hardware.all_in_w`), or the document (`scenario`, `claim`, `job`) when it does not parse.
+    pub field: String,
+    /// One sentence, in the language asked for.
+    pub message: String,
+}
+
 /// An id and its display name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IdName {
     /// Id.
     pub id: String,

@@ -8,6 +8,7 @@ use crate::limits;
 
 /// A number format the tensor cores compute in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     /// IEEE double.
@@ -68,6 +69,7 @@ impl Precision {
 
 /// Dense peak FLOP/s of one GPU for each precision it supports (`None`: not supported).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Peaks {
     /// FP64 (tensor where the chip has it).
@@ -140,6 +142,7 @@ impl Peaks {
 
 /// How `count` is to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum CountUnit {
     /// One GPU (or TPU chip): the unit of every per-chip figure.
@@ -164,6 +167,7 @@ impl CountUnit {
 
 /// An accelerator the user describes instead of picking from the catalog.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CustomHardware {
     /// Display name.
@@ -195,6 +199,7 @@ fn one() -> u32 {
 
 /// The hardware of a scenario: a catalog id or a custom description.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(
     untagged,
     expecting = "a catalog id such as \"h100\" or an object {\"name\", \"peak_flop_per_s\", \"all_in_w\", ...}"

@@ -33,6 +33,8 @@ pub mod parse;
 pub mod perf;
 mod report;
 mod scenario;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod utilization;
 #[cfg(feature = "wasm")]
 pub mod wasm;

@@ -7,6 +7,7 @@ use crate::utilization::PredictedUtilization;
 
 /// Everything an estimate yields. Quantities are SI; the unit is the key's suffix.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// Training compute.
     pub training_flop: f64,
@@ -78,6 +79,7 @@ pub struct Report {
 
 /// Which hardware a report is for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HardwareUsed {
     /// Catalog id or `custom`.
     pub id: String,
@@ -89,6 +91,7 @@ pub struct HardwareUsed {
 
 /// Money, in US dollars.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Cost {
     /// GPU rental: chip-hours × $/chip-hour.
     pub compute: f64,
@@ -100,6 +103,7 @@ pub struct Cost {
 
 /// Assumptions as used.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assumptions {
     /// Utilization.
     pub utilization: f64,
@@ -115,6 +119,7 @@ pub struct Assumptions {
 
 /// Something to look at twice; not an error.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Warning {
     /// Stable code.
     pub code: String,
@@ -126,6 +131,7 @@ pub struct Warning {
 
 /// One line of "show the math".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Step {
     /// Stable id (the report key it yields, without unit suffix).
     pub id: String,
@@ -145,6 +151,7 @@ pub struct Step {
 
 /// A source as cited in a report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Cited {
     /// Id.
     pub id: String,
@@ -182,6 +189,7 @@ impl Report {
 
 /// Low, central and high values.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Range {
     /// Low.
     pub low: f64,
@@ -193,6 +201,7 @@ pub struct Range {
 
 /// The headline results as ranges.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Ranges {
     /// Training time.
     pub duration_s: Range,

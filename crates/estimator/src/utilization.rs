@@ -71,6 +71,7 @@ impl<'de> Deserialize<'de> for Utilization {
 
 /// The layout the performance model picked for `"auto"`, as the report shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PredictedUtilization {
     /// Predicted MFU.
     pub mfu: f64,

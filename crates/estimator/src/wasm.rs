@@ -7,23 +7,20 @@
 //! const report = estimate({ workload: "gpt-4", hardware: "gb200", count: 64000, count_unit: "package" });
 //! report.duration_s; // 164062.5
 //! ```
-//! Errors are thrown as `{ field, message }`.
+//! Errors are thrown as `{ field, message }` ([`ApiError`]). The TypeScript declarations name the
+//! contract's types (`unchecked_param_type`, `unchecked_return_type`); `scripts/api-types.mjs`
+//! appends them, generated from the JSON Schema (`zettaflop schema`).
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::claim::Claim;
+use crate::contract::ApiError;
 use crate::format::Locale;
 use crate::Scenario;
 
-#[derive(Serialize)]
-struct JsError {
-    field: String,
-    message: String,
-}
-
 fn js_error(field: &str, message: String) -> JsValue {
-    serde_wasm_bindgen::to_value(&JsError {
+    serde_wasm_bindgen::to_value(&ApiError {
         field: field.into(),
         message,
     })
@@ -44,8 +41,11 @@ fn locale(lang: Option<String>) -> Locale {
 
 /// Estimates a scenario object; returns the report object or throws `{field, message}`.
 /// `lang` (`"en"` or `"fr"`, default English) is the language of the sentences.
-#[wasm_bindgen(js_name = estimate)]
-pub fn estimate_js(scenario: JsValue, lang: Option<String>) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = estimate, unchecked_return_type = "Report")]
+pub fn estimate_js(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    lang: Option<String>,
+) -> Result<JsValue, JsValue> {
     let l = locale(lang);
     let s: Scenario = serde_wasm_bindgen::from_value(scenario)
         .map_err(|e| js_error("scenario", e.to_string()))?;
@@ -56,8 +56,11 @@ pub fn estimate_js(scenario: JsValue, lang: Option<String>) -> Result<JsValue, J
 
 /// Checks a claim object (see the README); returns the check report or throws
 /// `{field, message}`.
-#[wasm_bindgen(js_name = check)]
-pub fn check_js(claim: JsValue, lang: Option<String>) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = check, unchecked_return_type = "CheckReport")]
+pub fn check_js(
+    #[wasm_bindgen(unchecked_param_type = "Claim")] claim: JsValue,
+    lang: Option<String>,
+) -> Result<JsValue, JsValue> {
     let l = locale(lang);
     let c: Claim =
         serde_wasm_bindgen::from_value(claim).map_err(|e| js_error("claim", e.to_string()))?;
@@ -67,7 +70,7 @@ pub fn check_js(claim: JsValue, lang: Option<String>) -> Result<JsValue, JsValue
 }
 
 /// The catalog ids: `{ hardware: [...], models: [...] }`.
-#[wasm_bindgen(js_name = catalogIds)]
+#[wasm_bindgen(js_name = catalogIds, unchecked_return_type = "CatalogIds")]
 pub fn catalog_ids() -> Result<JsValue, JsValue> {
     crate::contract::CatalogIds::new()
         .serialize(&serializer())
@@ -76,8 +79,10 @@ pub fn catalog_ids() -> Result<JsValue, JsValue> {
 
 /// Predicts a performance job (see `zettaflop predict`): iteration time, MFU, HFU, breakdown,
 /// memory; or throws `{field, message}`.
-#[wasm_bindgen(js_name = predict)]
-pub fn predict_js(job: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = predict, unchecked_return_type = "Prediction")]
+pub fn predict_js(
+    #[wasm_bindgen(unchecked_param_type = "Job")] job: JsValue,
+) -> Result<JsValue, JsValue> {
     let j: crate::perf::Job =
         serde_wasm_bindgen::from_value(job).map_err(|e| js_error("job", e.to_string()))?;
     let p = j.predict().map_err(|e| js_error(e.field(), e.reason()))?;
@@ -87,8 +92,10 @@ pub fn predict_js(job: JsValue) -> Result<JsValue, JsValue> {
 
 /// Searches the best layout of a performance job (see `zettaflop search`); or throws
 /// `{field, message}`.
-#[wasm_bindgen(js_name = search)]
-pub fn search_js(job: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = search, unchecked_return_type = "SearchResult")]
+pub fn search_js(
+    #[wasm_bindgen(unchecked_param_type = "Job")] job: JsValue,
+) -> Result<JsValue, JsValue> {
     let j: crate::perf::Job =
         serde_wasm_bindgen::from_value(job).map_err(|e| js_error("job", e.to_string()))?;
     let r = j.search().map_err(|e| js_error(e.field(), e.reason()))?;

@@ -11,6 +11,7 @@ use crate::limits;
 /// In JSON: `{"flop": 2.1e25}`, `{"params": 175e9, "tokens": 300e9}` (with `"active_params"` for
 /// a mixture of experts), or a preset id such as `"gpt-4"`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(
     untagged,
     expecting = "a model preset id such as \"gpt-4\", {\"flop\": …} or {\"params\": …, \"tokens\": …, \"active_params\"?: …}"

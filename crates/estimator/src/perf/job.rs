@@ -18,6 +18,8 @@ use super::system::{PerfHardware, System};
 
 /// A catalog id, or a full description.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "{T}OrId"))]
 #[serde(untagged)]
 pub enum IdOr<T> {
     /// An id (`"h100"`, `"llama-3.1-405b"`, or `"auto"` for a layout).
@@ -59,6 +61,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for IdOr<T> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Job {
     /// A model preset id with an architecture, or the shape.

@@ -12,6 +12,7 @@ use super::system::System;
 
 /// Activation recomputation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Recompute {
     /// Keep every activation the backward pass needs.
@@ -40,6 +41,7 @@ impl Recompute {
 
 /// How the attention core is computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Attention {
     /// Fused (FlashAttention-style): the s × s score matrix is never stored in HBM, the causal
@@ -53,6 +55,7 @@ pub enum Attention {
 
 /// Software settings that are not part of the layout.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Software {
     /// Attention kernel (default `flash`).
@@ -83,6 +86,7 @@ impl Default for Software {
 /// GPUs = tp × cp × dp × pp; ranks are ordered tensor, context, (expert within) data, pipeline,
 /// innermost first, as in Megatron-LM: tensor parallelism stays inside a scale-up domain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Layout {
     /// Tensor-parallel size.

@@ -27,6 +27,7 @@ pub const RESERVE_FRACTION: f64 = 0.05;
 
 /// Memory of the fullest GPU.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Memory {
     /// Which pipeline stage is fullest: `first` or `last` (`only` without a pipeline).
     pub stage: &'static str,

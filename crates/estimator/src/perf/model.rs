@@ -28,6 +28,7 @@ use crate::limits;
 
 /// The MLP's form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Mlp {
     /// Two matrices h→f→h with a GeLU between (GPT-2/3, Megatron GPT).
@@ -69,6 +70,7 @@ impl Mlp {
 /// # Ok::<(), zettaflop_estimator::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ModelShape {
     /// Transformer layers.

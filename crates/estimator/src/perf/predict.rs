@@ -17,6 +17,7 @@ use super::time::{self, TimeBreakdown};
 
 /// What a layout achieves.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Prediction {
     /// The layout, with `dp` filled in.
     pub layout: Layout,

@@ -26,6 +26,7 @@ pub const MAX_INTERLEAVE: u32 = 8;
 
 /// Parts of the layout the search must not change (all optional).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Fixed {
     /// Tensor-parallel size.
@@ -99,6 +100,7 @@ impl Serialize for Rejections {
 
 /// What a search finds.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchResult {
     /// The fastest layout that fits.
     pub best: Prediction,

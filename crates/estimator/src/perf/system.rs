@@ -15,6 +15,7 @@ use crate::limits;
 /// they take the constants of the NVIDIA generation of their period (see
 /// [`Generation::efficiency`]), and a prediction on them says so in its `notes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Generation {
     /// V100 (2017).
@@ -139,6 +140,7 @@ pub const DEFAULT_SCALEOUT_BYTES_PER_S: f64 = 50e9;
 
 /// One accelerator's figures the performance model needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PerfHardware {
     /// Display name.

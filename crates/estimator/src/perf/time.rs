@@ -51,6 +51,7 @@ pub const MEM_BACKWARD: f64 = 1.5;
 
 /// Where the time of one iteration goes; the parts add up to `iteration_s`.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimeBreakdown {
     /// Matmuls outside the attention core (projections, MLP or experts, output layer).
     pub matmul_s: f64,
