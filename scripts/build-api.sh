@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# Trunk post_build hook: builds the JS API, the estimator alone as an ES module, into
-# <dist>/api/ (zettaflop.js, zettaflop_bg.wasm, zettaflop.d.ts). The page's own wasm does not
-# carry it, so readers of the page do not pay for it.
+# Trunk post_build hook: builds the JS API, the estimator alone as an ES module, into <dist>/api/.
+# The page's own wasm does not carry it, so readers of the page do not pay for it.
+#
+#   zettaflop.js, zettaflop_bg.wasm   the module (wasm-bindgen --target web)
+#   zettaflop.d.ts                    its TypeScript declarations: wasm-bindgen's signatures plus
+#                                     the contract's types, generated from the JSON Schema
+#                                     (scripts/api-types.mjs)
+#   zettaflop.schema.json             the JSON Schema of every document (`zettaflop schema`)
+#   schema/<name>.json                one document's schema (scenario, report, claim, …)
+#   example.html, example.js          a small page driving estimate and check (www/api/)
 #
 #   import init, { estimate, check, catalogIds } from './api/zettaflop.js';
 #   await init();
@@ -15,10 +22,23 @@ flags=(--target wasm32-unknown-unknown -p zettaflop-estimator --features wasm --
 [ "$profile" = "release" ] && flags+=(--release)
 
 cargo build "${flags[@]}"
-mkdir -p "$out"
+mkdir -p "$out/schema"
 wasm-bindgen --target web --out-dir "$out" --out-name zettaflop \
   "target/wasm32-unknown-unknown/$profile/zettaflop_estimator.wasm"
 if [ "$profile" = "release" ]; then
   wasm-opt -Oz "$out/zettaflop_bg.wasm" -o "$out/zettaflop_bg.wasm"
 fi
+
+# The schema comes from the native CLI (feature `schema`: schemars stays out of every wasm).
+cargo build --release -p zettaflop-cli --offline
+zettaflop="${CARGO_TARGET_DIR:-target}/release/zettaflop"
+"$zettaflop" schema >"$out/zettaflop.schema.json"
+names="$(node -e 'const b = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(Object.keys(b.roots).join(" "))' "$out/zettaflop.schema.json")"
+for name in $names; do
+  "$zettaflop" schema "$name" >"$out/schema/$name.json"
+done
+node scripts/api-types.mjs "$out/zettaflop.schema.json" "$out/zettaflop.d.ts"
+
+cp www/api/example.html www/api/example.js "$out/"
 echo "build-api: $(du -b "$out/zettaflop_bg.wasm" | cut -f1) bytes of wasm in $out"
