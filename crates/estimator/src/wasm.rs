@@ -11,6 +11,7 @@
 //! contract's types (`unchecked_param_type`, `unchecked_return_type`); `scripts/api-types.mjs`
 //! appends them, generated from the JSON Schema (`zettaflop schema`).
 
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -25,6 +26,27 @@ fn js_error(field: &str, message: String) -> JsValue {
         message,
     })
     .unwrap_or_else(|_| JsValue::from_str(field))
+}
+
+/// Reads a JS object as `T` through JSON, naming the path of the first problem as the CLI does
+/// (`utilization`, `workload.tokens`; `what` for the whole document). serde-wasm-bindgen reads
+/// only the fields a struct names, so an unknown or misspelt key would pass unnoticed; through
+/// JSON, `deny_unknown_fields` holds.
+fn from_js<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
+    let text = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| js_error(what, "expected an object (JSON)".into()))?;
+    let de = &mut serde_json::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." || path.is_empty() {
+            what
+        } else {
+            &path
+        };
+        js_error(field, e.into_inner().to_string())
+    })
 }
 
 fn serializer() -> serde_wasm_bindgen::Serializer {
@@ -47,8 +69,7 @@ pub fn estimate_js(
     lang: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let l = locale(lang);
-    let s: Scenario = serde_wasm_bindgen::from_value(scenario)
-        .map_err(|e| js_error("scenario", e.to_string()))?;
+    let s: Scenario = from_js(&scenario, "scenario")?;
     let r = crate::estimate_in(&s, l).map_err(|e| js_error(e.field(), e.reason_in(l)))?;
     r.serialize(&serializer())
         .map_err(|e| js_error("report", e.to_string()))
@@ -62,8 +83,7 @@ pub fn check_js(
     lang: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let l = locale(lang);
-    let c: Claim =
-        serde_wasm_bindgen::from_value(claim).map_err(|e| js_error("claim", e.to_string()))?;
+    let c: Claim = from_js(&claim, "claim")?;
     let r = crate::claim::check(&c, l).map_err(|e| js_error(e.field(), e.reason_in(l)))?;
     r.serialize(&serializer())
         .map_err(|e| js_error("report", e.to_string()))
@@ -83,8 +103,7 @@ pub fn catalog_ids() -> Result<JsValue, JsValue> {
 pub fn predict_js(
     #[wasm_bindgen(unchecked_param_type = "Job")] job: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let j: crate::perf::Job =
-        serde_wasm_bindgen::from_value(job).map_err(|e| js_error("job", e.to_string()))?;
+    let j: crate::perf::Job = from_js(&job, "job")?;
     let p = j.predict().map_err(|e| js_error(e.field(), e.reason()))?;
     p.serialize(&serializer())
         .map_err(|e| js_error("report", e.to_string()))
@@ -96,8 +115,7 @@ pub fn predict_js(
 pub fn search_js(
     #[wasm_bindgen(unchecked_param_type = "Job")] job: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let j: crate::perf::Job =
-        serde_wasm_bindgen::from_value(job).map_err(|e| js_error("job", e.to_string()))?;
+    let j: crate::perf::Job = from_js(&job, "job")?;
     let r = j.search().map_err(|e| js_error(e.field(), e.reason()))?;
     r.serialize(&serializer())
         .map_err(|e| js_error("report", e.to_string()))

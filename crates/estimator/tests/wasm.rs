@@ -48,6 +48,15 @@ fn errors_are_thrown_with_the_field() {
     let err = estimate_js(js(r#"{"workload": "gpt-4"}"#), None).unwrap_err();
     let e: JsError = serde_wasm_bindgen::from_value(err).unwrap();
     assert_eq!(e.field, "scenario");
+    // An unknown (here misspelt) key is rejected, as by the CLI, not silently ignored.
+    let err = estimate_js(
+        js(r#"{"workload": "gpt-4", "hardware": "gb200", "count": 1, "utilisation": 0.3}"#),
+        None,
+    )
+    .unwrap_err();
+    let e: JsError = serde_wasm_bindgen::from_value(err).unwrap();
+    assert_eq!(e.field, "utilisation");
+    assert!(e.message.contains("unknown field"), "{}", e.message);
 }
 
 #[wasm_bindgen_test]

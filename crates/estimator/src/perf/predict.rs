@@ -52,6 +52,7 @@ pub struct Prediction {
     /// What the prediction assumed for lack of catalog figures (a default scale-out
     /// bandwidth, generic efficiency constants); absent when nothing was.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub notes: Vec<String>,
 }
 

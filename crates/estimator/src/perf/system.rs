@@ -162,6 +162,7 @@ pub struct PerfHardware {
     /// Figures the catalog does not give and the model assumed (the default scale-out
     /// bandwidth); set by [`PerfHardware::from_catalog`], never read from a job.
     #[serde(skip_deserializing, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub assumed: Vec<String>,
 }
 
