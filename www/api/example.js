@@ -21,6 +21,7 @@ function scenario() {
     hardware: $('hardware').value,
     count: Number($('count').value),
     count_unit: $('unit').value,
+    precision: $('precision').value,
   };
   const u = $('utilization').value.trim();
   if (u !== '') s.utilization = u === 'auto' ? 'auto' : Number(u);
@@ -85,6 +86,7 @@ $('check-form').addEventListener('submit', (ev) => {
     hardware: s.hardware,
     count: s.count,
     count_unit: s.count_unit,
+    precision: s.precision,
     duration_s: Number($('claimed-hours').value) * 3600,
   };
   try {
