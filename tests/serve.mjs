@@ -4,9 +4,12 @@
 //   node tests/serve.mjs            serves dist/ on http://127.0.0.1:4173/
 //   PORT=5000 node tests/serve.mjs  another port
 //   DIST=path node tests/serve.mjs  another folder (relative to the current directory)
+//   GZIP=1 node tests/serve.mjs     gzip text and wasm for clients that accept it, as a real
+//                                   host does (scripts/lighthouse.sh measures with it)
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const HOST = '127.0.0.1';
@@ -40,6 +43,8 @@ if (!existsSync(join(ROOT_DIR, 'index.html'))) {
   process.exit(1);
 }
 const ROOT = realpathSync(ROOT_DIR);
+const GZIP = process.env.GZIP === '1';
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.svg', '.json', '.csv', '.txt', '.map']);
 
 /** The file for a URL path inside ROOT, or null (missing, a folder, or outside ROOT). */
 function fileFor(urlPath) {
@@ -92,17 +97,18 @@ const server = createServer((req, res) => {
   if (/(^|[/\\])\.\.([/\\]|$)/.test(safeDecode(pathname) ?? '..')) return send(404, 'not found\n');
   const file = fileFor(pathname);
   if (!file) return send(404, 'not found\n');
-  const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const ext = extname(file).toLowerCase();
+  const type = MIME[ext] ?? 'application/octet-stream';
+  const gzip = GZIP && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
   res.writeHead(200, {
     'content-type': type,
-    'content-length': statSync(file).size,
+    ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : { 'content-length': statSync(file).size }),
     'cache-control': 'no-cache',
     'x-content-type-options': 'nosniff',
   });
   if (req.method === 'HEAD') return res.end();
-  createReadStream(file)
-    .on('error', () => res.destroy())
-    .pipe(res);
+  const body = createReadStream(file).on('error', () => res.destroy());
+  (gzip ? body.pipe(createGzip()) : body).pipe(res);
 });
 
 function safeDecode(s) {
