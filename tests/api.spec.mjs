@@ -216,7 +216,8 @@ test('the JS API returns what the schema describes and throws an ApiError', asyn
   }
   expect(out.errors[0].field).toBe('utilization');
   // An unknown key is rejected, as by the CLI (serde-wasm-bindgen alone would ignore it).
-  expect(out.errors[1].field).toBe('gpus');
+  expect(out.errors[1].field).toBe('scenario');
+  expect(out.errors[1].message).toMatch(/^unknown field `gpus`/);
   expect(out.errors[2].message.length).toBeGreaterThan(0);
 });
 

@@ -55,8 +55,12 @@ fn errors_are_thrown_with_the_field() {
     )
     .unwrap_err();
     let e: JsError = serde_wasm_bindgen::from_value(err).unwrap();
-    assert_eq!(e.field, "utilisation");
-    assert!(e.message.contains("unknown field"), "{}", e.message);
+    assert_eq!(e.field, "scenario");
+    assert!(
+        e.message.starts_with("unknown field `utilisation`") && !e.message.contains("line"),
+        "{}",
+        e.message
+    );
 }
 
 #[wasm_bindgen_test]
