@@ -198,6 +198,8 @@ test('the JS API returns what the schema describes and throws an ApiError', asyn
           thrown(() => api.estimate({ ...scenarios[0], utilization: 1.5 })),
           thrown(() => api.estimate({ ...scenarios[0], gpus: 1 })),
           thrown(() => api.check({ hardware: 'h100', count: 1 }, 'fr')),
+          thrown(() => api.estimate({ ...scenarios[3], hardware: { ...scenarios[3].hardware, peak_flop_per_s: { bf16: Infinity } } })),
+          thrown(() => api.estimate({ ...scenarios[0], utilization: NaN })),
         ],
       };
     },
@@ -219,6 +221,9 @@ test('the JS API returns what the schema describes and throws an ApiError', asyn
   expect(out.errors[1].field).toBe('scenario');
   expect(out.errors[1].message).toMatch(/^unknown field `gpus`/);
   expect(out.errors[2].message.length).toBeGreaterThan(0);
+  // NaN and Infinity are named where they are (JSON would turn them into an absent key).
+  expect(out.errors[3].field).toBe('hardware.peak_flop_per_s.bf16');
+  expect(out.errors[4]).toEqual({ field: 'utilization', message: 'NaN is not a finite number' });
 });
 
 test.describe('the example page', () => {

@@ -7,7 +7,7 @@
 //! `default`s, `deny_unknown_fields` `"additionalProperties": false`. Two things the derives do not
 //! know are added here: the allowed ranges of [`crate::limits`] (declared once, as
 //! `minimum`/`maximum`, and `"type": "integer"` for whole numbers) and the hand-written serde of
-//! [`Utilization`] and [`Rejections`].
+//! [`Utilization`] and [`crate::perf::Rejections`].
 //!
 //! ```
 //! use zettaflop_estimator::schema::{self, Root};

@@ -33,6 +33,12 @@ fn js_error(field: &str, message: String) -> JsValue {
 /// holds as in the CLI. A document that does not parse is reported on `what` (`scenario`,
 /// `claim`, `job`), the message naming the key (the CLI's JSON path would cost the module 12 KB).
 fn from_js<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
+    // JSON has no NaN or Infinity: JSON.stringify would write `null`, which an optional key
+    // reads as absent. Name them first.
+    if let Some((path, n)) = non_finite(value, String::new()) {
+        let field = if path.is_empty() { what } else { &path };
+        return Err(js_error(field, format!("{n} is not a finite number")));
+    }
     let text = js_sys::JSON::stringify(value)
         .ok()
         .and_then(|t| t.as_string())
@@ -46,6 +52,34 @@ fn from_js<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValu
         };
         js_error(what, message)
     })
+}
+
+/// The path (`hardware.peak_flop_per_s.bf16`, `readings.2`) and value of the first number that
+/// is NaN or infinite.
+fn non_finite(value: &JsValue, path: String) -> Option<(String, f64)> {
+    let join = |key: &str| {
+        if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    if let Some(n) = value.as_f64() {
+        return (!n.is_finite()).then_some((path, n));
+    }
+    if js_sys::Array::is_array(value) {
+        let items = js_sys::Array::from(value);
+        return (0..items.length()).find_map(|i| non_finite(&items.get(i), join(&i.to_string())));
+    }
+    if value.is_object() {
+        let entries = js_sys::Object::entries(value.unchecked_ref());
+        return entries.iter().find_map(|entry| {
+            let pair = js_sys::Array::from(&entry);
+            let key = pair.get(0).as_string().unwrap_or_default();
+            non_finite(&pair.get(1), join(&key))
+        });
+    }
+    None
 }
 
 fn serializer() -> serde_wasm_bindgen::Serializer {

@@ -48,6 +48,13 @@ fn errors_are_thrown_with_the_field() {
     let err = estimate_js(js(r#"{"workload": "gpt-4"}"#), None).unwrap_err();
     let e: JsError = serde_wasm_bindgen::from_value(err).unwrap();
     assert_eq!(e.field, "scenario");
+    // NaN is named, not read as an absent key (JSON would write it as null).
+    let scenario = js(r#"{"workload": "gpt-4", "hardware": "gb200", "count": 1}"#);
+    js_sys::Reflect::set(&scenario, &"utilization".into(), &f64::NAN.into()).unwrap();
+    let e: JsError =
+        serde_wasm_bindgen::from_value(estimate_js(scenario, None).unwrap_err()).unwrap();
+    assert_eq!(e.field, "utilization");
+    assert!(e.message.contains("not a finite number"), "{}", e.message);
     // An unknown (here misspelt) key is rejected, as by the CLI, not silently ignored.
     let err = estimate_js(
         js(r#"{"workload": "gpt-4", "hardware": "gb200", "count": 1, "utilisation": 0.3}"#),
