@@ -66,6 +66,43 @@ pub fn check_js(claim: JsValue, lang: Option<String>) -> Result<JsValue, JsValue
         .map_err(|e| js_error("report", e.to_string()))
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.assign(target, source)`: copies the scenario's keys over the defaults.
+    #[wasm_bindgen(js_namespace = Object, js_name = assign)]
+    fn object_assign(target: &JsValue, source: &JsValue) -> JsValue;
+}
+
+#[derive(Serialize)]
+struct CountPlaceholder {
+    count: f64,
+}
+
+/// Sweeps a scenario over GPU counts (see `zettaflop sweep`): an array of points
+/// `{gpus, count, ideal_duration_s, compute_duration_s, duration_s, energy_j, cost_usd,
+/// utilization}`, or throws `{field, message}`. `counts` (in the scenario's `count_unit`)
+/// defaults to 1,000 … 1,000,000 (1, 2, 5 per decade); the scenario's `count` may be absent.
+#[wasm_bindgen(js_name = sweep)]
+pub fn sweep_js(
+    scenario: JsValue,
+    counts: Option<Vec<f64>>,
+    lang: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let l = locale(lang);
+    // The count is ignored: a placeholder lets a scenario without one deserialize.
+    let placeholder = CountPlaceholder { count: 1.0 }
+        .serialize(&serializer())
+        .map_err(|e| js_error("scenario", e.to_string()))?;
+    let merged = object_assign(&placeholder, &scenario);
+    let s: Scenario =
+        serde_wasm_bindgen::from_value(merged).map_err(|e| js_error("scenario", e.to_string()))?;
+    let counts = counts.unwrap_or_else(crate::default_counts);
+    let points = crate::sweep(&s, &counts).map_err(|e| js_error(e.field(), e.reason_in(l)))?;
+    points
+        .serialize(&serializer())
+        .map_err(|e| js_error("report", e.to_string()))
+}
+
 /// The catalog ids: `{ hardware: [...], models: [...] }`.
 #[wasm_bindgen(js_name = catalogIds)]
 pub fn catalog_ids() -> Result<JsValue, JsValue> {

@@ -91,6 +91,7 @@ fn valid() -> impl Strategy<Value = Scenario> {
                     kg_co2_per_kwh: co2,
                     claimed_duration_s: claimed,
                     target_duration_s: target,
+                    ..Scenario::default()
                 }
             },
         )

@@ -273,6 +273,7 @@ impl Form {
             claimed_duration_s: self.value_in(Field::Claimed, l)?,
             target_duration_s: self.value_in(Field::Target, l)?,
             global_batch: None,
+            ..Scenario::default()
         })
     }
 
