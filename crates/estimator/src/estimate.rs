@@ -895,7 +895,11 @@ fn scale(
             },
         );
     }
-    let wall = g.wall_clock_s(r.duration);
+    // A wall clock so long that its energy or cost overflows is a run that never finishes too.
+    let wall = g.wall_clock_s(r.duration).filter(|&w| {
+        (r.facility * w / J_PER_KWH * r.usd_per_kwh + r.gpus * w / 3600.0 * r.usd_per_chip_hour)
+            .is_finite()
+    });
     let mut expected = None;
     let mut g_energy = None;
     let mut g_cost = None;
@@ -1062,26 +1066,29 @@ fn scale(
             &[],
         ));
         if let (Some(w), Some(e)) = (wall, g_energy) {
-            ownership_wall = Some(st.push(
-                "goodput.ownership_usd",
-                tr(
-                    l,
-                    "Cost if owned, over the wall clock",
-                    "Coût en propriété sur la durée réelle",
-                ),
-                "$_own,wall = $_capex × T_wall / lifetime + E_wall[kWh] × price per kWh",
-                format!(
-                    "{} × {} / {} + {} × {}",
-                    c(total),
-                    c(w),
-                    c(lifetime_s),
-                    c(e / J_PER_KWH),
-                    c(r.usd_per_kwh)
-                ),
-                money::amortized(total, w, lifetime_s) + e / J_PER_KWH * r.usd_per_kwh,
-                "USD",
-                &[],
-            ));
+            let v = money::amortized(total, w, lifetime_s) + e / J_PER_KWH * r.usd_per_kwh;
+            if v.is_finite() {
+                ownership_wall = Some(st.push(
+                    "goodput.ownership_usd",
+                    tr(
+                        l,
+                        "Cost if owned, over the wall clock",
+                        "Coût en propriété sur la durée réelle",
+                    ),
+                    "$_own,wall = $_capex × T_wall / lifetime + E_wall[kWh] × price per kWh",
+                    format!(
+                        "{} × {} / {} + {} × {}",
+                        c(total),
+                        c(w),
+                        c(lifetime_s),
+                        c(e / J_PER_KWH),
+                        c(r.usd_per_kwh)
+                    ),
+                    v,
+                    "USD",
+                    &[],
+                ));
+            }
         }
         capex = Some(Capex {
             usd_per_chip: p,
