@@ -11,13 +11,22 @@ use zettaflop_estimator::catalog as data;
 use zettaflop_estimator::claim::{check, Claim};
 use zettaflop_estimator::format::Locale;
 use zettaflop_estimator::perf::{calibration, Job};
-use zettaflop_estimator::{contract::CatalogIds, epoch, estimate, schema, Scenario};
+use zettaflop_estimator::{
+    contract::CatalogIds, default_counts, epoch, estimate, schema, sweep, Scenario,
+};
 
 const HELP: &str = "\
 zettaflop — what it takes to train a model on a cluster (time, GPUs, power, energy, CO2, cost)
 
 USAGE:
     zettaflop estimate FILE|-     read a scenario (JSON) from FILE or stdin, print the report (JSON)
+    zettaflop sweep FILE|- [COUNT...]
+                                  read a scenario (its count may be absent), print CSV: a
+                                  header, then one row per count (in the scenario's count_unit;
+                                  default 1024, 2048, … 1048576): gpus, count, the ideal duration
+                                  (100 % of peak, no interruptions), the duration at the
+                                  utilization, the wall clock with interruptions, its energy
+                                  and cost, the utilization used
     zettaflop check FILE|-        read a claim (JSON), print its readings and verdict (JSON)
     zettaflop claims [--fr]       the article's claims, each with its verdict and reason
     zettaflop predict FILE|-      read a performance job (JSON), print the predicted iteration:
@@ -106,6 +115,10 @@ fn run(args: &[String]) -> Result<String, Failure> {
         ["estimate"] => Err(Failure(
             "estimate: give a scenario FILE, or - for stdin".into(),
         )),
+        ["sweep", path, counts @ ..] => sweep_csv(path, counts),
+        ["sweep"] => Err(Failure(
+            "sweep: give a scenario FILE, or - for stdin".into(),
+        )),
         ["check", path] => {
             let text = read_input(path)?;
             let claim: Claim = parse_json(&text, "claim")?;
@@ -183,6 +196,49 @@ fn run(args: &[String]) -> Result<String, Failure> {
 
 fn schema_json(s: Result<serde_json::Value, String>) -> Result<String, Failure> {
     to_json(&s.map_err(Failure)?)
+}
+
+/// `zettaflop sweep`: the scenario (a missing `count` is filled in, the sweep ignores it) at
+/// each count, as CSV.
+fn sweep_csv(path: &str, counts: &[&str]) -> Result<String, Failure> {
+    let text = read_input(path)?;
+    let mut value: serde_json::Value = parse_json(&text, "scenario")?;
+    if let Some(obj) = value.as_object_mut() {
+        obj.entry("count").or_insert(serde_json::json!(1));
+    }
+    let scenario: Scenario = parse_json(&value.to_string(), "scenario")?;
+    let counts = if counts.is_empty() {
+        default_counts()
+    } else {
+        counts
+            .iter()
+            .map(|c| {
+                c.parse::<f64>().map_err(|_| {
+                    Failure(format!(
+                        "count: `{c}` is not a number; give whole counts, e.g. 1024 2048"
+                    ))
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?
+    };
+    let points = sweep(&scenario, &counts).map_err(|e| Failure(e.to_string()))?;
+    let mut out = String::from(
+        "gpus,count,ideal_duration_s,compute_duration_s,duration_s,energy_j,cost_usd,utilization\n",
+    );
+    for p in points {
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{},{}\n",
+            p.gpus,
+            p.count,
+            p.ideal_duration_s,
+            p.compute_duration_s,
+            p.duration_s,
+            p.energy_j,
+            p.cost_usd,
+            p.utilization
+        ));
+    }
+    Ok(out)
 }
 
 fn read_input(path: &str) -> Result<String, Failure> {

@@ -37,6 +37,10 @@ struct Report {
     implied_utilization: Option<f64>,
     chips_needed: Option<f64>,
     count_needed: Option<f64>,
+    goodput: Goodput,
+    site: Option<Site>,
+    capex: Option<Capex>,
+    budget: Option<Budget>,
     ranges: Ranges,
     assumptions: serde_json::Map<String, serde_json::Value>,
     warnings: Vec<Warning>,
@@ -78,6 +82,58 @@ struct Cost {
     compute: f64,
     electricity: f64,
     total: f64,
+    ownership: Option<f64>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Goodput {
+    interruptions_per_gpu_hour: f64,
+    mtbf_s: f64,
+    checkpoint_s: f64,
+    restart_s: f64,
+    checkpoint_interval_s: f64,
+    interval_rule: String,
+    fraction: f64,
+    wall_clock_s: Option<f64>,
+    expected_interruptions: Option<f64>,
+    energy_j: Option<f64>,
+    cost_usd: Option<f64>,
+    ownership_usd: Option<f64>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Site {
+    site_power_w: f64,
+    w_per_gpu: f64,
+    gpus: f64,
+    count: f64,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Capex {
+    usd_per_chip: f64,
+    chips_usd: f64,
+    facility_usd: f64,
+    total_usd: f64,
+    lifetime_s: f64,
+    amortized_usd: f64,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Budget {
+    budget_usd: f64,
+    usd_per_gpu: f64,
+    gpus: f64,
+    count: f64,
+    facility_power_w: f64,
 }
 
 #[allow(dead_code)]
@@ -324,4 +380,124 @@ fn schema_prints_one_document_or_all_of_them() {
         err.contains("unknown document `scenarios`") && err.contains("check-report"),
         "{err}"
     );
+}
+
+#[test]
+fn estimate_prints_goodput_site_capex_and_budget() {
+    // Llama 3's cluster: 16,384 H100; a 1.2 GW site; a $1B budget.
+    let out = zettaflop(
+        &["estimate", "-"],
+        r#"{"workload": {"flop": 3.8e25}, "hardware": "h100", "count": 16384, "utilization": 0.4, "site_power_w": 1.2e9, "budget_usd": 1e9}"#,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Report = serde_json::from_slice(&out.stdout).expect("schema");
+    // M = 54 days × 86,400 / 419 = 11,135.08 s; f ≈ 0.9037 (Meta: > 90 %).
+    assert!((r.goodput.mtbf_s - 54.0 * 86_400.0 / 419.0).abs() < 1e-6);
+    assert!((r.goodput.fraction - 0.9037).abs() < 1e-4);
+    let wall = r.goodput.wall_clock_s.expect("finishes");
+    assert!((wall - r.duration_s / r.goodput.fraction).abs() < 1e-3);
+    // 1.2e9 / (1,500 × 1.2) = 666,666.7 → 666,666 GPUs.
+    assert_eq!(r.site.expect("asked").gpus, 666_666.0);
+    // 16,384 × ($33,810 + $10/W × 1,500 W) = $799,703,040.
+    assert_eq!(r.capex.expect("priced").total_usd, 799_703_040.0);
+    // $1B / $48,810 = 20,487 GPUs.
+    assert_eq!(r.budget.expect("asked").gpus, 20_487.0);
+    assert!(r.cost_usd.ownership.expect("priced") > r.cost_usd.electricity);
+    assert_eq!(r.assumptions["checkpoint_s"], 30.0);
+    assert_eq!(r.assumptions["restart_s"], 300.0);
+    assert_eq!(r.assumptions["lifetime_s"], 126_230_400.0);
+    assert_eq!(r.assumptions["facility_usd_per_w"], 10.0);
+}
+
+#[test]
+fn sweep_prints_a_csv_series() {
+    // No count: the sweep does not need one.
+    let input = r#"{"workload": {"flop": 3.8e25}, "hardware": "h100", "utilization": 0.4}"#;
+    let out = zettaflop(&["sweep", "-"], input);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "gpus,count,ideal_duration_s,compute_duration_s,duration_s,energy_j,cost_usd,utilization"
+    );
+    let rows: Vec<Vec<f64>> = lines
+        .map(|l| l.split(',').map(|x| x.parse().unwrap()).collect())
+        .collect();
+    assert_eq!(rows.len(), 11);
+    assert_eq!(rows[0][0], 1024.0);
+    assert_eq!(rows[10][0], 1_048_576.0);
+    for r in &rows {
+        assert_eq!(r.len(), 8);
+        // ideal = C / (G × 989.4e12) < with utilization (÷ 0.4) < with interruptions.
+        assert!((r[2] - 3.8e25 / (r[0] * 989.4e12)).abs() / r[2] < 1e-12);
+        assert!((r[3] - r[2] / 0.4).abs() / r[3] < 1e-12);
+        assert!(r[4] > r[3] && r[5] > 0.0 && r[6] > 0.0);
+    }
+    // The row at 16,384 GPUs is the estimate's wall clock.
+    let est = zettaflop(
+        &["estimate", "-"],
+        r#"{"workload": {"flop": 3.8e25}, "hardware": "h100", "utilization": 0.4, "count": 16384}"#,
+    );
+    let rep: Report = serde_json::from_slice(&est.stdout).unwrap();
+    // (serde_json's float parsing may differ from Rust's in the last bit.)
+    let same = |a: f64, b: Option<f64>| (a / b.unwrap() - 1.0).abs() < 1e-15;
+    assert!(same(rows[4][4], rep.goodput.wall_clock_s));
+    assert!(same(rows[4][5], rep.goodput.energy_j));
+    assert!(same(rows[4][6], rep.goodput.cost_usd));
+    // Counts on the command line.
+    let out = zettaflop(&["sweep", "-", "1000", "3000"], input);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 3);
+    assert!(text.lines().nth(2).unwrap().starts_with("3000,3000,"));
+}
+
+#[test]
+fn sweep_bad_input_names_the_field_with_exit_code_2() {
+    let cases: [(&[&str], &str, &str); 5] = [
+        (
+            &["sweep", "-"],
+            r#"{"workload": "gpt-4", "hardware": "h100", "restart_s": -1}"#,
+            "restart_s",
+        ),
+        (
+            &["sweep", "-"],
+            r#"{"workload": "gpt-4", "hardware": "h100", "colour": 1}"#,
+            "colour",
+        ),
+        (
+            &["sweep", "-", "0"],
+            r#"{"workload": "gpt-4", "hardware": "h100"}"#,
+            "count",
+        ),
+        (
+            &["sweep", "-", "many"],
+            r#"{"workload": "gpt-4", "hardware": "h100"}"#,
+            "count",
+        ),
+        (&["sweep", "-"], r#"{"hardware": "h100"}"#, "workload"),
+    ];
+    for (args, input, field) in cases {
+        let out = zettaflop(args, input);
+        assert_eq!(out.status.code(), Some(2), "{input}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(err.contains(field), "{input}: {err} should name {field}");
+    }
+    assert_eq!(zettaflop(&["sweep"], "").status.code(), Some(2));
+    // estimate still requires its count.
+    let out = zettaflop(
+        &["estimate", "-"],
+        r#"{"workload": "gpt-4", "hardware": "h100"}"#,
+    );
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -9,10 +9,14 @@ use crate::error::{Error, ErrorKind};
 use crate::format::{self as fmt, compact as c, Locale};
 use crate::hardware::HardwareChoice;
 use crate::limits;
-use crate::report::{Assumptions, Cited, Cost, HardwareUsed, Range, Ranges, Report, Step, Warning};
+use crate::report::{
+    Assumptions, Budget, Capex, Cited, Cost, Goodput, HardwareUsed, Range, Ranges, Report, Site,
+    Step, Warning,
+};
 use crate::scenario::Scenario;
 use crate::utilization::{self, PredictedUtilization, Utilization};
 use crate::workload::Workload;
+use crate::{goodput, money, site};
 
 /// Joules in a kilowatt-hour.
 pub const J_PER_KWH: f64 = 3.6e6;
@@ -379,6 +383,25 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
         &[],
     );
 
+    let scale = scale(
+        &mut st,
+        &mut warnings,
+        s,
+        l,
+        Run {
+            gpus,
+            per_unit,
+            all_in_w: hw.all_in_w,
+            pue,
+            it,
+            facility,
+            duration,
+            usd_per_chip_hour,
+            usd_per_kwh,
+            elec_usd,
+        },
+    )?;
+
     if let Some(e) = auto_failed {
         warn(
             &mut warnings,
@@ -622,10 +645,15 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
             compute: compute_usd,
             electricity: elec_usd,
             total,
+            ownership: scale.ownership,
         },
         implied_utilization,
         chips_needed,
         count_needed,
+        goodput: scale.goodput,
+        site: scale.site,
+        capex: scale.capex,
+        budget: scale.budget,
         ranges,
         assumptions: Assumptions {
             utilization: u,
@@ -633,6 +661,12 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
             usd_per_chip_hour,
             usd_per_kwh,
             kg_co2_per_kwh: kg_per_kwh,
+            interruptions_per_gpu_hour: scale.rate,
+            checkpoint_s: scale.checkpoint_s,
+            restart_s: scale.restart_s,
+            usd_purchase_per_chip: scale.capex.map(|c| c.usd_per_chip),
+            facility_usd_per_w: scale.facility_usd_per_w,
+            lifetime_s: scale.lifetime_s,
         },
         warnings,
         steps: st.0,
@@ -654,4 +688,475 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
         ));
     }
     Ok(report)
+}
+
+/// What the scale figures need from the rest of the estimate.
+struct Run {
+    gpus: f64,
+    per_unit: f64,
+    all_in_w: f64,
+    pue: f64,
+    it: f64,
+    facility: f64,
+    duration: f64,
+    usd_per_chip_hour: f64,
+    usd_per_kwh: f64,
+    elec_usd: f64,
+}
+
+/// The scale figures of a report.
+struct Scale {
+    rate: f64,
+    checkpoint_s: f64,
+    restart_s: f64,
+    facility_usd_per_w: f64,
+    lifetime_s: f64,
+    goodput: Goodput,
+    site: Option<Site>,
+    capex: Option<Capex>,
+    budget: Option<Budget>,
+    ownership: Option<f64>,
+}
+
+/// Goodput, site, capex, budget and ownership: inputs checked, steps written down.
+fn scale(
+    st: &mut Steps,
+    warnings: &mut Vec<Warning>,
+    s: &Scenario,
+    l: Locale,
+    r: Run,
+) -> Result<Scale, Error> {
+    let opt = |v: Option<f64>, field: &str, lim: limits::Limit, default: f64| {
+        v.map_or(Ok(default), |x| lim.check(field, x))
+    };
+    let rate = opt(
+        s.interruptions_per_gpu_hour,
+        "interruptions_per_gpu_hour",
+        limits::INTERRUPTIONS_PER_GPU_HOUR,
+        goodput::llama3_rate_per_gpu_hour(),
+    )?;
+    let checkpoint_s = opt(
+        s.checkpoint_s,
+        "checkpoint_s",
+        limits::CHECKPOINT_S,
+        goodput::default_checkpoint_s(),
+    )?;
+    let restart_s = opt(
+        s.restart_s,
+        "restart_s",
+        limits::RESTART_S,
+        goodput::default_restart_s(),
+    )?;
+    let facility_usd_per_w = opt(
+        s.facility_usd_per_w,
+        "facility_usd_per_w",
+        limits::FACILITY_USD_PER_W,
+        money::default_facility_usd_per_w(),
+    )?;
+    let lifetime_s = opt(
+        s.lifetime_s,
+        "lifetime_s",
+        limits::LIFETIME_S,
+        money::default_lifetime_s(),
+    )?;
+    let site_power = s
+        .site_power_w
+        .map(|w| limits::SITE_POWER_W.check("site_power_w", w))
+        .transpose()?;
+    let budget_usd = s
+        .budget_usd
+        .map(|b| limits::BUDGET_USD.check("budget_usd", b))
+        .transpose()?;
+    let (price, price_sources): (Option<f64>, Vec<&str>) = match s.usd_purchase_per_chip {
+        Some(p) => (
+            Some(limits::USD_PURCHASE_PER_CHIP.check("usd_purchase_per_chip", p)?),
+            vec![],
+        ),
+        None => match &s.hardware {
+            HardwareChoice::Id(id) => catalog::accelerator(id)
+                .and_then(|a| a.usd_purchase_per_chip.map(|p| (p, a.purchase_sources)))
+                .map_or((None, vec![]), |(p, src)| (Some(p), src.to_vec())),
+            HardwareChoice::Custom(_) => (None, vec![]),
+        },
+    };
+    if price.is_none() && budget_usd.is_some() {
+        return Err(Error::new(
+            "usd_purchase_per_chip",
+            ErrorKind::Missing {
+                hint: "a budget needs a purchase price per GPU: give usd_purchase_per_chip".into(),
+                fr: "un budget demande un prix d'achat par GPU : donnez usd_purchase_per_chip"
+                    .into(),
+            },
+        ));
+    }
+
+    // Goodput.
+    let default_rate = s.interruptions_per_gpu_hour.is_none();
+    let llama3: &[&str] = &["llama3-paper"];
+    let rate_sources: &[&str] = if default_rate { llama3 } else { &[] };
+    if default_rate {
+        st.push(
+            "goodput.interruptions_per_gpu_hour",
+            tr(
+                l,
+                "Interruptions per GPU-hour (Llama 3 405B)",
+                "Interruptions par heure-GPU (Llama 3 405B)",
+            ),
+            "λ₁ = interruptions / (GPUs × days × 24)",
+            format!(
+                "{} / ({} × {} × 24)",
+                c(catalog::INTERRUPTIONS_LLAMA3_405B.value),
+                c(catalog::INTERRUPTIONS_LLAMA3_GPUS.value),
+                c(catalog::INTERRUPTIONS_LLAMA3_DAYS.value)
+            ),
+            rate,
+            "1/(GPU·h)",
+            llama3,
+        );
+    }
+    let g = goodput::model(r.gpus, rate, checkpoint_s, restart_s);
+    st.push(
+        "goodput.mtbf_s",
+        tr(
+            l,
+            "Mean time between interruptions of the job",
+            "Temps moyen entre interruptions du travail",
+        ),
+        "M = 3600 / (G × λ₁)",
+        format!("3600 / ({} × {})", c(r.gpus), c(rate)),
+        g.mtbf_s,
+        "s",
+        rate_sources,
+    );
+    let defaults_cited: &[&str] = if s.checkpoint_s.is_none() {
+        catalog::CHECKPOINT_S_DEFAULT.sources
+    } else {
+        &[]
+    };
+    st.push(
+        "goodput.checkpoint_interval_s",
+        tr(
+            l,
+            "Optimal checkpoint interval",
+            "Intervalle optimal entre points de reprise",
+        ),
+        if g.capped {
+            "τ = M (δ ≥ M/2: Young's √(2·δ·M) does not hold)"
+        } else {
+            "τ = √(2 · δ · M) (Young)"
+        },
+        if g.capped {
+            c(g.mtbf_s)
+        } else {
+            format!("√(2 × {} × {})", c(checkpoint_s), c(g.mtbf_s))
+        },
+        g.interval_s,
+        "s",
+        defaults_cited,
+    );
+    st.push(
+        "goodput.fraction",
+        tr(
+            l,
+            "Share of the wall clock spent training",
+            "Part du temps réel passée à entraîner",
+        ),
+        "f = τ / (M · e^(R/M) · (e^((τ+δ)/M) − 1)) (Daly)",
+        format!(
+            "{} / ({} × e^({}/{}) × (e^(({} + {})/{}) − 1))",
+            c(g.interval_s),
+            c(g.mtbf_s),
+            c(restart_s),
+            c(g.mtbf_s),
+            c(g.interval_s),
+            c(checkpoint_s),
+            c(g.mtbf_s)
+        ),
+        g.fraction,
+        "1",
+        defaults_cited,
+    );
+    if g.capped {
+        warn(
+            warnings,
+            "checkpoint_slow",
+            "checkpoint_s",
+            match l {
+                Locale::En => format!(
+                    "a checkpoint ({}) takes half the time between interruptions ({}) or more: the interval is set to the MTBF",
+                    fmt::duration(checkpoint_s, l),
+                    fmt::duration(g.mtbf_s, l)
+                ),
+                Locale::Fr => format!(
+                    "un point de reprise ({}) prend la moitié du temps entre interruptions ({}) ou plus : l'intervalle est pris égal au MTBF",
+                    fmt::duration(checkpoint_s, l),
+                    fmt::duration(g.mtbf_s, l)
+                ),
+            },
+        );
+    }
+    // A wall clock so long that its energy or cost overflows is a run that never finishes too.
+    let wall = g.wall_clock_s(r.duration).filter(|&w| {
+        (r.facility * w / J_PER_KWH * r.usd_per_kwh + r.gpus * w / 3600.0 * r.usd_per_chip_hour)
+            .is_finite()
+    });
+    let mut expected = None;
+    let mut g_energy = None;
+    let mut g_cost = None;
+    if let Some(w) = wall {
+        st.push(
+            "goodput.wall_clock_s",
+            tr(
+                l,
+                "Wall clock with interruptions",
+                "Durée réelle avec interruptions",
+            ),
+            "T_wall = T / f",
+            format!("{} / {}", c(r.duration), c(g.fraction)),
+            w,
+            "s",
+            &[],
+        );
+        expected = Some(st.push(
+            "goodput.expected_interruptions",
+            tr(l, "Interruptions expected", "Interruptions attendues"),
+            "n = T_wall / M",
+            format!("{} / {}", c(w), c(g.mtbf_s)),
+            w / g.mtbf_s,
+            "1",
+            &[],
+        ));
+        let e = st.push(
+            "goodput.energy_j",
+            tr(
+                l,
+                "Energy over the wall clock",
+                "Énergie sur la durée réelle",
+            ),
+            "E_wall = W_site × T_wall",
+            format!("{} × {}", c(r.facility), c(w)),
+            r.facility * w,
+            "J",
+            &[],
+        );
+        g_energy = Some(e);
+        g_cost = Some(st.push(
+            "goodput.cost_usd",
+            tr(
+                l,
+                "Rental and electricity over the wall clock",
+                "Location et électricité sur la durée réelle",
+            ),
+            "$_wall = G × T_wall/3600 × price + E_wall[kWh] × price per kWh",
+            format!(
+                "{} × {}/3600 × {} + {} × {}",
+                c(r.gpus),
+                c(w),
+                c(r.usd_per_chip_hour),
+                c(e / J_PER_KWH),
+                c(r.usd_per_kwh)
+            ),
+            r.gpus * w / 3600.0 * r.usd_per_chip_hour + e / J_PER_KWH * r.usd_per_kwh,
+            "USD",
+            &[],
+        ));
+    } else {
+        warn(
+            warnings,
+            "never_finishes",
+            "goodput",
+            match l {
+                Locale::En => format!(
+                    "interruptions every {} against a restart of {}: the run never finishes",
+                    fmt::duration(g.mtbf_s, l),
+                    fmt::duration(restart_s, l)
+                ),
+                Locale::Fr => format!(
+                    "une interruption toutes les {} pour un redémarrage de {} : l'entraînement ne finit jamais",
+                    fmt::duration(g.mtbf_s, l),
+                    fmt::duration(restart_s, l)
+                ),
+            },
+        );
+    }
+
+    // Site.
+    let site = site_power.map(|w| {
+        let per = site::w_per_gpu(r.all_in_w, r.pue);
+        let gpus = st.push(
+            "site.gpus",
+            tr(l, "GPUs the site holds", "GPU que le site peut accueillir"),
+            "G_site = ⌊W_site / (W₁ × PUE)⌋",
+            format!("⌊{} / ({} × {})⌋", c(w), c(r.all_in_w), c(r.pue)),
+            site::gpus_for_power(w, r.all_in_w, r.pue),
+            "GPU",
+            &[],
+        );
+        Site {
+            site_power_w: w,
+            w_per_gpu: per,
+            gpus,
+            count: (gpus / r.per_unit).floor(),
+        }
+    });
+
+    // Capex, budget, ownership.
+    let mut capex = None;
+    let mut budget = None;
+    let mut ownership = None;
+    let mut ownership_wall = None;
+    if let Some(p) = price {
+        let facility_sources: &[&str] = if s.facility_usd_per_w.is_none() {
+            catalog::FACILITY_USD_PER_W_DEFAULT.sources
+        } else {
+            &[]
+        };
+        let chips_usd = st.push(
+            "capex.chips_usd",
+            tr(l, "GPUs bought", "Achat des GPU"),
+            "$_chips = G × purchase price",
+            format!("{} × {}", c(r.gpus), c(p)),
+            r.gpus * p,
+            "USD",
+            &price_sources,
+        );
+        let facility_usd = st.push(
+            "capex.facility_usd",
+            tr(l, "Facility built", "Construction du site"),
+            "$_site = W_IT × $ per W",
+            format!("{} × {}", c(r.it), c(facility_usd_per_w)),
+            r.it * facility_usd_per_w,
+            "USD",
+            facility_sources,
+        );
+        let total = st.push(
+            "capex.total_usd",
+            tr(l, "Capital cost", "Investissement"),
+            "$_capex = $_chips + $_site",
+            format!("{} + {}", c(chips_usd), c(facility_usd)),
+            chips_usd + facility_usd,
+            "USD",
+            &[],
+        );
+        let lifetime_sources: &[&str] = if s.lifetime_s.is_none() {
+            catalog::LIFETIME_S_DEFAULT.sources
+        } else {
+            &[]
+        };
+        let amortized = st.push(
+            "capex.amortized_usd",
+            tr(
+                l,
+                "Capital cost's share for the run",
+                "Part de l'investissement pour l'entraînement",
+            ),
+            "$_amort = $_capex × T / lifetime",
+            format!("{} × {} / {}", c(total), c(r.duration), c(lifetime_s)),
+            money::amortized(total, r.duration, lifetime_s),
+            "USD",
+            lifetime_sources,
+        );
+        ownership = Some(st.push(
+            "cost_usd.ownership",
+            tr(l, "Cost if owned", "Coût en propriété"),
+            "$_own = $_amort + $_E",
+            format!("{} + {}", c(amortized), c(r.elec_usd)),
+            amortized + r.elec_usd,
+            "USD",
+            &[],
+        ));
+        if let (Some(w), Some(e)) = (wall, g_energy) {
+            let v = money::amortized(total, w, lifetime_s) + e / J_PER_KWH * r.usd_per_kwh;
+            if v.is_finite() {
+                ownership_wall = Some(st.push(
+                    "goodput.ownership_usd",
+                    tr(
+                        l,
+                        "Cost if owned, over the wall clock",
+                        "Coût en propriété sur la durée réelle",
+                    ),
+                    "$_own,wall = $_capex × T_wall / lifetime + E_wall[kWh] × price per kWh",
+                    format!(
+                        "{} × {} / {} + {} × {}",
+                        c(total),
+                        c(w),
+                        c(lifetime_s),
+                        c(e / J_PER_KWH),
+                        c(r.usd_per_kwh)
+                    ),
+                    v,
+                    "USD",
+                    &[],
+                ));
+            }
+        }
+        capex = Some(Capex {
+            usd_per_chip: p,
+            chips_usd,
+            facility_usd,
+            total_usd: total,
+            lifetime_s,
+            amortized_usd: amortized,
+        });
+        if let Some(b) = budget_usd {
+            let per = money::usd_per_gpu(p, facility_usd_per_w, r.all_in_w);
+            let gpus = st.push(
+                "budget.gpus",
+                tr(l, "GPUs the budget buys", "GPU que le budget achète"),
+                "G_$ = ⌊budget / (price + $ per W × W₁)⌋",
+                format!(
+                    "⌊{} / ({} + {} × {})⌋",
+                    c(b),
+                    c(p),
+                    c(facility_usd_per_w),
+                    c(r.all_in_w)
+                ),
+                money::gpus_for_budget(b, per),
+                "GPU",
+                &price_sources,
+            );
+            let power = st.push(
+                "budget.facility_power_w",
+                tr(l, "Site power they need", "Puissance de site nécessaire"),
+                "W_$ = G_$ × W₁ × PUE",
+                format!("{} × {} × {}", c(gpus), c(r.all_in_w), c(r.pue)),
+                gpus * r.all_in_w * r.pue,
+                "W",
+                &[],
+            );
+            budget = Some(Budget {
+                budget_usd: b,
+                usd_per_gpu: per,
+                gpus,
+                count: (gpus / r.per_unit).floor(),
+                facility_power_w: power,
+            });
+        }
+    }
+
+    Ok(Scale {
+        rate,
+        checkpoint_s,
+        restart_s,
+        facility_usd_per_w,
+        lifetime_s,
+        goodput: Goodput {
+            interruptions_per_gpu_hour: rate,
+            mtbf_s: g.mtbf_s,
+            checkpoint_s,
+            restart_s,
+            checkpoint_interval_s: g.interval_s,
+            interval_rule: if g.capped { "mtbf" } else { "young" }.into(),
+            fraction: g.fraction,
+            wall_clock_s: wall,
+            expected_interruptions: expected,
+            energy_j: g_energy,
+            cost_usd: g_cost,
+            ownership_usd: ownership_wall,
+        },
+        site,
+        capex,
+        budget,
+        ownership,
+    })
 }

@@ -27,14 +27,18 @@ pub mod epoch;
 mod error;
 mod estimate;
 pub mod format;
+pub mod goodput;
 mod hardware;
 pub mod limits;
+pub mod money;
 pub mod parse;
 pub mod perf;
 mod report;
 mod scenario;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod site;
+mod sweep;
 pub mod utilization;
 #[cfg(feature = "wasm")]
 pub mod wasm;
@@ -44,8 +48,10 @@ pub use error::{Error, ErrorKind};
 pub use estimate::{estimate, estimate_in, HOURS_PER_YEAR, J_PER_KWH};
 pub use hardware::{CountUnit, CustomHardware, Hardware, HardwareChoice, Peaks, Precision};
 pub use report::{
-    Assumptions, Cited, Comparison, Cost, HardwareUsed, Range, Ranges, Report, Step, Warning,
+    Assumptions, Budget, Capex, Cited, Comparison, Cost, Goodput, HardwareUsed, Range, Ranges,
+    Report, Site, Step, Warning,
 };
 pub use scenario::Scenario;
+pub use sweep::{default_counts, sweep, SweepPoint};
 pub use utilization::{PredictedUtilization, Utilization};
 pub use workload::{Compute, Workload};

@@ -79,8 +79,20 @@ pub const GPUS_PER_UNIT: Limit = Limit {
 };
 /// A site's power (a claim's): one watt to 100 GW.
 pub const SITE_POWER_W: Limit = lim(1.0, 1e11);
-/// A claim's budget.
+/// A claim's budget, or the scenario's.
 pub const BUDGET_USD: Limit = lim(1.0, 1e14);
+/// Interruptions per GPU-hour: from one per 114,000 GPU-years to one per GPU-hour.
+pub const INTERRUPTIONS_PER_GPU_HOUR: Limit = lim(1e-9, 1.0);
+/// Time to write a checkpoint: 10 ms to a week.
+pub const CHECKPOINT_S: Limit = lim(0.01, 604_800.0);
+/// Time to restart after an interruption: none to a week.
+pub const RESTART_S: Limit = lim(0.0, 604_800.0);
+/// Purchase price of one GPU.
+pub const USD_PURCHASE_PER_CHIP: Limit = lim(1.0, 1e8);
+/// Facility build cost per watt of IT capacity.
+pub const FACILITY_USD_PER_W: Limit = lim(0.0, 1000.0);
+/// Amortization lifetime: a day to a hundred years.
+pub const LIFETIME_S: Limit = lim(86_400.0, 3.2e9);
 
 /// A model dimension or layout size of the performance model (layers, hidden, heads, tp, …).
 pub const PERF_DIM: Limit = Limit {

@@ -63,6 +63,18 @@ pub struct Report {
     /// The same, in `count_unit`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count_needed: Option<f64>,
+    /// Interruptions, checkpoints and the wall clock they give (the headline `duration_s`
+    /// stays the failure-free time).
+    pub goodput: Goodput,
+    /// The GPUs `site_power_w` holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<Site>,
+    /// What owning the cluster costs (absent when no purchase price is known).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capex: Option<Capex>,
+    /// What `budget_usd` buys.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Budget>,
     /// Low / central / high of the headline results, from the ranges of the inputs that have
     /// one (a preset's compute estimate, the typical utilization band when the default is used,
     /// the PUE band when the default is used).
@@ -97,8 +109,12 @@ pub struct Cost {
     pub compute: f64,
     /// Electricity: energy × $/kWh.
     pub electricity: f64,
-    /// Sum.
+    /// Sum (rental).
     pub total: f64,
+    /// Owning instead of renting: the capex amortized over the run's share of the lifetime,
+    /// plus electricity (absent when no purchase price is known).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ownership: Option<f64>,
 }
 
 /// Assumptions as used.
@@ -115,6 +131,102 @@ pub struct Assumptions {
     pub usd_per_kwh: f64,
     /// kg CO₂/kWh.
     pub kg_co2_per_kwh: f64,
+    /// Interruptions per GPU-hour.
+    pub interruptions_per_gpu_hour: f64,
+    /// Checkpoint write time.
+    pub checkpoint_s: f64,
+    /// Restart time.
+    pub restart_s: f64,
+    /// Purchase price per GPU, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usd_purchase_per_chip: Option<f64>,
+    /// Facility build cost per watt of IT power.
+    pub facility_usd_per_w: f64,
+    /// Amortization lifetime.
+    pub lifetime_s: f64,
+}
+
+/// Interruptions and checkpoints (see [`crate::goodput`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Goodput {
+    /// Interruptions per GPU-hour.
+    pub interruptions_per_gpu_hour: f64,
+    /// Mean time between interruptions of the whole job.
+    pub mtbf_s: f64,
+    /// Checkpoint write time.
+    pub checkpoint_s: f64,
+    /// Restart time.
+    pub restart_s: f64,
+    /// Optimal checkpoint interval: Young's √(2·δ·M), or M when δ ≥ M/2.
+    pub checkpoint_interval_s: f64,
+    /// `young`, or `mtbf` when the interval was capped at the MTBF.
+    pub interval_rule: String,
+    /// Share of the wall clock spent training, 0–1.
+    pub fraction: f64,
+    /// Wall clock with interruptions = `duration_s` / fraction (absent: never finishes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wall_clock_s: Option<f64>,
+    /// Interruptions expected over the wall clock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_interruptions: Option<f64>,
+    /// Facility energy over the wall clock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub energy_j: Option<f64>,
+    /// Rental and electricity over the wall clock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_usd: Option<f64>,
+    /// Ownership cost over the wall clock (with a purchase price).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ownership_usd: Option<f64>,
+}
+
+/// The GPUs a site's power holds.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Site {
+    /// The site power given.
+    pub site_power_w: f64,
+    /// Site power per GPU: all-in W × PUE.
+    pub w_per_gpu: f64,
+    /// GPUs it holds: ⌊site W / (all-in W × PUE)⌋.
+    pub gpus: f64,
+    /// The same in `count_unit` (whole units).
+    pub count: f64,
+}
+
+/// Buying the cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Capex {
+    /// Purchase price per GPU.
+    pub usd_per_chip: f64,
+    /// GPUs × price.
+    pub chips_usd: f64,
+    /// Facility: $/W × IT power.
+    pub facility_usd: f64,
+    /// Chips + facility.
+    pub total_usd: f64,
+    /// Lifetime it is amortized over.
+    pub lifetime_s: f64,
+    /// Its share for the failure-free run: total × duration / lifetime.
+    pub amortized_usd: f64,
+}
+
+/// What a budget buys: GPUs with their share of the facility.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Budget {
+    /// The budget given.
+    pub budget_usd: f64,
+    /// Capex per GPU: price + $/W × all-in W.
+    pub usd_per_gpu: f64,
+    /// GPUs bought: ⌊budget / capex per GPU⌋.
+    pub gpus: f64,
+    /// The same in `count_unit` (whole units).
+    pub count: f64,
+    /// Site power they need: GPUs × all-in W × PUE.
+    pub facility_power_w: f64,
 }
 
 /// Something to look at twice; not an error.
@@ -167,6 +279,7 @@ pub struct Cited {
 
 /// Speed-up and ratios between two reports (e.g. a new cluster against the original run).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Comparison {
     /// How many times faster `new` is than `old`.
     pub speedup: f64,

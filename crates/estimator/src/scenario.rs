@@ -63,6 +63,30 @@ pub struct Scenario {
     /// A duration wanted: the report gives the chips needed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_duration_s: Option<f64>,
+    /// Interruptions per GPU-hour (default: Llama 3 405B's, 419 in 54 days on 16,384 H100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interruptions_per_gpu_hour: Option<f64>,
+    /// Time training stops to write a checkpoint (default 30 s).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkpoint_s: Option<f64>,
+    /// Time from an interruption to training again (default 300 s).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restart_s: Option<f64>,
+    /// A site's power: the report gives the GPUs it holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_power_w: Option<f64>,
+    /// A budget: the report gives the GPUs (and their facility) it buys.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_usd: Option<f64>,
+    /// Purchase price of one GPU; default: the catalog's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usd_purchase_per_chip: Option<f64>,
+    /// Facility build cost per watt of IT power (default 10, i.e. $10M per MW).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facility_usd_per_w: Option<f64>,
+    /// Lifetime over which owned GPUs and facility are amortized (default 4 years).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifetime_s: Option<f64>,
 }
 
 fn default_pue() -> f64 {
@@ -93,6 +117,14 @@ impl Default for Scenario {
             kg_co2_per_kwh: default_kg_co2_per_kwh(),
             claimed_duration_s: None,
             target_duration_s: None,
+            interruptions_per_gpu_hour: None,
+            checkpoint_s: None,
+            restart_s: None,
+            site_power_w: None,
+            budget_usd: None,
+            usd_purchase_per_chip: None,
+            facility_usd_per_w: None,
+            lifetime_s: None,
         }
     }
 }

@@ -57,11 +57,13 @@ pub enum Root {
     CatalogIds,
     /// What the JS API throws.
     ApiError,
+    /// One point of `sweep` (`zettaflop sweep`'s CSV row).
+    SweepPoint,
 }
 
 impl Root {
     /// Every root, inputs before their outputs.
-    pub const ALL: [Root; 9] = [
+    pub const ALL: [Root; 10] = [
         Root::Scenario,
         Root::Report,
         Root::Claim,
@@ -71,6 +73,7 @@ impl Root {
         Root::SearchResult,
         Root::CatalogIds,
         Root::ApiError,
+        Root::SweepPoint,
     ];
 
     /// The name on the command line (`zettaflop schema scenario`).
@@ -85,6 +88,7 @@ impl Root {
             Root::SearchResult => "search-result",
             Root::CatalogIds => "catalog-ids",
             Root::ApiError => "error",
+            Root::SweepPoint => "sweep-point",
         }
     }
 
@@ -105,6 +109,7 @@ impl Root {
             Root::SearchResult => "SearchResult",
             Root::CatalogIds => "CatalogIds",
             Root::ApiError => "ApiError",
+            Root::SweepPoint => "SweepPoint",
         }
     }
 
@@ -119,6 +124,7 @@ impl Root {
             Root::SearchResult => g.subschema_for::<SearchResult>(),
             Root::CatalogIds => g.subschema_for::<CatalogIds>(),
             Root::ApiError => g.subschema_for::<ApiError>(),
+            Root::SweepPoint => g.subschema_for::<crate::SweepPoint>(),
         };
     }
 }
@@ -134,6 +140,22 @@ const LIMITS: &[(&str, &str, Limit)] = &[
     ("Scenario", "kg_co2_per_kwh", limits::KG_CO2_PER_KWH),
     ("Scenario", "claimed_duration_s", limits::DURATION_S),
     ("Scenario", "target_duration_s", limits::DURATION_S),
+    ("Scenario", "site_power_w", limits::SITE_POWER_W),
+    ("Scenario", "budget_usd", limits::BUDGET_USD),
+    (
+        "Scenario",
+        "interruptions_per_gpu_hour",
+        limits::INTERRUPTIONS_PER_GPU_HOUR,
+    ),
+    ("Scenario", "checkpoint_s", limits::CHECKPOINT_S),
+    ("Scenario", "restart_s", limits::RESTART_S),
+    (
+        "Scenario",
+        "usd_purchase_per_chip",
+        limits::USD_PURCHASE_PER_CHIP,
+    ),
+    ("Scenario", "facility_usd_per_w", limits::FACILITY_USD_PER_W),
+    ("Scenario", "lifetime_s", limits::LIFETIME_S),
     ("Workload", "flop", limits::FLOP),
     ("Workload", "params", limits::PARAMS),
     ("Workload", "tokens", limits::TOKENS),

@@ -122,6 +122,34 @@ pub fn check_js(
         .map_err(|e| js_error("report", e.to_string()))
 }
 
+/// Sweeps a scenario over GPU counts (see `zettaflop sweep`): an array of points
+/// `{gpus, count, ideal_duration_s, compute_duration_s, duration_s, energy_j, cost_usd,
+/// utilization}`, or throws `{field, message}`. `counts` (in the scenario's `count_unit`)
+/// defaults to 1,024 … 1,048,576 (powers of two); the scenario's `count` may be absent (the
+/// sweep ignores it).
+#[wasm_bindgen(js_name = sweep, unchecked_return_type = "SweepPoint[]")]
+pub fn sweep_js(
+    #[wasm_bindgen(unchecked_param_type = "Omit<Scenario, \"count\"> & { count?: number }")]
+    scenario: JsValue,
+    counts: Option<Vec<f64>>,
+    lang: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let l = locale(lang);
+    // The count is ignored: a placeholder lets a scenario without one deserialize (on a copy:
+    // the caller's object is left as it was).
+    let mut value: serde_json::Value = from_js(&scenario, "scenario")?;
+    if let Some(o) = value.as_object_mut() {
+        o.entry("count").or_insert(1.into());
+    }
+    let s: Scenario =
+        serde_json::from_value(value).map_err(|e| js_error("scenario", e.to_string()))?;
+    let counts = counts.unwrap_or_else(crate::default_counts);
+    let points = crate::sweep(&s, &counts).map_err(|e| js_error(e.field(), e.reason_in(l)))?;
+    points
+        .serialize(&serializer())
+        .map_err(|e| js_error("report", e.to_string()))
+}
+
 /// The catalog ids: `{ hardware: [...], models: [...] }`.
 #[wasm_bindgen(js_name = catalogIds, unchecked_return_type = "CatalogIds")]
 pub fn catalog_ids() -> Result<JsValue, JsValue> {

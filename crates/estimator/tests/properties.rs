@@ -91,6 +91,7 @@ fn valid() -> impl Strategy<Value = Scenario> {
                     kg_co2_per_kwh: co2,
                     claimed_duration_s: claimed,
                     target_duration_s: target,
+                    ..Scenario::default()
                 }
             },
         )
@@ -293,4 +294,102 @@ fn high_utilization_warns() {
         .any(|w| w.code == "utilization_high" && w.field == "utilization"));
     let r = estimate(&Scenario::default()).expect("valid");
     assert!(r.warnings.is_empty());
+}
+
+/// Scale inputs (goodput, site, money) drawn over their whole allowed ranges, log-spaced.
+#[allow(clippy::type_complexity)]
+fn scale_inputs() -> impl Strategy<
+    Value = (
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+    ),
+> {
+    use proptest::option::of;
+    (
+        of((-9.0f64..0.0).prop_map(|e| 10f64.powf(e))),
+        of((-2.0f64..5.78).prop_map(|e| 10f64.powf(e))),
+        of(prop_oneof![
+            Just(0.0),
+            (0.0f64..5.78).prop_map(|e| 10f64.powf(e))
+        ]),
+        of((0.0f64..11.0).prop_map(|e| 10f64.powf(e))),
+        of((0.0f64..14.0).prop_map(|e| 10f64.powf(e))),
+        of((0.0f64..8.0).prop_map(|e| 10f64.powf(e))),
+        of(prop_oneof![
+            Just(0.0),
+            (-3.0f64..3.0).prop_map(|e| 10f64.powf(e))
+        ]),
+        of((4.94f64..9.5).prop_map(|e| 10f64.powf(e))),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn scale_inputs_give_finite_reports(s in valid(), x in scale_inputs()) {
+        let (rate, checkpoint, restart, site, budget, price, facility, lifetime) = x;
+        let s = Scenario {
+            interruptions_per_gpu_hour: rate,
+            checkpoint_s: checkpoint,
+            restart_s: restart,
+            site_power_w: site,
+            // A budget needs a purchase price: give one where the chip has none.
+            usd_purchase_per_chip: price.or(budget.map(|_| 30_000.0)),
+            budget_usd: budget,
+            facility_usd_per_w: facility,
+            lifetime_s: lifetime,
+            ..s
+        };
+        let r = estimate(&s).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        // Every number of the report, however deep, is finite.
+        fn finite(v: &serde_json::Value) -> bool {
+            match v {
+                serde_json::Value::Number(n) => n.as_f64().is_some_and(f64::is_finite),
+                serde_json::Value::Array(a) => a.iter().all(finite),
+                serde_json::Value::Object(o) => o.values().all(finite),
+                serde_json::Value::Null => false,
+                _ => true,
+            }
+        }
+        let json = serde_json::to_value(&r).unwrap();
+        prop_assert!(finite(&json), "{}", json);
+        let g = &r.goodput;
+        prop_assert!((0.0..=1.0).contains(&g.fraction));
+        prop_assert!(g.checkpoint_interval_s > 0.0 && g.checkpoint_interval_s <= g.mtbf_s);
+        if let Some(w) = g.wall_clock_s {
+            prop_assert!(w >= r.duration_s * (1.0 - 1e-12));
+        } else {
+            prop_assert!(r.warnings.iter().any(|w| w.code == "never_finishes"));
+        }
+        if let Some(site) = r.site { prop_assert!(site.gpus >= 0.0 && site.gpus * site.w_per_gpu <= site.site_power_w); }
+        if let Some(b) = r.budget { prop_assert!(b.gpus >= 0.0 && b.gpus * b.usd_per_gpu <= b.budget_usd * (1.0 + 1e-12)); }
+        if let (Some(c), Some(own)) = (r.capex, r.cost_usd.ownership) {
+            prop_assert!(own >= r.cost_usd.electricity && c.total_usd >= c.chips_usd);
+        }
+    }
+
+    #[test]
+    fn bad_scale_numbers_name_their_field(s in valid(), which in 0usize..8, bad in prop_oneof![Just(f64::NAN), Just(f64::INFINITY), Just(f64::NEG_INFINITY), Just(-1.0), Just(-1e300), Just(1e300)]) {
+        let mut s = s;
+        let field = match which {
+            0 => { s.interruptions_per_gpu_hour = Some(bad); "interruptions_per_gpu_hour" }
+            1 => { s.checkpoint_s = Some(bad); "checkpoint_s" }
+            2 => { s.restart_s = Some(bad); "restart_s" }
+            3 => { s.site_power_w = Some(bad); "site_power_w" }
+            4 => { s.budget_usd = Some(bad); "budget_usd" }
+            5 => { s.usd_purchase_per_chip = Some(bad); "usd_purchase_per_chip" }
+            6 => { s.facility_usd_per_w = Some(bad); "facility_usd_per_w" }
+            _ => { s.lifetime_s = Some(bad); "lifetime_s" }
+        };
+        let e = estimate(&s).expect_err("out of range");
+        prop_assert_eq!(e.field(), field);
+        prop_assert!(matches!(e.kind(), ErrorKind::OutOfRange { .. }), "{:?}", e);
+    }
 }
