@@ -4,6 +4,7 @@
 //   node tests/serve.mjs            serves dist/ on http://127.0.0.1:4173/
 //   PORT=5000 node tests/serve.mjs  another port
 //   DIST=path node tests/serve.mjs  another folder (relative to the current directory)
+//   BASE=/sub/path/ node tests/serve.mjs  the folder under a sub-path (anything else: 404)
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const HOST = '127.0.0.1';
 const PORT = Number.parseInt(process.env.PORT ?? '4173', 10);
+const BASE = process.env.BASE ?? '/';
 const ROOT_DIR = process.env.DIST
   ? resolve(process.env.DIST)
   : fileURLToPath(new URL('../dist/', import.meta.url));
@@ -31,6 +33,10 @@ const MIME = {
   '.map': 'application/json; charset=utf-8',
 };
 
+if (!BASE.startsWith('/') || !BASE.endsWith('/')) {
+  console.error(`serve: BASE must start and end with /: ${BASE}`);
+  process.exit(2);
+}
 if (!Number.isInteger(PORT) || PORT <= 0 || PORT > 65535) {
   console.error(`serve: bad PORT ${process.env.PORT}`);
   process.exit(2);
@@ -90,7 +96,8 @@ const server = createServer((req, res) => {
   }
   // Reject any `..` segment outright, encoded or not (the URL parser already folds plain ones).
   if (/(^|[/\\])\.\.([/\\]|$)/.test(safeDecode(pathname) ?? '..')) return send(404, 'not found\n');
-  const file = fileFor(pathname);
+  if (!pathname.startsWith(BASE)) return send(404, 'not found\n');
+  const file = fileFor(pathname.slice(BASE.length - 1));
   if (!file) return send(404, 'not found\n');
   const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
   res.writeHead(200, {
@@ -114,7 +121,7 @@ function safeDecode(s) {
 }
 
 server.listen(PORT, HOST, () => {
-  console.log(`serve: ${ROOT} on http://${HOST}:${PORT}/`);
+  console.log(`serve: ${ROOT} on http://${HOST}:${PORT}${BASE}`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -217,6 +217,9 @@ keys! {
     KindDerived => "derived (our arithmetic)", "dérivé (notre calcul)";
     KindClaim => "claim", "affirmation";
     KindDataset => "compiled dataset", "base de données compilée";
+    // Offline and install: the service worker's "new version" hint (www/sw-register.js shows it).
+    UpdateReady => "A new version of Zettaflop is available.", "Une nouvelle version de Zettaflop est disponible.";
+    UpdateReload => "Reload", "Recharger";
 }
 
 /// The text of `k` in `l`.
