@@ -11,13 +11,16 @@ use zettaflop_estimator::catalog as data;
 use zettaflop_estimator::claim::{check, Claim};
 use zettaflop_estimator::format::Locale;
 use zettaflop_estimator::perf::{calibration, Job};
-use zettaflop_estimator::{contract::CatalogIds, epoch, estimate, Scenario};
+use zettaflop_estimator::{contract::CatalogIds, epoch, estimate_in, export, Scenario};
 
 const HELP: &str = "\
 zettaflop — what it takes to train a model on a cluster (time, GPUs, power, energy, CO2, cost)
 
 USAGE:
-    zettaflop estimate FILE|-     read a scenario (JSON) from FILE or stdin, print the report (JSON)
+    zettaflop estimate FILE|- [--format json|csv|md] [--fr]
+                                  read a scenario (JSON) from FILE or stdin, print the report
+                                  (JSON), or the scenario and report as CSV or Markdown (the
+                                  page's downloads); --fr: sentences and Markdown in French
     zettaflop check FILE|-        read a claim (JSON), print its readings and verdict (JSON)
     zettaflop claims [--fr]       the article's claims, each with its verdict and reason
     zettaflop predict FILE|-      read a performance job (JSON), print the predicted iteration:
@@ -94,15 +97,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
         [] => Err(Failure("no command; try `zettaflop --help`".into())),
         ["--help" | "-h" | "help", ..] => Ok(HELP.into()),
         ["--version" | "-V"] => Ok(format!("zettaflop {}\n", env!("CARGO_PKG_VERSION"))),
-        ["estimate", path] => {
-            let text = read_input(path)?;
-            let scenario: Scenario = parse_json(&text, "scenario")?;
-            let report = estimate(&scenario).map_err(|e| Failure(e.to_string()))?;
-            to_json(&report)
-        }
-        ["estimate"] => Err(Failure(
-            "estimate: give a scenario FILE, or - for stdin".into(),
-        )),
+        ["estimate", rest @ ..] => estimate_cmd(rest),
         ["check", path] => {
             let text = read_input(path)?;
             let claim: Claim = parse_json(&text, "claim")?;
@@ -164,6 +159,41 @@ fn run(args: &[String]) -> Result<String, Failure> {
             "unknown command or arguments `{}`; try `zettaflop --help`",
             strs.join(" ")
         ))),
+    }
+}
+
+/// `estimate FILE|- [--format json|csv|md] [--fr]`.
+fn estimate_cmd(args: &[&str]) -> Result<String, Failure> {
+    let mut path = None;
+    let mut format = "json";
+    let mut locale = Locale::En;
+    let mut rest = args.iter();
+    while let Some(&arg) = rest.next() {
+        match arg {
+            "--fr" => locale = Locale::Fr,
+            "--format" => {
+                format = match rest.next() {
+                    Some(&f @ ("json" | "csv" | "md")) => f,
+                    Some(other) => {
+                        return Err(Failure(format!(
+                            "estimate: --format {other}: allowed: json, csv, md"
+                        )))
+                    }
+                    None => return Err(Failure("estimate: --format needs json, csv or md".into())),
+                }
+            }
+            p if path.is_none() && (p == "-" || !p.starts_with('-')) => path = Some(p),
+            other => return Err(Failure(format!("estimate: unexpected argument `{other}`"))),
+        }
+    }
+    let path =
+        path.ok_or_else(|| Failure("estimate: give a scenario FILE, or - for stdin".into()))?;
+    let scenario: Scenario = parse_json(&read_input(path)?, "scenario")?;
+    let report = estimate_in(&scenario, locale).map_err(|e| Failure(e.to_string()))?;
+    match format {
+        "csv" => Ok(export::csv(&scenario, &report)),
+        "md" => Ok(export::markdown(&scenario, &report, locale)),
+        _ => to_json(&report),
     }
 }
 
