@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from '@playwright/test';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -158,6 +159,9 @@ test.describe('a new build', () => {
     await expect(hint).toBeVisible();
     await expect(hint).toContainText('Une nouvelle version de Zettaflop est disponible.');
     await expect(page.locator('#update-reload')).toHaveText('Recharger');
+    const axe = await new AxeBuilder({ page }).include('[data-testid=update]').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(axe.passes.length).toBeGreaterThan(0);
     // The new version waits beside the old one; the page is still the old build.
     expect((await page.evaluate(() => caches.keys())).sort()).toEqual([...oldCaches, 'zettaflop-0000000000000002'].sort());
     await expect(page.locator('meta[name=zettaflop-build]')).toHaveCount(0);

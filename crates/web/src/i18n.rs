@@ -220,6 +220,12 @@ keys! {
     // Offline and install: the service worker's "new version" hint (www/sw-register.js shows it).
     UpdateReady => "A new version of Zettaflop is available.", "Une nouvelle version de Zettaflop est disponible.";
     UpdateReload => "Reload", "Recharger";
+    // Export and print: the calculator's downloads (CSV, JSON, Markdown) and print button.
+    ExportTitle => "Export", "Exporter";
+    ExportCsv => "Download CSV", "Télécharger en CSV";
+    ExportJson => "Download JSON", "Télécharger en JSON";
+    ExportMarkdown => "Download Markdown", "Télécharger en Markdown";
+    Print => "Print", "Imprimer";
 }
 
 /// The text of `k` in `l`.

@@ -4,6 +4,7 @@
 mod backtest;
 mod chart;
 mod expert;
+mod export;
 mod factcheck;
 mod fields;
 pub mod form;
@@ -90,6 +91,7 @@ fn Calculator() -> impl IntoView {
             <inputs::Inputs form=form problem=problem />
             <div class="out">
                 <results::Results report=report stale=stale />
+                <export::Export form=form report=report stale=stale />
                 <original::OriginalRun model=form.model report=report />
                 <math::ShowMath report=report />
             </div>
