@@ -40,5 +40,8 @@
       waiting.postMessage('SKIP_WAITING');
     }
   });
-  sw.register('./sw.js').then(watch, () => {});
+  // After the page has loaded, so that caching the app does not compete with the first result.
+  const register = () => sw.register('./sw.js').then(watch, () => {});
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
 })();

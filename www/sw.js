@@ -12,12 +12,15 @@ const FILES = __FILES__;
 const PREFIX = 'zettaflop-';
 const CACHE = PREFIX + VERSION;
 
+// Trunk's content-hashed names (`style-<hex>.css`, `zettaflop-web-<hex>_bg.wasm`…) never
+// change meaning, so the HTTP cache may serve them (no second download of what the page just
+// loaded); every other file is revalidated with the server (`no-cache`), so an old copy cannot
+// slip into a new version.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
+
 self.addEventListener('install', (event) => {
-  // `cache: 'reload'`: fill the cache from the network, never from the HTTP cache, so an old
-  // file cannot slip into a new version.
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))),
-  );
+  const requests = FILES.map((f) => new Request(f, { cache: HASHED.test(f) ? 'default' : 'no-cache' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
 });
 
 self.addEventListener('activate', (event) => {
