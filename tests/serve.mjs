@@ -6,6 +6,7 @@
 //   DIST=path node tests/serve.mjs  another folder (relative to the current directory)
 //   GZIP=1 node tests/serve.mjs     gzip text and wasm for clients that accept it, as a real
 //                                   host does (scripts/lighthouse.sh measures with it)
+//   BASE=/sub/path/ node tests/serve.mjs  the folder under a sub-path (anything else: 404)
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const HOST = '127.0.0.1';
 const PORT = Number.parseInt(process.env.PORT ?? '4173', 10);
+const BASE = process.env.BASE ?? '/';
 const ROOT_DIR = process.env.DIST
   ? resolve(process.env.DIST)
   : fileURLToPath(new URL('../dist/', import.meta.url));
@@ -34,6 +36,10 @@ const MIME = {
   '.map': 'application/json; charset=utf-8',
 };
 
+if (!BASE.startsWith('/') || !BASE.endsWith('/')) {
+  console.error(`serve: BASE must start and end with /: ${BASE}`);
+  process.exit(2);
+}
 if (!Number.isInteger(PORT) || PORT <= 0 || PORT > 65535) {
   console.error(`serve: bad PORT ${process.env.PORT}`);
   process.exit(2);
@@ -95,7 +101,8 @@ const server = createServer((req, res) => {
   }
   // Reject any `..` segment outright, encoded or not (the URL parser already folds plain ones).
   if (/(^|[/\\])\.\.([/\\]|$)/.test(safeDecode(pathname) ?? '..')) return send(404, 'not found\n');
-  const file = fileFor(pathname);
+  if (!pathname.startsWith(BASE)) return send(404, 'not found\n');
+  const file = fileFor(pathname.slice(BASE.length - 1));
   if (!file) return send(404, 'not found\n');
   const ext = extname(file).toLowerCase();
   const type = MIME[ext] ?? 'application/octet-stream';
@@ -120,7 +127,7 @@ function safeDecode(s) {
 }
 
 server.listen(PORT, HOST, () => {
-  console.log(`serve: ${ROOT} on http://${HOST}:${PORT}/`);
+  console.log(`serve: ${ROOT} on http://${HOST}:${PORT}${BASE}`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

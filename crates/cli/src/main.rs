@@ -12,14 +12,17 @@ use zettaflop_estimator::claim::{check, Claim};
 use zettaflop_estimator::format::Locale;
 use zettaflop_estimator::perf::{calibration, Job};
 use zettaflop_estimator::{
-    contract::CatalogIds, default_counts, epoch, estimate, schema, sweep, Scenario,
+    contract::CatalogIds, default_counts, epoch, estimate_in, export, schema, sweep, Scenario,
 };
 
 const HELP: &str = "\
 zettaflop — what it takes to train a model on a cluster (time, GPUs, power, energy, CO2, cost)
 
 USAGE:
-    zettaflop estimate FILE|-     read a scenario (JSON) from FILE or stdin, print the report (JSON)
+    zettaflop estimate FILE|- [--format json|csv|md] [--fr]
+                                  read a scenario (JSON) from FILE or stdin, print the report
+                                  (JSON), or the scenario and report as CSV or Markdown (the
+                                  page's downloads); --fr: sentences and Markdown in French
     zettaflop sweep FILE|- [COUNT...]
                                   read a scenario (its count may be absent), print CSV: a
                                   header, then one row per count (in the scenario's count_unit;
@@ -106,15 +109,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
         [] => Err(Failure("no command; try `zettaflop --help`".into())),
         ["--help" | "-h" | "help", ..] => Ok(HELP.into()),
         ["--version" | "-V"] => Ok(format!("zettaflop {}\n", env!("CARGO_PKG_VERSION"))),
-        ["estimate", path] => {
-            let text = read_input(path)?;
-            let scenario: Scenario = parse_json(&text, "scenario")?;
-            let report = estimate(&scenario).map_err(|e| Failure(e.to_string()))?;
-            to_json(&report)
-        }
-        ["estimate"] => Err(Failure(
-            "estimate: give a scenario FILE, or - for stdin".into(),
-        )),
+        ["estimate", rest @ ..] => estimate_cmd(rest),
         ["sweep", path, counts @ ..] => sweep_csv(path, counts),
         ["sweep"] => Err(Failure(
             "sweep: give a scenario FILE, or - for stdin".into(),
@@ -239,6 +234,41 @@ fn sweep_csv(path: &str, counts: &[&str]) -> Result<String, Failure> {
         ));
     }
     Ok(out)
+}
+
+/// `estimate FILE|- [--format json|csv|md] [--fr]`.
+fn estimate_cmd(args: &[&str]) -> Result<String, Failure> {
+    let mut path = None;
+    let mut format = "json";
+    let mut locale = Locale::En;
+    let mut rest = args.iter();
+    while let Some(&arg) = rest.next() {
+        match arg {
+            "--fr" => locale = Locale::Fr,
+            "--format" => {
+                format = match rest.next() {
+                    Some(&f @ ("json" | "csv" | "md")) => f,
+                    Some(other) => {
+                        return Err(Failure(format!(
+                            "estimate: --format {other}: allowed: json, csv, md"
+                        )))
+                    }
+                    None => return Err(Failure("estimate: --format needs json, csv or md".into())),
+                }
+            }
+            p if path.is_none() && (p == "-" || !p.starts_with('-')) => path = Some(p),
+            other => return Err(Failure(format!("estimate: unexpected argument `{other}`"))),
+        }
+    }
+    let path =
+        path.ok_or_else(|| Failure("estimate: give a scenario FILE, or - for stdin".into()))?;
+    let scenario: Scenario = parse_json(&read_input(path)?, "scenario")?;
+    let report = estimate_in(&scenario, locale).map_err(|e| Failure(e.to_string()))?;
+    match format {
+        "csv" => Ok(export::csv(&scenario, &report)),
+        "md" => Ok(export::markdown(&scenario, &report, locale)),
+        _ => to_json(&report),
+    }
 }
 
 fn read_input(path: &str) -> Result<String, Failure> {

@@ -26,6 +26,7 @@ pub mod contract;
 pub mod epoch;
 mod error;
 mod estimate;
+pub mod export;
 pub mod format;
 pub mod goodput;
 mod hardware;

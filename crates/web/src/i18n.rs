@@ -251,6 +251,15 @@ keys! {
     SiteText => "{} GPUs at {} each", "{} GPU à {} chacun";
     StatBudgetBuys => "The budget buys", "Le budget achète";
     BudgetText => "{} GPUs with their facility, drawing {}", "{} GPU avec leur site, qui tirent {}";
+    // Offline and install: the service worker's "new version" hint (www/sw-register.js shows it).
+    UpdateReady => "A new version of Zettaflop is available.", "Une nouvelle version de Zettaflop est disponible.";
+    UpdateReload => "Reload", "Recharger";
+    // Export and print: the calculator's downloads (CSV, JSON, Markdown) and print button.
+    ExportTitle => "Export", "Exporter";
+    ExportCsv => "Download CSV", "Télécharger en CSV";
+    ExportJson => "Download JSON", "Télécharger en JSON";
+    ExportMarkdown => "Download Markdown", "Télécharger en Markdown";
+    Print => "Print", "Imprimer";
 }
 
 /// The text of `k` in `l`.

@@ -4,6 +4,7 @@
 mod backtest;
 mod chart;
 mod expert;
+mod export;
 mod factcheck;
 mod fields;
 pub mod form;
@@ -90,6 +91,7 @@ fn Calculator() -> impl IntoView {
             <inputs::Inputs form=form problem=problem />
             <div class="out">
                 <results::Results report=report stale=stale />
+                <export::Export form=form report=report stale=stale />
                 <original::OriginalRun model=form.model report=report />
                 <math::ShowMath report=report />
             </div>
@@ -152,6 +154,12 @@ pub fn App() -> impl IntoView {
                 <LanguageSwitch />
             </div>
             <p class="tagline">{move || t(K::Tagline, l.get())}</p>
+            // Shown by www/sw-register.js (html[data-update]) when a new version is waiting; its
+            // button makes the new service worker take over and reloads.
+            <div class="update" role="status" data-testid="update">
+                <span>{move || t(K::UpdateReady, l.get())}</span>
+                <button type="button" id="update-reload">{move || t(K::UpdateReload, l.get())}</button>
+            </div>
             <nav class="tabs" role="tablist" aria-label=move || t(K::Modes, l.get())>
                 {tab(Mode::Calculator, K::TabCalculator, "calculator")}
                 {tab(Mode::FactCheck, K::TabFactCheck, "factcheck")}

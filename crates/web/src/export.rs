@@ -1,0 +1,97 @@
+//! Export and print: the scenario and its report downloaded as CSV, JSON or Markdown (the text
+//! is the estimator's: `export::csv`, the report itself, `export::markdown`), and the browser's
+//! print dialog (the print stylesheet lays the results and the math out for paper).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use zettaflop_estimator::{export, Report};
+
+use crate::form::Form;
+use crate::i18n::{lang, t, K};
+
+/// The report as the CLI's `estimate` prints it: the contract's report as pretty JSON, through
+/// serde-wasm-bindgen and the browser's own `JSON.stringify` (cheaper in wasm than serde_json).
+fn json(report: &Report) -> Option<String> {
+    use serde::Serialize;
+    let value = report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .ok()?;
+    let text = js_sys::JSON::stringify_with_replacer_and_space(
+        &value,
+        &wasm_bindgen::JsValue::NULL,
+        &2.into(),
+    )
+    .ok()?;
+    text.as_string().map(|s| s + "\n")
+}
+
+/// Offers `text` as a file download: a Blob, an object URL, a click on an `<a download>`.
+fn download(name: &str, mime: &str, text: &str) -> Option<()> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let a: web_sys::HtmlAnchorElement = document().create_element("a").ok()?.dyn_into().ok()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    web_sys::Url::revoke_object_url(&url).ok()
+}
+
+/// Download buttons for the current scenario and report, and a print button. They are
+/// disabled while an input is invalid (the shown result is then stale).
+#[component]
+pub fn Export(
+    form: Form,
+    report: Memo<Option<Report>>,
+    #[prop(into)] stale: Signal<bool>,
+) -> impl IntoView {
+    let l = lang();
+    let save = move |ext: &'static str| {
+        move |_| {
+            let Ok(scenario) = form.scenario(l.get_untracked()) else {
+                return;
+            };
+            report.with_untracked(|r| {
+                let Some(r) = r else { return };
+                let (mime, text) = match ext {
+                    "csv" => ("text/csv", Some(export::csv(&scenario, r))),
+                    "md" => (
+                        "text/markdown",
+                        Some(export::markdown(&scenario, r, l.get_untracked())),
+                    ),
+                    _ => ("application/json", json(r)),
+                };
+                let name = format!(
+                    "zettaflop-{}-{}.{ext}",
+                    form.model.get_untracked(),
+                    form.hardware.get_untracked()
+                );
+                if let Some(text) = text {
+                    let _ = download(&name, &format!("{mime};charset=utf-8"), &text);
+                }
+            });
+        }
+    };
+    let button = move |ext: &'static str, k: K| {
+        view! {
+            <button type="button" data-testid=format!("export-{ext}") disabled=move || stale.get() on:click=save(ext)>
+                {move || t(k, l.get())}
+            </button>
+        }
+    };
+    view! {
+        <section class="export" aria-labelledby="export-title">
+            <h2 id="export-title">{move || t(K::ExportTitle, l.get())}</h2>
+            <div class="export-buttons">
+                {button("csv", K::ExportCsv)}
+                {button("json", K::ExportJson)}
+                {button("md", K::ExportMarkdown)}
+                <button type="button" data-testid="print" on:click=move |_| { let _ = window().print(); }>
+                    {move || t(K::Print, l.get())}
+                </button>
+            </div>
+        </section>
+    }
+}

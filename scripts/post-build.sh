@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Trunk's post_build hook. Trunk starts all hooks of a stage at once, so the steps that depend
+# on each other run here, in order:
+#   1. build-api.sh       the JS API in <dist>/api/
+#   2. build-backtest.sh  the back-test asset <dist>/backtest.csv
+#   3. csp.mjs            the Content-Security-Policy in index.html (edits it)
+#   4. sw.mjs             the service worker: the list and hash of every file above, so last
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/build-api.sh
+bash scripts/build-backtest.sh
+node scripts/csp.mjs
+node scripts/sw.mjs
