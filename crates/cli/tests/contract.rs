@@ -501,3 +501,19 @@ fn sweep_bad_input_names_the_field_with_exit_code_2() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_workload_with_keys_of_two_kinds_is_rejected_not_half_read() {
+    // `{"flop", "params"}` used to be read as `{"flop"}`, the params silently dropped.
+    for workload in [
+        r#"{"flop": 2e25, "params": 1e12}"#,
+        r#"{"params": 1e12, "tokens": 1e13, "flop": 2e25}"#,
+        r#"{"flop": 2e25, "flops": 3e25}"#,
+    ] {
+        let input = format!(r#"{{"workload": {workload}, "hardware": "h100", "count": 1000}}"#);
+        let out = zettaflop(&["estimate", "-"], &input);
+        assert_eq!(out.status.code(), Some(2), "{workload}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with("zettaflop: workload:"), "{workload}: {err}");
+    }
+}

@@ -14,6 +14,7 @@ use crate::limits;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(
     untagged,
+    deny_unknown_fields,
     expecting = "a model preset id such as \"gpt-4\", {\"flop\": …} or {\"params\": …, \"tokens\": …, \"active_params\"?: …}"
 )]
 pub enum Workload {
