@@ -33,6 +33,7 @@ pub mod parse;
 pub mod perf;
 mod report;
 mod scenario;
+pub mod share;
 pub mod utilization;
 #[cfg(feature = "wasm")]
 pub mod wasm;
