@@ -19,7 +19,7 @@ use wasm_bindgen::{JsCast, JsValue};
 pub use zettaflop_estimator::share::Choice;
 use zettaflop_estimator::share::{self as codec, Kind, Notice, Param, State, MODES};
 
-use crate::i18n::{browser_locale, lang, t, Locale, K};
+use crate::i18n::{browser_locale, lang, t, tr, Locale, K};
 use crate::{Mode, Nav};
 
 /// Where an input's value lives.
@@ -191,7 +191,7 @@ impl Link {
             embed: self.embed,
             values: Vec::new(),
         };
-        let mut discrete = format!("{mode:?} {l:?}");
+        let mut discrete = format!("{} {}", MODES[mode as usize], l == Locale::Fr);
         self.bindings.with_value(|bs| {
             for b in bs {
                 let v = b.value();
@@ -290,44 +290,45 @@ fn report_height() {
 pub fn LinkNotices() -> impl IntoView {
     let l = lang();
     let link = Link::get();
-    let notices = move || link.map(|k| k.notices.get()).unwrap_or_default();
-    move || {
-        let list = notices();
-        (!list.is_empty()).then(|| {
-            let l = l.get();
-            let items = list
-                .iter()
-                .map(|n| view! { <li>{n.text(l)}</li> })
-                .collect_view();
-            view! {
-                <div class="notice" role="status" data-testid="link-notice">
-                    <p><b>{t(K::LinkNoticeTitle, l)}</b></p>
-                    <ul>{items}</ul>
-                    <button type="button" on:click=move |_| { if let Some(k) = link { k.notices.set(Vec::new()) } }>{t(K::Dismiss, l)}</button>
-                </div>
-            }
+    let notices = move || {
+        link.map(|k| {
+            k.notices.with(|n| {
+                n.iter()
+                    .map(|n| n.text(l.get()))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
         })
+        .unwrap_or_default()
+    };
+    let dismiss = move |_| {
+        if let Some(k) = link {
+            k.notices.set(Vec::new())
+        }
+    };
+    view! {
+        <div class="notice" role="status" data-testid="link-notice" hidden=move || notices().is_empty()>
+            <p><b>{tr(K::LinkNoticeTitle)}</b></p>
+            <p class="notice-list">{notices}</p>
+            <button type="button" on:click=dismiss>{tr(K::Dismiss)}</button>
+        </div>
     }
 }
 
-/// "Copy link" and "Embed", or, embedded, a link to the full page.
+/// "Copy link" and "Embed", and the link to the full page that only the embedded page shows
+/// (both are always written, the stylesheet shows one: fewer views, less wasm).
 #[component]
 pub fn ShareBar() -> impl IntoView {
     let l = lang();
-    let Some(link) = Link::get() else {
-        return ().into_any();
-    };
-    if link.embed {
-        return view! {
-            <a class="open-full" href=move || link.url(false) target="_blank" rel="noopener noreferrer">{move || t(K::OpenFull, l.get())}</a>
-        }
-        .into_any();
-    }
+    let link = Link::get();
+    let url = move || link.map(|k| k.url(false)).unwrap_or_default();
+    let snippet = move || link.map(|k| k.snippet()).unwrap_or_default();
     let copied = RwSignal::new(None::<bool>);
-    let open = RwSignal::new(None::<&'static str>);
+    // Which output is open: 1 the link, 2 the embed code.
+    let open = RwSignal::new(0u8);
     let copy = move |_| {
-        let url = untrack(|| link.url(false));
-        open.set(Some("link"));
+        let url = untrack(url);
+        open.set(1);
         copied.set(None);
         // navigator.clipboard.writeText(url), where there is one; a sandboxed iframe or a page
         // over http may lack it or refuse: the link is then selected in its field.
@@ -353,8 +354,8 @@ pub fn ShareBar() -> impl IntoView {
         select_later("share-url");
     };
     let toggle_embed = move |_| {
-        let shown = open.get_untracked() == Some("embed");
-        open.set((!shown).then_some("embed"));
+        let shown = open.get_untracked() == 2;
+        open.set(if shown { 0 } else { 2 });
         if !shown {
             select_later("embed-code");
         }
@@ -365,26 +366,22 @@ pub fn ShareBar() -> impl IntoView {
         None => "",
     };
     view! {
+        <a class="open-full" href=url target="_blank" rel="noopener noreferrer">{tr(K::OpenFull)}</a>
         <div class="share">
-            <button type="button" data-testid="copy-link" on:click=copy>{move || t(K::CopyLink, l.get())}</button>
-            <button type="button" data-testid="embed" aria-expanded=move || (open.get() == Some("embed")).to_string() aria-controls="embed-panel" on:click=toggle_embed>{move || t(K::Embed, l.get())}</button>
+            <button type="button" data-testid="copy-link" on:click=copy>{tr(K::CopyLink)}</button>
+            <button type="button" data-testid="embed" aria-expanded=move || (open.get() == 2).to_string() aria-controls="embed-panel" on:click=toggle_embed>{tr(K::Embed)}</button>
             <span class="hint" role="status" data-testid="copy-status">{status}</span>
-            <Show when=move || open.get() == Some("link")>
-                <div class="field share-out">
-                    <label for="share-url">{move || t(K::LinkLabel, l.get())}</label>
-                    <input id="share-url" type="text" readonly prop:value=move || link.url(false) />
-                </div>
-            </Show>
-            <Show when=move || open.get() == Some("embed")>
-                <div class="field share-out" id="embed-panel">
-                    <label for="embed-code">{move || t(K::EmbedLabel, l.get())}</label>
-                    <textarea id="embed-code" readonly rows="5" prop:value=move || link.snippet()></textarea>
-                    <small class="hint">{move || t(K::EmbedHint, l.get())}</small>
-                </div>
-            </Show>
+            <div class="field share-out" hidden=move || open.get() != 1>
+                <label for="share-url">{tr(K::LinkLabel)}</label>
+                <input id="share-url" type="text" readonly prop:value=move || if open.get() == 1 { url() } else { String::new() } />
+            </div>
+            <div class="field share-out" id="embed-panel" hidden=move || open.get() != 2>
+                <label for="embed-code">{tr(K::EmbedLabel)}</label>
+                <textarea id="embed-code" readonly rows="5" prop:value=move || if open.get() == 2 { snippet() } else { String::new() }></textarea>
+                <small class="hint">{tr(K::EmbedHint)}</small>
+            </div>
         </div>
     }
-    .into_any()
 }
 
 /// Selects the text of the field `id` once it is on the page.
