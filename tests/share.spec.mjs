@@ -194,7 +194,10 @@ test('the embed dialog gives the iframe and the host script for the current scen
   await page.goto('./');
   await ready(page);
   await page.locator('#in-count').fill('1,000');
+  await expect(page.locator('#embed-code')).toBeHidden();
+  await expect(page.locator('#share-url')).toBeHidden();
   await page.getByTestId('embed').click();
+  await expect(page.locator('#embed-code')).toBeVisible();
   await expect(page.getByTestId('embed')).toHaveAttribute('aria-expanded', 'true');
   const code = await page.locator('#embed-code').inputValue();
   expect(code).toContain(`src="${baseURL}?embed=1&amp;count=1%2C000"`);
@@ -202,6 +205,12 @@ test('the embed dialog gives the iframe and the host script for the current scen
   expect(code).toContain(`<script src="${baseURL}embed.js" async></script>`);
   const script = await page.request.get('embed.js');
   expect(script.ok()).toBe(true);
+  await page.getByTestId('embed').click();
+  await expect(page.locator('#embed-code')).toBeHidden();
+  await page.getByTestId('copy-link').click();
+  await expect(page.locator('#share-url')).toBeVisible();
+  await expect(page.locator('#share-url')).toHaveValue(`${baseURL}?count=1%2C000`);
+  await expect(page.getByTestId('copy-status')).not.toBeEmpty();
 });
 
 test('no request leaves the origin during a full session', async ({ page, requests, baseURL }) => {
