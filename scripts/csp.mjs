@@ -9,7 +9,14 @@ import { join } from 'node:path';
 const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
-if (html.includes('http-equiv="Content-Security-Policy"')) process.exit(0);
+// The stylesheet carries an integrity hash; in a sandboxed iframe (opaque origin) its request is
+// cross-origin, and a no-cors response fails the hash: fetch it in CORS mode, like the script
+// and wasm (the server sends Access-Control-Allow-Origin; see README, "Share and embed").
+html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)/g, '<link rel="stylesheet" crossorigin="anonymous"');
+if (html.includes('http-equiv="Content-Security-Policy"')) {
+  writeFileSync(file, html);
+  process.exit(0);
+}
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   (m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`,
 );

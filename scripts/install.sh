@@ -3,10 +3,12 @@
 # (rustup's target, crates.io, npm, Debian). Idempotent: each step is skipped when its tool is
 # already there at the right version. Prints one line per step.
 #
-#   scripts/install.sh [dev|test]     (default: dev)
+#   scripts/install.sh [dev|test|fuzz]     (default: dev)
 #
 #   dev   wasm32 target, trunk, wasm-bindgen-cli (= Cargo.lock's wasm-bindgen), npm packages
 #   test  the same, plus Debian's chromium and chromium-driver
+#   fuzz  the same as dev, plus the nightly toolchain and cargo-fuzz (README, "Fuzzing");
+#         never needed by the tests
 #
 # Exports nothing: the other scripts set PATH themselves.
 set -euo pipefail
@@ -15,9 +17,9 @@ cd "$(dirname "$0")/.."
 
 mode="${1:-dev}"
 case "$mode" in
-  dev | test) ;;
+  dev | test | fuzz) ;;
   *)
-    echo "usage: scripts/install.sh [dev|test]" >&2
+    echo "usage: scripts/install.sh [dev|test|fuzz]" >&2
     exit 2
     ;;
 esac
@@ -113,5 +115,22 @@ if [ "$mode" = "test" ]; then
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
     $sudo apt-get update
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+  fi
+fi
+
+# --- nightly and cargo-fuzz (fuzz mode only) -------------------------------------------------
+if [ "$mode" = "fuzz" ]; then
+  toolchains="$(rustup toolchain list)"
+  if grep -q '^nightly' <<<"$toolchains"; then
+    step "rust nightly: present"
+  else
+    step "rust nightly: installing"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if cargo +nightly fuzz --version >/dev/null 2>&1; then
+    step "cargo-fuzz: present ($(cargo +nightly fuzz --version))"
+  else
+    step "cargo-fuzz: installing (takes ~2 min)"
+    cargo +nightly install cargo-fuzz
   fi
 fi

@@ -112,6 +112,10 @@ const server = createServer((req, res) => {
     ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : { 'content-length': statSync(file).size }),
     'cache-control': 'no-cache',
     'x-content-type-options': 'nosniff',
+    // The page embedded in a sandboxed iframe (`sandbox="allow-scripts"`, no allow-same-origin)
+    // has an opaque origin: its module script, wasm and asset fetches are CORS requests with
+    // `Origin: null`. Public static files, no credentials: any origin may read them.
+    'access-control-allow-origin': '*',
   });
   if (req.method === 'HEAD') return res.end();
   const body = createReadStream(file).on('error', () => res.destroy());

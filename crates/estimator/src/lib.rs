@@ -38,6 +38,7 @@ mod report;
 mod scenario;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod share;
 pub mod site;
 mod sweep;
 pub mod utilization;

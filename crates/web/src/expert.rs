@@ -14,6 +14,7 @@ use crate::fields::{CheckField, SelectField, TextField};
 use crate::form::{message_for, FieldError};
 use crate::i18n::{fill, lang, sig, t, K};
 use crate::inputs::hardware_options;
+use crate::share::{Binding, Choice};
 
 /// What the panel computes: one prediction, or a search with its best layout.
 #[derive(Debug, Clone, PartialEq)]
@@ -140,21 +141,96 @@ fn results(o: &Outcome, l: Locale) -> impl IntoView {
     }
 }
 
+/// The expert panel's inputs: one signal each, created with the page so that a link can fill
+/// them before the panel is first shown.
+#[derive(Debug, Clone, Copy)]
+pub struct ExpertInputs {
+    model: RwSignal<String>,
+    hardware: RwSignal<String>,
+    gpus: RwSignal<String>,
+    batch: RwSignal<String>,
+    precision: RwSignal<String>,
+    mode: RwSignal<String>,
+    sizes: [RwSignal<String>; 6],
+    recompute: RwSignal<String>,
+    sp: RwSignal<bool>,
+    dopt: RwSignal<bool>,
+}
+
+/// The names of the layout's sizes: tp, pp, cp, ep, micro-batch, interleave.
+const SIZES: [&str; 6] = [
+    "x-tp",
+    "x-pp",
+    "x-cp",
+    "x-ep",
+    "x-micro-batch",
+    "x-interleave",
+];
+
+impl ExpertInputs {
+    /// Llama 3.1 405B on 16,384 H100, best layout.
+    pub fn new() -> ExpertInputs {
+        let s = |v: &str| RwSignal::new(v.to_string());
+        ExpertInputs {
+            model: s("llama-3.1-405b"),
+            hardware: s("h100"),
+            gpus: s("16,384"),
+            batch: s("2048"),
+            precision: s("bf16"),
+            mode: s("auto"),
+            sizes: ["8", "16", "1", "1", "1", "1"].map(s),
+            recompute: s("full"),
+            sp: RwSignal::new(true),
+            dopt: RwSignal::new(true),
+        }
+    }
+
+    /// Every input with its name (the id is `in-<name>`), for links.
+    pub fn bindings(&self) -> Vec<Binding> {
+        let mut v = vec![
+            Binding::choice("x-model", self.model, Choice::ArchModel),
+            Binding::choice("x-hardware", self.hardware, Choice::Hardware),
+            Binding::text("x-gpus", self.gpus),
+            Binding::text("x-batch", self.batch),
+            Binding::choice("x-precision", self.precision, Choice::Precision),
+            Binding::choice("x-layout", self.mode, Choice::Among(&["auto", "manual"])),
+        ];
+        v.extend(
+            SIZES
+                .iter()
+                .zip(self.sizes)
+                .map(|(k, s)| Binding::text(k, s)),
+        );
+        v.extend([
+            Binding::choice(
+                "x-recompute",
+                self.recompute,
+                Choice::Among(&["none", "selective", "full"]),
+            ),
+            Binding::flag("x-sp", self.sp),
+            Binding::flag("x-dopt", self.dopt),
+        ]);
+        v
+    }
+}
+
 /// The expert panel.
 #[component]
-pub fn Expert() -> impl IntoView {
+pub fn Expert(inputs: ExpertInputs) -> impl IntoView {
     let l = lang();
-    let model = RwSignal::new("llama-3.1-405b".to_string());
-    let hardware = RwSignal::new("h100".to_string());
-    let gpus = RwSignal::new("16,384".to_string());
-    let batch = RwSignal::new("2048".to_string());
-    let precision = RwSignal::new("bf16".to_string());
-    let mode = RwSignal::new("auto".to_string());
-    let [tp, pp, cp, ep, mb, il] =
-        ["8", "16", "1", "1", "1", "1"].map(|v| RwSignal::new(v.to_string()));
-    let recompute = RwSignal::new("full".to_string());
-    let sp = RwSignal::new(true);
-    let dopt = RwSignal::new(true);
+    let ExpertInputs {
+        model,
+        hardware,
+        gpus,
+        batch,
+        precision,
+        mode,
+        sizes,
+        recompute,
+        sp,
+        dopt,
+    } = inputs;
+    let [tp, pp, cp, ep, mb, il] = sizes;
     let outcome = Memo::new(move |_| -> Result<Outcome, FieldError> {
         let l = l.get();
         let shape = catalog::model(&model.get())

@@ -11,6 +11,7 @@ use crate::fields::{SelectField, TextField};
 use crate::form::{input_for, message_for, FieldError, CUSTOM_FLOP};
 use crate::i18n::{fill, lang, sig, t, K};
 use crate::inputs::{hardware_options, model_options, unit_options};
+use crate::share::{Binding, Choice};
 
 /// A verdict word as a badge.
 #[component]
@@ -101,17 +102,61 @@ fn readings_table(r: &CheckReport, l: Locale) -> impl IntoView {
     }
 }
 
+/// The inputs of the "check a claim" form: one signal each, created with the page so that a
+/// link can fill them before the panel is first shown.
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimInputs {
+    model: RwSignal<String>,
+    flop: RwSignal<String>,
+    duration: RwSignal<String>,
+    count: RwSignal<String>,
+    unit: RwSignal<String>,
+    hardware: RwSignal<String>,
+    precision: RwSignal<String>,
+}
+
+impl ClaimInputs {
+    /// The article's headline claim.
+    pub fn new() -> ClaimInputs {
+        let s = |v: &str| RwSignal::new(v.to_string());
+        ClaimInputs {
+            model: s("gpt-4"),
+            flop: s("2.1e25"),
+            duration: s("12 h"),
+            count: s("64,000"),
+            unit: s("package"),
+            hardware: s("gb200"),
+            precision: s(""),
+        }
+    }
+
+    /// Every input with its name (the id is `in-<name>`), for links.
+    pub fn bindings(&self) -> Vec<Binding> {
+        vec![
+            Binding::choice("cl-model", self.model, Choice::Model),
+            Binding::text("cl-flop", self.flop),
+            Binding::text("cl-duration", self.duration),
+            Binding::text("cl-count", self.count),
+            Binding::choice("cl-count-unit", self.unit, Choice::CountUnit),
+            Binding::choice("cl-hardware", self.hardware, Choice::Hardware),
+            Binding::choice("cl-precision", self.precision, Choice::PrecisionOrAny),
+        ]
+    }
+}
+
 /// The "check a claim" form: "[model or FLOP] in [duration] on [count] [chip]".
 #[component]
-fn CheckForm() -> impl IntoView {
+fn CheckForm(inputs: ClaimInputs) -> impl IntoView {
     let l = lang();
-    let model = RwSignal::new("gpt-4".to_string());
-    let flop = RwSignal::new("2.1e25".to_string());
-    let duration = RwSignal::new("12 h".to_string());
-    let count = RwSignal::new("64,000".to_string());
-    let unit = RwSignal::new("package".to_string());
-    let hardware = RwSignal::new("gb200".to_string());
-    let precision = RwSignal::new(String::new());
+    let ClaimInputs {
+        model,
+        flop,
+        duration,
+        count,
+        unit,
+        hardware,
+        precision,
+    } = inputs;
     let parsed = move |text: RwSignal<String>, dim: Dimension, name: &'static str| {
         text.with(|s| parse(s, dim)).map_err(|e| FieldError {
             field: name,
@@ -220,10 +265,10 @@ fn claim_input(path: &str) -> &'static str {
 
 /// The fact-check mode.
 #[component]
-pub fn FactCheck() -> impl IntoView {
+pub fn FactCheck(inputs: ClaimInputs) -> impl IntoView {
     view! {
         <div class="factcheck">
-            <CheckForm />
+            <CheckForm inputs=inputs />
             <ArticleClaims />
         </div>
     }

@@ -4,10 +4,13 @@
 use leptos::prelude::*;
 use zettaflop_estimator::format::Locale;
 use zettaflop_estimator::parse::{parse, Dimension};
+use zettaflop_estimator::share::Choice;
 use zettaflop_estimator::{
     catalog, estimate_in, CountUnit, HardwareChoice, Precision, Report, Scenario, Utilization,
     Workload,
 };
+
+use crate::share::Binding;
 
 /// Model choices that are not presets.
 pub const CUSTOM_FLOP: &str = "custom-flop";
@@ -227,6 +230,23 @@ impl Form {
             sparse: RwSignal::new(false),
             texts: FIELDS.map(|f| RwSignal::new(initial(f))),
         }
+    }
+
+    /// Every input with its name (the id is `in-<name>`), for links: the text fields of
+    /// [`FIELDS`], then the choices.
+    pub fn bindings(&self) -> Vec<Binding> {
+        let mut v: Vec<Binding> = FIELDS
+            .iter()
+            .map(|f| Binding::text(f.name(), self.text(*f)))
+            .collect();
+        v.extend([
+            Binding::choice("model", self.model, Choice::Model),
+            Binding::choice("hardware", self.hardware, Choice::Hardware),
+            Binding::choice("count-unit", self.count_unit, Choice::CountUnit),
+            Binding::choice("precision", self.precision, Choice::Precision),
+            Binding::flag("sparse", self.sparse),
+        ]);
+        v
     }
 
     /// The signal holding a text field.

@@ -260,6 +260,17 @@ keys! {
     ExportJson => "Download JSON", "Télécharger en JSON";
     ExportMarkdown => "Download Markdown", "Télécharger en Markdown";
     Print => "Print", "Imprimer";
+    // Share and embed: the link, its notices, "copy link", "embed".
+    LinkNoticeTitle => "This link could not be read in full; the page uses its defaults for:", "Ce lien n'a pas pu être lu en entier ; la page garde ses valeurs par défaut pour :";
+    Dismiss => "Dismiss", "Fermer";
+    CopyLink => "Copy link", "Copier le lien";
+    LinkCopied => "Link copied.", "Lien copié.";
+    LinkSelect => "Copy the link below.", "Copiez le lien ci-dessous.";
+    LinkLabel => "Link to this page as it is", "Lien vers la page telle quelle";
+    Embed => "Embed", "Intégrer";
+    EmbedLabel => "Code to paste in an article", "Code à coller dans un article";
+    EmbedHint => "An iframe in the compact layout, sandboxed; the script lets it take the height of its content.", "Une iframe en présentation compacte, isolée (sandbox) ; le script lui donne la hauteur de son contenu.";
+    OpenFull => "Open in Zettaflop ↗", "Ouvrir dans Zettaflop ↗";
 }
 
 /// The text of `k` in `l`.

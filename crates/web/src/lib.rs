@@ -14,6 +14,7 @@ mod math;
 mod original;
 mod results;
 mod search;
+pub mod share;
 mod sources;
 
 use leptos::prelude::*;
@@ -35,6 +36,17 @@ pub enum Mode {
     Backtest,
     /// Every source of the catalog.
     Sources,
+}
+
+impl Mode {
+    /// Every mode, in the order of `zettaflop_estimator::share::MODES`.
+    pub const ALL: [Mode; 5] = [
+        Mode::Calculator,
+        Mode::FactCheck,
+        Mode::Expert,
+        Mode::Backtest,
+        Mode::Sources,
+    ];
 }
 
 /// Which mode is shown, and which were ever opened: the fact-check (every claim checked) and the
@@ -75,9 +87,8 @@ impl Nav {
 
 /// The calculator mode.
 #[component]
-fn Calculator() -> impl IntoView {
+fn Calculator(form: Form) -> impl IntoView {
     let l = lang();
-    let form = Form::new();
     let outcome = Memo::new(move |_| form.outcome(l.get()));
     // The last valid report: kept while an input is invalid, so the result stays visible.
     let report = Memo::new(move |prev: Option<&Option<Report>>| match outcome.get() {
@@ -133,6 +144,20 @@ pub fn App() -> impl IntoView {
     let nav = Nav::new();
     provide_context(nav);
     let mode = nav.mode;
+    // Every input is created here, so that a link fills them before any panel is shown.
+    let form = Form::new();
+    let claim = factcheck::ClaimInputs::new();
+    let expert = expert::ExpertInputs::new();
+    let mut bindings = form.bindings();
+    bindings.extend(claim.bindings());
+    bindings.extend(expert.bindings());
+    let link = share::Link::start(bindings, nav, l);
+    provide_context(link);
+    if link.embed {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-embed", "");
+        }
+    }
     // `#src-<id>` (a "show the math" link, a bookmark, back and forward) opens the source list
     // at that source.
     sources::follow_hash(nav);
@@ -153,6 +178,7 @@ pub fn App() -> impl IntoView {
                 <h1>"Zettaflop"</h1>
                 <LanguageSwitch />
             </div>
+            <share::ShareBar />
             <p class="tagline">{move || t(K::Tagline, l.get())}</p>
             // Shown by www/sw-register.js (html[data-update]) when a new version is waiting; its
             // button makes the new service worker take over and reloads.
@@ -168,18 +194,19 @@ pub fn App() -> impl IntoView {
                 {tab(Mode::Sources, K::Sources, "sources")}
             </nav>
         </header>
+        <share::LinkNotices />
         <main>
             <div id="panel-calculator" role="tabpanel" aria-labelledby="tab-calculator" hidden=panel(Mode::Calculator)>
-                <Calculator />
+                <Calculator form=form />
             </div>
             <div id="panel-factcheck" role="tabpanel" aria-labelledby="tab-factcheck" class="layout-wide" hidden=panel(Mode::FactCheck)>
                 <Show when=opened(Mode::FactCheck)>
-                    <factcheck::FactCheck />
+                    <factcheck::FactCheck inputs=claim />
                 </Show>
             </div>
             <div id="panel-expert" role="tabpanel" aria-labelledby="tab-expert" hidden=panel(Mode::Expert)>
                 <Show when=opened(Mode::Expert)>
-                    <expert::Expert />
+                    <expert::Expert inputs=expert />
                 </Show>
             </div>
             <div id="panel-backtest" role="tabpanel" aria-labelledby="tab-backtest" hidden=panel(Mode::Backtest)>
