@@ -3,6 +3,8 @@
 
 mod backtest;
 mod chart;
+mod charts;
+mod compare;
 mod expert;
 mod factcheck;
 mod fields;
@@ -83,6 +85,14 @@ fn Calculator() -> impl IntoView {
         Ok(r) => Some(r),
         Err(_) => prev.cloned().flatten(),
     });
+    // The current scenario while every input is valid: what "pin" keeps and the charts sweep.
+    let scenario = Memo::new(move |_| {
+        if outcome.with(Result::is_ok) {
+            form.scenario(l.get()).ok()
+        } else {
+            None
+        }
+    });
     let stale = Signal::derive(move || outcome.with(Result::is_err));
     let problem = Signal::derive(move || outcome.get().err());
     view! {
@@ -90,6 +100,8 @@ fn Calculator() -> impl IntoView {
             <inputs::Inputs form=form problem=problem />
             <div class="out">
                 <results::Results report=report stale=stale />
+                <compare::Compare scenario=scenario report=report />
+                <charts::Charts scenario=scenario report=report />
                 <original::OriginalRun model=form.model report=report />
                 <math::ShowMath report=report />
             </div>
