@@ -209,7 +209,7 @@ pub fn time_chart(m: &mut Markup, d: &TimeData, l: Locale) {
     const W: f64 = 600.0;
     const H: f64 = 430.0;
     const L: f64 = 74.0;
-    const R: f64 = 582.0;
+    const R: f64 = 556.0;
     const T: f64 = 84.0;
     const B: f64 = 370.0;
     let x = XAxis::fit(
@@ -619,7 +619,7 @@ pub fn Charts(scenario: Memo<Option<Scenario>>, report: Memo<Option<Report>>) ->
         let l = l.get();
         let mut m = Markup::default();
         if let Some(d) = time.get() {
-            m.raw(r#"<div class="charts">"#);
+            m.raw(r#"<div class="zcharts">"#);
             time_chart(&mut m, &d, l);
             report.with(|r| {
                 if let Some(r) = r {

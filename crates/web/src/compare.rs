@@ -196,7 +196,12 @@ fn table(m: &mut Markup, cols: &[Column], l: Locale) {
 }
 
 /// A bar metric: its key, name, value of a report, and how to show it.
-type Metric = (&'static str, K, fn(&Report) -> f64, fn(f64, Locale) -> String);
+type Metric = (
+    &'static str,
+    K,
+    fn(&Report) -> f64,
+    fn(f64, Locale) -> String,
+);
 
 /// The bars: time with interruptions, energy and cost of every column, each metric on its
 /// own scale.
@@ -274,26 +279,29 @@ pub fn Compare(scenario: Memo<Option<Scenario>>, report: Memo<Option<Report>>) -
             }
         }
     };
+    // Derived: every pinned scenario estimated again (its sentences in the page language), only
+    // when the pins or the language change, not at every keystroke.
+    let columns = Memo::new(move |_| {
+        let l = l.get();
+        pinned.with(|p| {
+            p.iter()
+                .filter_map(|s| Some((s.clone(), estimate_in(s, l).ok()?)))
+                .collect::<Vec<Column>>()
+        })
+    });
     let body = move || {
         let l = l.get();
-        let n = pinned.with(Vec::len);
-        if n == 0 {
+        if pinned.with(Vec::is_empty) {
             return String::new();
         }
         let Some(current) = scenario.get().zip(report.get()) else {
             return String::new();
         };
-        // Derived: every pinned scenario estimated again (its sentences in the page language).
         let mut cols = vec![current];
-        pinned.with(|p| {
-            cols.extend(
-                p.iter()
-                    .filter_map(|s| Some((s.clone(), estimate_in(s, l).ok()?))),
-            )
-        });
+        columns.with(|c| cols.extend(c.iter().cloned()));
         let mut m = Markup::default();
         table(&mut m, &cols, l);
-        m.raw(r#"<div class="charts">"#);
+        m.raw(r#"<div class="zcharts">"#);
         bars(&mut m, &cols, l);
         m.raw("</div>");
         m.0
