@@ -60,3 +60,27 @@ fn check_round_trips_through_js() {
     let r: zettaflop_estimator::claim::CheckReport = serde_wasm_bindgen::from_value(out).unwrap();
     assert_eq!(r.verdict, zettaflop_estimator::claim::Verdict::Impossible);
 }
+
+#[wasm_bindgen_test]
+fn sweep_takes_a_scenario_without_a_count() {
+    use zettaflop_estimator::{sweep, wasm::sweep_js, SweepPoint};
+    let text = r#"{"workload": {"flop": 3.8e25}, "hardware": "h100", "utilization": 0.4}"#;
+    let out = sweep_js(js(text), Some(vec![1024.0, 16_384.0]), None).expect("valid scenario");
+    let points: Vec<SweepPoint> = serde_wasm_bindgen::from_value(out).unwrap();
+    let mut s: serde_json::Value = serde_json::from_str(text).unwrap();
+    s["count"] = 1.into();
+    let native = sweep(&serde_json::from_value(s).unwrap(), &[1024.0, 16_384.0]).unwrap();
+    assert_eq!(points, native);
+    // Without counts: the 11 default ones; a bad field is thrown with its name.
+    let out = sweep_js(js(text), None, None).unwrap();
+    let points: Vec<SweepPoint> = serde_wasm_bindgen::from_value(out).unwrap();
+    assert_eq!(points.len(), 11);
+    let err = sweep_js(
+        js(r#"{"workload": "gpt-4", "hardware": "h100", "restart_s": -1}"#),
+        None,
+        Some("fr".into()),
+    )
+    .unwrap_err();
+    let e: JsError = serde_wasm_bindgen::from_value(err).unwrap();
+    assert_eq!(e.field, "restart_s");
+}

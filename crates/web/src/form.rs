@@ -29,6 +29,15 @@ pub enum Field {
     KgCo2PerKwh,
     Claimed,
     Target,
+    // Scale: failures, sites and money.
+    Interruptions,
+    Checkpoint,
+    Restart,
+    PurchasePrice,
+    FacilityCost,
+    Lifetime,
+    SitePower,
+    Budget,
 }
 
 impl Field {
@@ -47,14 +56,31 @@ impl Field {
             Field::KgCo2PerKwh => "kg-co2-per-kwh",
             Field::Claimed => "claimed-duration",
             Field::Target => "target-duration",
+            Field::Interruptions => "interruptions",
+            Field::Checkpoint => "checkpoint",
+            Field::Restart => "restart",
+            Field::PurchasePrice => "usd-purchase-per-chip",
+            Field::FacilityCost => "facility-usd-per-w",
+            Field::Lifetime => "lifetime",
+            Field::SitePower => "site-power",
+            Field::Budget => "budget",
         }
     }
 
     fn dimension(self) -> Dimension {
         match self {
             Field::Utilization => Dimension::Fraction,
-            Field::Claimed | Field::Target => Dimension::Duration,
-            Field::UsdPerChipHour | Field::UsdPerKwh => Dimension::Money,
+            Field::Claimed
+            | Field::Target
+            | Field::Checkpoint
+            | Field::Restart
+            | Field::Lifetime => Dimension::Duration,
+            Field::UsdPerChipHour
+            | Field::UsdPerKwh
+            | Field::PurchasePrice
+            | Field::FacilityCost
+            | Field::Budget => Dimension::Money,
+            Field::SitePower => Dimension::Power,
             _ => Dimension::Count,
         }
     }
@@ -63,7 +89,18 @@ impl Field {
     fn optional(self) -> bool {
         matches!(
             self,
-            Field::ActiveParams | Field::UsdPerChipHour | Field::Claimed | Field::Target
+            Field::ActiveParams
+                | Field::UsdPerChipHour
+                | Field::Claimed
+                | Field::Target
+                | Field::Interruptions
+                | Field::Checkpoint
+                | Field::Restart
+                | Field::PurchasePrice
+                | Field::FacilityCost
+                | Field::Lifetime
+                | Field::SitePower
+                | Field::Budget
         )
     }
 }
@@ -113,6 +150,14 @@ pub fn input_for(path: &str) -> &'static str {
         "kg_co2_per_kwh" => "kg-co2-per-kwh",
         "claimed_duration_s" => "claimed-duration",
         "target_duration_s" => "target-duration",
+        "interruptions_per_gpu_hour" => "interruptions",
+        "checkpoint_s" => "checkpoint",
+        "restart_s" => "restart",
+        "usd_purchase_per_chip" => "usd-purchase-per-chip",
+        "facility_usd_per_w" => "facility-usd-per-w",
+        "lifetime_s" => "lifetime",
+        "site_power_w" => "site-power",
+        "budget_usd" => "budget",
         p if p.starts_with("hardware") => "hardware",
         _ => "model",
     }
@@ -126,10 +171,10 @@ pub struct Form {
     pub count_unit: RwSignal<String>,
     pub precision: RwSignal<String>,
     pub sparse: RwSignal<bool>,
-    texts: [RwSignal<String>; 12],
+    texts: [RwSignal<String>; 20],
 }
 
-const FIELDS: [Field; 12] = [
+const FIELDS: [Field; 20] = [
     Field::Flop,
     Field::Params,
     Field::Tokens,
@@ -142,6 +187,14 @@ const FIELDS: [Field; 12] = [
     Field::KgCo2PerKwh,
     Field::Claimed,
     Field::Target,
+    Field::Interruptions,
+    Field::Checkpoint,
+    Field::Restart,
+    Field::PurchasePrice,
+    Field::FacilityCost,
+    Field::Lifetime,
+    Field::SitePower,
+    Field::Budget,
 ];
 
 impl Default for Form {
@@ -273,7 +326,14 @@ impl Form {
             claimed_duration_s: self.value_in(Field::Claimed, l)?,
             target_duration_s: self.value_in(Field::Target, l)?,
             global_batch: None,
-            ..Scenario::default()
+            interruptions_per_gpu_hour: self.value_in(Field::Interruptions, l)?,
+            checkpoint_s: self.value_in(Field::Checkpoint, l)?,
+            restart_s: self.value_in(Field::Restart, l)?,
+            usd_purchase_per_chip: self.value_in(Field::PurchasePrice, l)?,
+            facility_usd_per_w: self.value_in(Field::FacilityCost, l)?,
+            lifetime_s: self.value_in(Field::Lifetime, l)?,
+            site_power_w: self.value_in(Field::SitePower, l)?,
+            budget_usd: self.value_in(Field::Budget, l)?,
         })
     }
 

@@ -259,6 +259,40 @@ keys! {
     KindDerived => "derived (our arithmetic)", "dérivé (notre calcul)";
     KindClaim => "claim", "affirmation";
     KindDataset => "compiled dataset", "base de données compilée";
+    // Scale: failures, sites and money (goodput, site power, capex, budget, ownership).
+    FailuresMoney => "Failures and ownership", "Pannes et propriété";
+    Interruptions => "Interruptions per GPU-hour", "Interruptions par heure-GPU";
+    InterruptionsHint => "empty: Llama 3 405B's rate, 419 in 54 days on 16,384 H100", "vide : le taux de Llama 3 405B, 419 en 54 jours sur 16 384 H100";
+    Checkpoint => "Checkpoint write time", "Écriture d'un point de reprise";
+    CheckpointHint => "training stops meanwhile: e.g. 30 s, 2 min (a bare number is days)", "l'entraînement s'arrête pendant ce temps : ex. 30 s, 2 min (un nombre seul = jours)";
+    Restart => "Restart after an interruption", "Redémarrage après une interruption";
+    RestartHint => "detect, replace the node, reload: e.g. 5 min, 20 min", "détecter, remplacer le nœud, recharger : ex. 5 min, 20 min";
+    PurchasePrice => "Purchase price per GPU ($)", "Prix d'achat par GPU ($)";
+    PurchasePriceHint => "empty: the catalog's price", "vide : le prix du catalogue";
+    FacilityCost => "Facility build cost ($ per W of IT power)", "Construction du site ($ par W informatique)";
+    FacilityCostHint => "about 10, i.e. $10M per MW", "environ 10, soit 10 M$ par MW";
+    Lifetime => "Owned hardware amortized over", "Matériel possédé amorti sur";
+    LifetimeHint => "e.g. 4 years, 6 years", "ex. 4 ans, 6 ans";
+    SitePower => "A site's power: how many GPUs does it hold?", "La puissance d'un site : combien de GPU accueille-t-il ?";
+    SitePowerHint => "e.g. 1.2 GW, 150 MW", "ex. 1,2 GW, 150 MW";
+    Budget => "A budget: what does it buy?", "Un budget : qu'achète-t-il ?";
+    BudgetHint => "e.g. $1B, 500 billion", "ex. 1 milliard, 500 milliards";
+    DefaultIs => "default: {}", "par défaut : {}";
+    StatWallClock => "With interruptions", "Avec les interruptions";
+    StatGoodput => "Time spent training", "Temps passé à entraîner";
+    StatCheckpointEvery => "Checkpoint every", "Point de reprise toutes les";
+    StatInterruptions => "Interruptions expected", "Interruptions attendues";
+    InterruptionsText => "{} (one every {})", "{} (une toutes les {})";
+    StatWallCost => "Cost with interruptions", "Coût avec les interruptions";
+    MoneyTitle => "Sites and money", "Sites et argent";
+    StatCapex => "Buying the cluster", "Acheter le cluster";
+    CapexText => "{} ({} of GPUs + {} of facility)", "{} ({} de GPU + {} de site)";
+    StatOwnership => "Cost if owned", "Coût en propriété";
+    OwnershipText => "{} (amortized over {}, with electricity) against {} rented", "{} (amorti sur {}, électricité comprise) contre {} en location";
+    StatSiteHolds => "The site holds", "Le site accueille";
+    SiteText => "{} GPUs at {} each", "{} GPU à {} chacun";
+    StatBudgetBuys => "The budget buys", "Le budget achète";
+    BudgetText => "{} GPUs with their facility, drawing {}", "{} GPU avec leur site, qui tirent {}";
 }
 
 /// The text of `k` in `l`.

@@ -2,11 +2,12 @@
 
 use leptos::prelude::*;
 use zettaflop_estimator::catalog;
-use zettaflop_estimator::format::sig3;
+use zettaflop_estimator::format::{self as fmt, sig3};
+use zettaflop_estimator::{goodput, money};
 
 use crate::fields::{CheckField, SelectField, TextField};
 use crate::form::{Field, FieldError, Form, CUSTOM_FLOP, CUSTOM_PARAMS};
-use crate::i18n::{fill, lang, sig, t, K};
+use crate::i18n::{fill, lang, sig, t, Locale, K};
 
 /// Model presets, then the two custom choices.
 pub fn model_options(k_flop: bool) -> Signal<Vec<(String, String)>> {
@@ -96,6 +97,23 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
             .map(|p| fill(t(K::PricePlaceholder, l.get()), &[&sig3(p, l.get())]))
             .unwrap_or_default()
     });
+    // The scale fields are empty until typed in: their placeholder shows the default used.
+    let defaulted = move |f: Field, label: K, hint: K, default: fn(Locale) -> String| {
+        let placeholder =
+            Signal::derive(move || fill(t(K::DefaultIs, l.get()), &[&default(l.get())]));
+        view! { <TextField name=f.name() label=sig(label) hint=sig(hint) value=form.text(f) error=err(f) placeholder=placeholder /> }
+    };
+    let purchase_placeholder = Signal::derive(move || {
+        chip()
+            .and_then(|a| a.usd_purchase_per_chip)
+            .map(|p| {
+                fill(
+                    t(K::PricePlaceholder, l.get()),
+                    &[&fmt::grouped(p, 0, l.get())],
+                )
+            })
+            .unwrap_or_default()
+    });
     let custom = move || form.custom();
     // The cluster picker only fills the chip and count; the select shows the last pick.
     let cluster = RwSignal::new(String::new());
@@ -172,9 +190,27 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
                 {text(Field::KgCo2PerKwh, K::Carbon, K::CarbonHint)}
             </fieldset>
             <fieldset>
+                <legend>{move || t(K::FailuresMoney, l.get())}</legend>
+                {defaulted(Field::Interruptions, K::Interruptions, K::InterruptionsHint, |_| fmt::compact(goodput::llama3_rate_per_gpu_hour()))}
+                {defaulted(Field::Checkpoint, K::Checkpoint, K::CheckpointHint, |l| fmt::duration(goodput::default_checkpoint_s(), l))}
+                {defaulted(Field::Restart, K::Restart, K::RestartHint, |l| fmt::duration(goodput::default_restart_s(), l))}
+                <TextField
+                    name=Field::PurchasePrice.name()
+                    label=sig(K::PurchasePrice)
+                    hint=sig(K::PurchasePriceHint)
+                    value=form.text(Field::PurchasePrice)
+                    error=err(Field::PurchasePrice)
+                    placeholder=purchase_placeholder
+                />
+                {defaulted(Field::FacilityCost, K::FacilityCost, K::FacilityCostHint, |l| sig3(money::default_facility_usd_per_w(), l))}
+                {defaulted(Field::Lifetime, K::Lifetime, K::LifetimeHint, |l| fmt::duration(money::default_lifetime_s(), l))}
+            </fieldset>
+            <fieldset>
                 <legend>{move || t(K::Questions, l.get())}</legend>
                 {text(Field::Claimed, K::Claimed, K::ClaimedHint)}
                 {text(Field::Target, K::Target, K::TargetHint)}
+                {text(Field::SitePower, K::SitePower, K::SitePowerHint)}
+                {text(Field::Budget, K::Budget, K::BudgetHint)}
             </fieldset>
         </form>
     }

@@ -29,6 +29,27 @@ fn Stat(
     }
 }
 
+/// A labelled number the report may lack (hidden then); `data-value` carries the raw SI value.
+#[component]
+fn OptStat(
+    testid: &'static str,
+    label: K,
+    report: Memo<Option<Report>>,
+    value: fn(&Report) -> Option<f64>,
+    text: fn(&Report, Locale) -> Option<String>,
+) -> impl IntoView {
+    let l = lang();
+    let v = move || report.with(|r| r.as_ref().and_then(value));
+    view! {
+        <div class="stat" hidden=move || v().is_none()>
+            <dt>{move || t(label, l.get())}</dt>
+            <dd data-testid=format!("result-{testid}") data-value=move || v().map(|x| x.to_string())>
+                {move || report.with(|r| r.as_ref().and_then(|r| text(r, l.get())))}
+            </dd>
+        </div>
+    }
+}
+
 /// "range X to Y" for a range that is not a point.
 fn range_text(r: &Range, show: impl Fn(f64) -> String, l: Locale) -> Option<String> {
     (r.low < r.high).then(|| fill(t(K::Range, l), &[&show(r.low), &show(r.high)]))
@@ -94,6 +115,20 @@ pub fn Results(report: Memo<Option<Report>>, #[prop(into)] stale: Signal<bool>) 
                 } />
                 <Stat testid="cost-compute" label=K::StatRental report=report value=|r| r.cost_usd.compute text=|r, l| fill(t(K::RentalAt, l), &[&fmt::usd(r.cost_usd.compute, l), &fmt::sig3(r.assumptions.usd_per_chip_hour, l)]) />
                 <Stat testid="cost-electricity" label=K::StatElectricity report=report value=|r| r.cost_usd.electricity text=|r, l| fmt::usd(r.cost_usd.electricity, l) />
+            </dl>
+            <dl class="stats" data-testid="goodput">
+                <OptStat testid="wall-clock" label=K::StatWallClock report=report value=|r| r.goodput.wall_clock_s text=|r, l| r.goodput.wall_clock_s.map(|w| fmt::duration(w, l)) />
+                <OptStat testid="goodput-fraction" label=K::StatGoodput report=report value=|r| Some(r.goodput.fraction) text=|r, l| Some(fmt::percent(r.goodput.fraction, l)) />
+                <OptStat testid="checkpoint-interval" label=K::StatCheckpointEvery report=report value=|r| Some(r.goodput.checkpoint_interval_s) text=|r, l| Some(fmt::duration(r.goodput.checkpoint_interval_s, l)) />
+                <OptStat testid="interruptions" label=K::StatInterruptions report=report value=|r| r.goodput.expected_interruptions text=|r, l| r.goodput.expected_interruptions.map(|n| fill(t(K::InterruptionsText, l), &[&fmt::big(n, l), &fmt::duration(r.goodput.mtbf_s, l)])) />
+                <OptStat testid="wall-cost" label=K::StatWallCost report=report value=|r| r.goodput.cost_usd text=|r, l| r.goodput.cost_usd.map(|c| fmt::usd(c, l)) />
+            </dl>
+            <h3>{move || t(K::MoneyTitle, l.get())}</h3>
+            <dl class="stats" data-testid="money">
+                <OptStat testid="capex" label=K::StatCapex report=report value=|r| r.capex.map(|c| c.total_usd) text=|r, l| r.capex.map(|c| fill(t(K::CapexText, l), &[&fmt::usd(c.total_usd, l), &fmt::usd(c.chips_usd, l), &fmt::usd(c.facility_usd, l)])) />
+                <OptStat testid="cost-ownership" label=K::StatOwnership report=report value=|r| r.cost_usd.ownership text=|r, l| r.cost_usd.ownership.map(|o| fill(t(K::OwnershipText, l), &[&fmt::usd(o, l), &fmt::duration(r.assumptions.lifetime_s, l), &fmt::usd(r.cost_usd.total, l)])) />
+                <OptStat testid="site-gpus" label=K::StatSiteHolds report=report value=|r| r.site.map(|s| s.gpus) text=|r, l| r.site.map(|s| fill(t(K::SiteText, l), &[&fmt::grouped(s.gpus, 0, l), &fmt::si(s.w_per_gpu, "W", l)])) />
+                <OptStat testid="budget-gpus" label=K::StatBudgetBuys report=report value=|r| r.budget.map(|b| b.gpus) text=|r, l| r.budget.map(|b| fill(t(K::BudgetText, l), &[&fmt::grouped(b.gpus, 0, l), &fmt::si(b.facility_power_w, "W", l)])) />
             </dl>
             <p class="hint">{with(range_basis)}</p>
             <p class="hint" data-testid="predicted-utilization">
