@@ -78,7 +78,7 @@ fn rows() -> [Row; 13] {
         },
         Row {
             key: "pue",
-            label: K::CmpPue,
+            label: K::Pue,
             cell: |_, r, l| (fmt::sig3(r.assumptions.pue, l), Some(r.assumptions.pue)),
         },
         Row {

@@ -233,8 +233,8 @@ keys! {
     ChIt => "IT equipment", "Matériel informatique";
     ChOverhead => "Site overhead (PUE)", "Surcoût du site (PUE)";
     ChColBar => "Bar", "Barre";
-    ChColPart => "Part", "Part";
-    ChTotal => "total", "total";
+    ChColPart => "Part", "Partie";
+    ChTotal => "in all", "au total";
     CmpTitle => "Compare scenarios", "Comparer des scénarios";
     CmpPin => "Pin this scenario", "Épingler ce scénario";
     CmpNone => "Pin the scenario, change the inputs, and compare up to four side by side.", "Épinglez le scénario, changez les saisies et comparez-en jusqu'à quatre côte à côte.";
@@ -243,7 +243,6 @@ keys! {
     CmpPinned => "Pinned {}", "Épinglé {}";
     CmpUnpin => "Unpin", "Retirer";
     CmpCompute => "Compute (FLOP)", "Calcul (FLOP)";
-    CmpPue => "PUE", "PUE";
     CmpNever => "never finishes", "ne finit jamais";
     CmpHigher => "higher than current", "plus que l'actuel";
     CmpLower => "lower than current", "moins que l'actuel";
