@@ -30,6 +30,7 @@ struct Report {
     it_power_w: f64,
     facility_power_w: f64,
     energy_j: f64,
+    energy_split_j: EnergySplit,
     co2_kg: f64,
     homes: f64,
     home_years: f64,
@@ -46,6 +47,14 @@ struct Report {
     warnings: Vec<Warning>,
     steps: Vec<Step>,
     sources: Vec<serde_json::Map<String, serde_json::Value>>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnergySplit {
+    it: f64,
+    overhead: f64,
 }
 
 #[allow(dead_code)]

@@ -10,8 +10,8 @@ use crate::format::{self as fmt, compact as c, Locale};
 use crate::hardware::HardwareChoice;
 use crate::limits;
 use crate::report::{
-    Assumptions, Budget, Capex, Cited, Cost, Goodput, HardwareUsed, Range, Ranges, Report, Site,
-    Step, Warning,
+    Assumptions, Budget, Capex, Cited, Cost, EnergySplit, Goodput, HardwareUsed, Range, Ranges,
+    Report, Site, Step, Warning,
 };
 use crate::scenario::Scenario;
 use crate::utilization::{self, PredictedUtilization, Utilization};
@@ -638,6 +638,10 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
         it_power_w: it,
         facility_power_w: facility,
         energy_j: energy,
+        energy_split_j: EnergySplit {
+            it: it * duration,
+            overhead: energy - it * duration,
+        },
         co2_kg: co2,
         homes,
         home_years,

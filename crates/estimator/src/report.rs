@@ -46,6 +46,8 @@ pub struct Report {
     pub facility_power_w: f64,
     /// Facility energy over the run.
     pub energy_j: f64,
+    /// That energy split: the IT equipment's and the facility's overhead (PUE − 1).
+    pub energy_split_j: EnergySplit,
     /// Emissions of that energy at the grid intensity.
     pub co2_kg: f64,
     /// Average US homes drawing the same power as the site.
@@ -115,6 +117,17 @@ pub struct Cost {
     /// plus electricity (absent when no purchase price is known).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ownership: Option<f64>,
+}
+
+/// Facility energy split into what the IT equipment draws and the site's overhead (cooling,
+/// conversion losses): `it + overhead` = `energy_j`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct EnergySplit {
+    /// IT power × duration.
+    pub it: f64,
+    /// (Site power − IT power) × duration.
+    pub overhead: f64,
 }
 
 /// Assumptions as used.

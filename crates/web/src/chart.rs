@@ -103,8 +103,19 @@ impl XAxis {
     }
 
     fn at(&self, v: f64) -> f64 {
-        let v = if self.log { v.max(1e-9).log10() } else { v };
-        L + (v - self.min) / (self.max - self.min) * (R - L)
+        self.pos(v, L, R)
+    }
+
+    /// The position of `v` on an axis drawn from `a` (its minimum) to `b` (its maximum), in
+    /// pixels: either way round, so it serves a vertical axis too.
+    pub fn pos(&self, v: f64, a: f64, b: f64) -> f64 {
+        let v = if self.log { v.max(1e-300).log10() } else { v };
+        a + (v - self.min) / (self.max - self.min) * (b - a)
+    }
+
+    /// The axis' whole steps: decade exponents on a log axis, years on a linear one.
+    pub fn steps(&self) -> std::ops::RangeInclusive<i32> {
+        (self.min as i32)..=(self.max as i32)
     }
 
     /// Tick positions and labels: every decade, or every year (every other past 8 years).

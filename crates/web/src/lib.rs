@@ -3,6 +3,8 @@
 
 mod backtest;
 mod chart;
+mod charts;
+mod compare;
 mod expert;
 mod export;
 mod factcheck;
@@ -95,6 +97,14 @@ fn Calculator(form: Form) -> impl IntoView {
         Ok(r) => Some(r),
         Err(_) => prev.cloned().flatten(),
     });
+    // The current scenario while every input is valid: what "pin" keeps and the charts sweep.
+    let scenario = Memo::new(move |_| {
+        if outcome.with(Result::is_ok) {
+            form.scenario(l.get()).ok()
+        } else {
+            None
+        }
+    });
     let stale = Signal::derive(move || outcome.with(Result::is_err));
     let problem = Signal::derive(move || outcome.get().err());
     view! {
@@ -103,6 +113,8 @@ fn Calculator(form: Form) -> impl IntoView {
             <div class="out">
                 <results::Results report=report stale=stale />
                 <export::Export form=form report=report stale=stale />
+                <compare::Compare scenario=scenario report=report />
+                <charts::Charts scenario=scenario report=report />
                 <original::OriginalRun model=form.model report=report />
                 <math::ShowMath report=report />
             </div>

@@ -1,0 +1,643 @@
+//! The calculator's charts: training time against the GPU count for several chip generations
+//! (log–log, the ideal line and the line with utilization and interruptions), and the split
+//! of the cost and the energy. Every number is the estimator's (`sweep` and the report); this
+//! module only places them. Like [`crate::chart`], the charts are markup strings, every text
+//! escaped. Each chart is a `<figure>`: title, SVG (with the styles it needs, so a saved file
+//! stands alone), save buttons, and its data table as the text alternative.
+
+use std::fmt::Write;
+
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use zettaflop_estimator::format::{self as fmt, Locale};
+use zettaflop_estimator::{
+    catalog, sweep, CountUnit, HardwareChoice, Precision, Report, Scenario, SweepPoint, Utilization,
+};
+
+use crate::chart::{Markup, XAxis};
+use crate::i18n::{fill, lang, t, tr, K};
+
+/// Styles every chart carries inside its SVG: scoped to `.zc`, light colours on a white
+/// background of their own, so the saved file and the page look the same.
+const STYLE: &str = ".zc text{font:14px system-ui,sans-serif;fill:#3d4650}.zc .ttl{font-size:15px;font-weight:600;fill:#1b1f24}.zc .bg{fill:#fff}.zc .grid{stroke:#dde1e5}.zc .axis{stroke:#1b1f24}.zc .lbl{fill:#1b1f24}.zc .ideal{fill:none;stroke-width:1.6;stroke-dasharray:6 4}.zc .real{fill:none;stroke-width:2.6}.zc .s0{stroke:#1d4f91;fill:#1d4f91}.zc .s1{stroke:#b35300;fill:#b35300}.zc .s2{stroke:#2e7d32;fill:#2e7d32}.zc .s3{stroke:#8e24aa;fill:#8e24aa}.zc .ideal.s0,.zc .ideal.s1,.zc .ideal.s2,.zc .ideal.s3,.zc .real.s0,.zc .real.s1,.zc .real.s2,.zc .real.s3{fill:none}.zc .now{fill:none;stroke:#a4161a;stroke-width:2.5}.zc text.now-l{fill:#a4161a;font-weight:600}.zc .g0{fill:#1d4f91}.zc .g1{fill:#e0a030}.zc .g2{fill:#6b8fbf}.zc .g3{fill:#8e24aa}.zc .g4{fill:#2e7d32}";
+
+/// The chips the time chart compares, oldest first; the scenario's own chip is added if absent.
+const GENERATIONS: [&str; 3] = ["a100", "h100", "gb200"];
+
+/// GPU counts of the time chart: 1, 2, 5 per decade from 1,000 to 1,000,000.
+fn counts() -> Vec<f64> {
+    let mut v = Vec::new();
+    let mut decade = 1000.0;
+    while decade < 1e6 {
+        v.extend([decade, 2.0 * decade, 5.0 * decade]);
+        decade *= 10.0;
+    }
+    v.push(1e6);
+    v
+}
+
+/// Opens a chart: `<figure>`, its title, the SVG with its styles, description and background.
+pub fn open(m: &mut Markup, id: &str, title: &str, desc: &str, w: f64, h: f64) {
+    let _ = write!(
+        m.0,
+        r#"<figure class="chart zchart" id="chart-{id}" data-testid="chart-{id}"><figcaption id="chart-{id}-title">"#
+    );
+    m.text(title).raw("</figcaption>");
+    let _ = write!(
+        m.0,
+        r#"<div class="zc-wrap"><svg xmlns="http://www.w3.org/2000/svg" class="zc" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" aria-labelledby="chart-{id}-title chart-{id}-desc"><title>"#
+    );
+    m.text(title).raw("</title><style>").raw(STYLE);
+    let _ = write!(m.0, r#"</style><desc id="chart-{id}-desc">"#);
+    m.text(desc).raw("</desc>");
+    let _ = write!(
+        m.0,
+        r#"<rect class="bg" x="0" y="0" width="{w}" height="{h}"/>"#
+    );
+}
+
+/// Closes the SVG, writes the save buttons and opens the data table (`<thead>` with `head`).
+pub fn close_svg(m: &mut Markup, id: &str, head: &[&str], l: Locale) {
+    m.raw(r#"</svg></div><p class="save">"#);
+    for (kind, k) in [("svg", K::ChSaveSvg), ("png", K::ChSavePng)] {
+        let _ = write!(
+            m.0,
+            r#"<button type="button" data-save="{kind}" data-chart="{id}" data-testid="save-{id}-{kind}">"#
+        );
+        m.text(t(k, l)).raw("</button>");
+    }
+    let _ = write!(
+        m.0,
+        r#"</p><details class="chart-data" data-testid="chart-{id}-table"><summary>"#
+    );
+    m.text(t(K::ChDataTable, l))
+        .raw(r#"</summary><div class="table-wrap"><table class="readings"><thead><tr>"#);
+    for h in head {
+        m.wrap(r#"<th scope="col">"#, h, "</th>");
+    }
+    m.raw("</tr></thead><tbody>");
+}
+
+/// Closes the data table and the figure.
+pub fn close(m: &mut Markup) {
+    m.raw("</tbody></table></div></details></figure>");
+}
+
+/// A table cell holding a number: shown formatted, its raw value in `data-value`.
+pub fn num_cell(m: &mut Markup, key: &str, v: f64, shown: &str) {
+    let _ = write!(m.0, r#"<td class="num" data-key="{key}" data-value="{v}">"#);
+    m.text(shown).raw("</td>");
+}
+
+/// SVG text.
+pub fn text(m: &mut Markup, class: &str, x: f64, y: f64, anchor: &str, s: &str) {
+    let _ = write!(
+        m.0,
+        r#"<text class="{class}" x="{x:.1}" y="{y:.1}" text-anchor="{anchor}">"#
+    );
+    m.text(s).raw("</text>");
+}
+
+fn line(m: &mut Markup, class: &str, x1: f64, y1: f64, x2: f64, y2: f64) {
+    let _ = write!(
+        m.0,
+        r#"<line class="{class}" x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"/>"#
+    );
+}
+
+/// A series marker, a different shape per series (not colour alone).
+fn shape(i: usize, x: f64, y: f64) -> String {
+    match i % 4 {
+        0 => format!("M{:.1} {y:.1}a4 4 0 1 0 8 0a4 4 0 1 0 -8 0", x - 4.0),
+        1 => format!("M{:.1} {:.1}h7v7h-7z", x - 3.5, y - 3.5),
+        2 => format!("M{x:.1} {:.1}l4.5 8h-9z", y - 5.0),
+        _ => format!("M{x:.1} {:.1}l5 5l-5 5l-5 -5z", y - 5.0),
+    }
+}
+
+/// One chip's series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Catalog id.
+    pub id: String,
+    /// The points the estimator swept (counts where the run never finishes are left out).
+    pub points: Vec<SweepPoint>,
+}
+
+/// The time chart's data: a series per chip, and the current scenario's point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeData {
+    series: Vec<Series>,
+    /// The utilization the sweep used (the scenario's, resolved).
+    utilization: f64,
+    /// GPUs and wall clock of the current scenario, and its series.
+    now: Option<(f64, f64, usize)>,
+}
+
+/// The scenario `s` on chip `id`: counted in GPUs, at the report's (resolved) utilization, at
+/// the scenario's precision if the chip has it, else its 16-bit one.
+fn on_chip(s: &Scenario, r: &Report, id: &str) -> Option<Scenario> {
+    let a = catalog::accelerator(id)?;
+    let supported = a.peaks.supported();
+    let precision = if supported.contains(&s.precision) {
+        s.precision
+    } else {
+        [Precision::Bf16, Precision::Fp16]
+            .into_iter()
+            .find(|p| supported.contains(p))
+            .or(supported.first().copied())?
+    };
+    let same = matches!(&s.hardware, HardwareChoice::Id(h) if h == id);
+    Some(Scenario {
+        hardware: HardwareChoice::Id(id.into()),
+        count: 1.0,
+        count_unit: CountUnit::Chip,
+        precision,
+        sparse: same && s.sparse,
+        utilization: Some(Utilization::Given(r.utilization)),
+        usd_per_chip_hour: if same { s.usd_per_chip_hour } else { None },
+        ..s.clone()
+    })
+}
+
+/// Sweeps the scenario over [`counts`] on each chip of [`GENERATIONS`] and the scenario's own.
+pub fn time_data(s: &Scenario, r: &Report) -> TimeData {
+    let mut ids: Vec<String> = GENERATIONS.iter().map(|g| g.to_string()).collect();
+    let current = match &s.hardware {
+        HardwareChoice::Id(h) => Some(h.clone()),
+        HardwareChoice::Custom(_) => None,
+    };
+    if let Some(h) = &current {
+        if !ids.contains(h) {
+            ids.push(h.clone());
+        }
+    }
+    let counts = counts();
+    let series: Vec<Series> = ids
+        .into_iter()
+        .filter_map(|id| {
+            let sc = on_chip(s, r, &id)?;
+            let points = sweep(&sc, &counts).unwrap_or_else(|_| {
+                // A count where the run never finishes fails the whole sweep: keep the others.
+                counts
+                    .iter()
+                    .filter_map(|c| sweep(&sc, &[*c]).ok()?.pop())
+                    .collect()
+            });
+            (!points.is_empty()).then_some(Series { id, points })
+        })
+        .collect();
+    let now = current
+        .and_then(|h| series.iter().position(|x| x.id == h))
+        .and_then(|i| Some((r.gpus, r.goodput.wall_clock_s?, i)));
+    TimeData {
+        series,
+        utilization: r.utilization,
+        now,
+    }
+}
+
+/// A chip's short name: its id in capitals.
+fn short(id: &str) -> String {
+    id.to_ascii_uppercase()
+}
+
+const DAY: f64 = 86_400.0;
+
+/// The time chart: time (days, log) against GPUs (log).
+pub fn time_chart(m: &mut Markup, d: &TimeData, l: Locale) {
+    const W: f64 = 600.0;
+    const H: f64 = 430.0;
+    const L: f64 = 74.0;
+    const R: f64 = 556.0;
+    const T: f64 = 84.0;
+    const B: f64 = 370.0;
+    let x = XAxis::fit(
+        d.series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.gpus)),
+        true,
+    );
+    let y = XAxis::fit(
+        d.series.iter().flat_map(|s| {
+            s.points
+                .iter()
+                .flat_map(|p| [p.ideal_duration_s / DAY, p.duration_s / DAY])
+        }),
+        true,
+    );
+    let names: Vec<String> = d.series.iter().map(|s| short(&s.id)).collect();
+    let desc = fill(t(K::ChTimeDesc, l), &[&names.join(", ")]);
+    open(m, "time", t(K::ChTimeTitle, l), &desc, W, H);
+    // Legend: a line, a marker and a name per chip; then the two line styles.
+    let mut lx = L;
+    for (i, n) in names.iter().enumerate() {
+        line(m, &format!("real s{i}"), lx, 18.0, lx + 24.0, 18.0);
+        let _ = write!(
+            m.0,
+            r#"<path class="s{i}" d="{}"/>"#,
+            shape(i, lx + 12.0, 18.0)
+        );
+        text(m, "lbl", lx + 30.0, 23.0, "start", n);
+        lx += 40.0 + 10.0 * n.len() as f64;
+    }
+    line(m, "ideal s0", L, 40.0, L + 24.0, 40.0);
+    text(m, "", L + 30.0, 45.0, "start", t(K::ChIdeal, l));
+    line(m, "real s0", L, 62.0, L + 24.0, 62.0);
+    let real = fill(t(K::ChReal, l), &[&fmt::percent(d.utilization, l)]);
+    text(m, "", L + 30.0, 67.0, "start", &real);
+    for k in x.steps() {
+        let px = x.pos(10f64.powi(k), L, R);
+        line(m, "grid", px, T, px, B);
+        text(
+            m,
+            "",
+            px,
+            B + 18.0,
+            "middle",
+            &fmt::grouped(10f64.powi(k), 0, l),
+        );
+    }
+    for k in y.steps() {
+        let py = y.pos(10f64.powi(k), B, T);
+        line(m, "grid", L, py, R, py);
+        let decimals = usize::try_from(-k).unwrap_or(0);
+        text(
+            m,
+            "",
+            L - 6.0,
+            py + 5.0,
+            "end",
+            &fmt::grouped(10f64.powi(k), decimals, l),
+        );
+    }
+    line(m, "axis", L, B, R, B);
+    line(m, "axis", L, T, L, B);
+    text(
+        m,
+        "lbl",
+        (L + R) / 2.0,
+        H - 8.0,
+        "middle",
+        t(K::ChAxisGpus, l),
+    );
+    let _ = write!(
+        m.0,
+        r#"<text class="lbl" transform="rotate(-90)" x="{}" y="18" text-anchor="middle">"#,
+        -(T + B) / 2.0
+    );
+    m.text(t(K::ChAxisDays, l)).raw("</text>");
+    for (i, s) in d.series.iter().enumerate() {
+        for (class, f) in [
+            (
+                "ideal",
+                (|p: &SweepPoint| p.ideal_duration_s) as fn(&SweepPoint) -> f64,
+            ),
+            ("real", |p: &SweepPoint| p.duration_s),
+        ] {
+            let pts: Vec<String> = s
+                .points
+                .iter()
+                .map(|p| format!("{:.1},{:.1}", x.pos(p.gpus, L, R), y.pos(f(p) / DAY, B, T)))
+                .collect();
+            let _ = write!(
+                m.0,
+                r#"<polyline class="{class} s{i}" data-series="{}" data-line="{class}" points="{}"/>"#,
+                s.id,
+                pts.join(" ")
+            );
+        }
+        for p in &s.points {
+            let _ = write!(
+                m.0,
+                r#"<path class="s{i}" data-series="{}" data-gpus="{}" data-value="{}" d="{}"><title>"#,
+                s.id,
+                p.gpus,
+                p.duration_s,
+                shape(i, x.pos(p.gpus, L, R), y.pos(p.duration_s / DAY, B, T))
+            );
+            let tip = fill(
+                t(K::ChTimePoint, l),
+                &[
+                    &names[i],
+                    &fmt::grouped(p.gpus, 0, l),
+                    &fmt::duration(p.duration_s, l),
+                    &fmt::duration(p.ideal_duration_s, l),
+                ],
+            );
+            m.text(&tip).raw("</title></path>");
+        }
+    }
+    if let Some((g, wall, _)) = d.now {
+        let (px, py) = (x.pos(g, L, R), y.pos(wall / DAY, B, T));
+        let _ = write!(
+            m.0,
+            r#"<circle class="now" data-testid="chart-time-now" data-gpus="{g}" data-value="{wall}" cx="{px:.1}" cy="{py:.1}" r="9"/>"#
+        );
+        let (tx, anchor) = if px > (L + R) / 2.0 {
+            (px - 14.0, "end")
+        } else {
+            (px + 14.0, "start")
+        };
+        text(m, "now-l", tx, py - 10.0, anchor, t(K::ChNow, l));
+    }
+    let head = [
+        t(K::BtChip, l),
+        t(K::StatGpus, l),
+        t(K::ChColIdeal, l),
+        t(K::ChColCompute, l),
+        t(K::ChColWall, l),
+        t(K::StatEnergy, l),
+        t(K::StatCost, l),
+    ];
+    close_svg(m, "time", &head, l);
+    for (i, s) in d.series.iter().enumerate() {
+        for p in &s.points {
+            let _ = write!(m.0, r#"<tr data-series="{}">"#, s.id);
+            m.wrap(r#"<th scope="row">"#, &names[i], "</th>");
+            num_cell(m, "gpus", p.gpus, &fmt::grouped(p.gpus, 0, l));
+            num_cell(
+                m,
+                "ideal_duration_s",
+                p.ideal_duration_s,
+                &fmt::duration(p.ideal_duration_s, l),
+            );
+            num_cell(
+                m,
+                "compute_duration_s",
+                p.compute_duration_s,
+                &fmt::duration(p.compute_duration_s, l),
+            );
+            num_cell(
+                m,
+                "duration_s",
+                p.duration_s,
+                &fmt::duration(p.duration_s, l),
+            );
+            num_cell(m, "energy_j", p.energy_j, &fmt::energy(p.energy_j, l));
+            num_cell(m, "cost_usd", p.cost_usd, &fmt::usd(p.cost_usd, l));
+            m.raw("</tr>");
+        }
+    }
+    close(m);
+}
+
+/// One stacked bar of the split chart: its name, its total and its parts.
+struct Bar {
+    key: &'static str,
+    name: K,
+    total: f64,
+    parts: Vec<(&'static str, K, f64)>,
+    money: bool,
+}
+
+/// The split chart: renting (rental + electricity), owning (amortized capital + electricity)
+/// when the chip has a purchase price, and energy (IT + the site's overhead).
+pub fn split_chart(m: &mut Markup, r: &Report, l: Locale) {
+    const W: f64 = 600.0;
+    const L: f64 = 16.0;
+    const R: f64 = 584.0;
+    let mut bars = vec![Bar {
+        key: "rent",
+        name: K::ChRent,
+        total: r.cost_usd.total,
+        parts: vec![
+            ("rental", K::StatRental, r.cost_usd.compute),
+            ("electricity", K::StatElectricity, r.cost_usd.electricity),
+        ],
+        money: true,
+    }];
+    if let (Some(own), Some(capex)) = (r.cost_usd.ownership, r.capex) {
+        bars.push(Bar {
+            key: "own",
+            name: K::ChOwn,
+            total: own,
+            parts: vec![
+                ("capex", K::ChCapex, capex.amortized_usd),
+                ("electricity", K::StatElectricity, r.cost_usd.electricity),
+            ],
+            money: true,
+        });
+    }
+    bars.push(Bar {
+        key: "energy",
+        name: K::StatEnergy,
+        total: r.energy_j,
+        parts: vec![
+            ("it", K::ChIt, r.energy_split_j.it),
+            ("overhead", K::ChOverhead, r.energy_split_j.overhead),
+        ],
+        money: false,
+    });
+    let h = 20.0 + 84.0 * bars.len() as f64;
+    open(
+        m,
+        "split",
+        t(K::ChSplitTitle, l),
+        t(K::ChSplitDesc, l),
+        W,
+        h,
+    );
+    let max_usd = bars
+        .iter()
+        .filter(|b| b.money)
+        .map(|b| b.total)
+        .fold(0.0, f64::max);
+    let show = |b: &Bar, v: f64| {
+        if b.money {
+            fmt::usd(v, l)
+        } else {
+            fmt::energy(v, l)
+        }
+    };
+    let mut y = 24.0;
+    for b in &bars {
+        let max = if b.money { max_usd } else { b.total };
+        let label = format!("{}: {}", t(b.name, l), show(b, b.total));
+        text(m, "ttl", L, y, "start", &label);
+        let mut x = L;
+        let mut legend = Vec::new();
+        for (i, (key, k, v)) in b.parts.iter().enumerate() {
+            let w = if max > 0.0 { v / max * (R - L) } else { 0.0 };
+            let g = if b.money { i } else { i + 2 };
+            let _ = write!(
+                m.0,
+                r#"<rect class="g{g}" data-bar="{}" data-part="{key}" data-value="{v}" x="{x:.1}" y="{:.1}" width="{w:.1}" height="26"><title>"#,
+                b.key,
+                y + 8.0
+            );
+            let part = format!("{}: {}", t(*k, l), show(b, *v));
+            m.text(&part).raw("</title></rect>");
+            x += w;
+            legend.push(part);
+        }
+        text(m, "", L, y + 54.0, "start", &legend.join("  ·  "));
+        y += 84.0;
+    }
+    let head = [t(K::ChColBar, l), t(K::ChColPart, l), t(K::Value, l)];
+    close_svg(m, "split", &head, l);
+    for b in &bars {
+        for (key, k, v) in
+            b.parts
+                .iter()
+                .map(|(a, b, c)| (*a, *b, *c))
+                .chain([("total", K::ChTotal, b.total)])
+        {
+            let _ = write!(m.0, r#"<tr data-bar="{}" data-part="{key}">"#, b.key);
+            m.wrap(r#"<th scope="row">"#, t(b.name, l), "</th><td>");
+            m.wrap("", t(k, l), "</td>");
+            num_cell(m, key, v, &show(b, v));
+            m.raw("</tr>");
+        }
+    }
+    close(m);
+}
+
+fn js_error(e: JsValue) -> String {
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// Offers `blob` as a download named `name`.
+fn download(blob: &web_sys::Blob, name: &str) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(js_error)?;
+    let a: web_sys::HtmlAnchorElement = document()
+        .create_element("a")
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(|_| "not an element")?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(5),
+    );
+    Ok(())
+}
+
+/// The chart `id`'s SVG as a standalone file.
+fn svg_source(id: &str) -> Option<(String, u32, u32)> {
+    let svg = document()
+        .query_selector(&format!("#chart-{id} svg"))
+        .ok()??;
+    let size = |a: &str| svg.get_attribute(a)?.parse::<u32>().ok();
+    // HTML serializes U+00A0 as `&nbsp;`, which XML does not know.
+    let source = svg.outer_html().replace("&nbsp;", "&#160;");
+    Some((source, size("width")?, size("height")?))
+}
+
+/// Saves chart `id` as SVG, or as PNG (the SVG drawn on a canvas at twice its size). No network:
+/// the SVG goes to the canvas as a `data:` image, the files as `blob:` downloads.
+pub fn save(id: &str, kind: &str) -> Result<(), String> {
+    let (source, w, h) = svg_source(id).ok_or("no chart")?;
+    let name = format!("zettaflop-{id}.{kind}");
+    let parts = js_sys::Array::of1(&JsValue::from_str(&source));
+    if kind == "svg" {
+        let bag = web_sys::BlobPropertyBag::new();
+        bag.set_type("image/svg+xml");
+        let blob =
+            web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).map_err(js_error)?;
+        return download(&blob, &name);
+    }
+    let img = web_sys::HtmlImageElement::new().map_err(js_error)?;
+    let drawn = img.clone();
+    let onload = Closure::once_into_js(move || {
+        let draw = || -> Result<(), String> {
+            let canvas: web_sys::HtmlCanvasElement = document()
+                .create_element("canvas")
+                .map_err(js_error)?
+                .dyn_into()
+                .map_err(|_| "not a canvas")?;
+            canvas.set_width(2 * w);
+            canvas.set_height(2 * h);
+            let ctx: web_sys::CanvasRenderingContext2d = canvas
+                .get_context("2d")
+                .map_err(js_error)?
+                .ok_or("no 2d context")?
+                .dyn_into()
+                .map_err(|_| "not a 2d context")?;
+            ctx.draw_image_with_html_image_element_and_dw_and_dh(
+                &drawn,
+                0.0,
+                0.0,
+                f64::from(2 * w),
+                f64::from(2 * h),
+            )
+            .map_err(js_error)?;
+            let done = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+                if let Some(b) = blob {
+                    let _ = download(&b, &name);
+                }
+            });
+            canvas.to_blob(done.unchecked_ref()).map_err(js_error)
+        };
+        let _ = draw();
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    let data: String = js_sys::encode_uri_component(&source).into();
+    img.set_src(&format!("data:image/svg+xml;charset=utf-8,{data}"));
+    Ok(())
+}
+
+/// Handles a click on a save button inside `ev`'s target's container (event delegation: the
+/// buttons are markup).
+pub fn on_save_click(ev: &web_sys::MouseEvent) {
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Ok(Some(button)) = target.closest("[data-save]") else {
+        return;
+    };
+    if let (Some(kind), Some(id)) = (
+        button.get_attribute("data-save"),
+        button.get_attribute("data-chart"),
+    ) {
+        if let Err(e) = save(&id, &kind) {
+            leptos::logging::warn!("save {id}.{kind}: {e}");
+        }
+    }
+}
+
+/// The charts of the current scenario, computed only while their section is open.
+#[component]
+pub fn Charts(scenario: Memo<Option<Scenario>>, report: Memo<Option<Report>>) -> impl IntoView {
+    let l = lang();
+    let open = RwSignal::new(false);
+    let time = Memo::new(move |_| {
+        if !open.get() {
+            return None;
+        }
+        let s = scenario.get()?;
+        report.with(|r| r.as_ref().map(|r| time_data(&s, r)))
+    });
+    let body = move || {
+        let l = l.get();
+        let mut m = Markup::default();
+        if let Some(d) = time.get() {
+            m.raw(r#"<div class="zcharts">"#);
+            time_chart(&mut m, &d, l);
+            report.with(|r| {
+                if let Some(r) = r {
+                    split_chart(&mut m, r, l);
+                }
+            });
+            m.raw("</div>");
+        }
+        m.0
+    };
+    view! {
+        <details class="card charts-card" data-testid="charts" on:toggle=move |ev| {
+            let is_open = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| e.has_attribute("open"));
+            open.set(is_open);
+        }>
+            <summary><h2>{tr(K::ChTitle)}</h2></summary>
+            <p class="hint">{tr(K::ChIntro)}</p>
+            <div inner_html=body on:click=move |ev| on_save_click(&ev)></div>
+        </details>
+    }
+}
