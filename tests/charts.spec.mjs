@@ -1,34 +1,14 @@
 // Charts and compare on the calculator: the SVG charts, their data tables (the same numbers as
 // the JS API's `sweep` and `estimate`), the save buttons, the pin/compare flow, both languages
 // and the phone width.
-import { test as base, expect } from '@playwright/test';
+import { test as fixtures, expect, open } from './fixtures.mjs';
 
-// As in page.spec.mjs: no request may leave the origin, no uncaught page error, no CSP violation.
-const test = base.extend({
-  requests: [
-    async ({ context, baseURL }, use) => {
-      const urls = [];
-      context.on('request', (r) => urls.push(r.url()));
-      await use(urls);
-      const origin = new URL(baseURL).origin;
-      const foreign = urls.filter((u) => {
-        const url = new URL(u);
-        return url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin;
-      });
-      expect(foreign, `requests that leave ${origin}`).toEqual([]);
-    },
-    { auto: true },
-  ],
-  pageErrors: [
+// `fixtures` fails on any foreign request, uncaught page error or CSP violation; this spec also
+// records the type of every Blob offered as a download.
+const test = fixtures.extend({
+  blobTypes: [
     async ({ page }, use) => {
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
       await page.addInitScript(() => {
-        window.cspViolations = [];
-        document.addEventListener('securitypolicyviolation', (e) => {
-          window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
-        });
-        // The type of every Blob offered as a download.
         window.blobTypes = [];
         const create = URL.createObjectURL;
         URL.createObjectURL = (b) => {
@@ -36,9 +16,7 @@ const test = base.extend({
           return create(b);
         };
       });
-      await use(errors);
-      expect(errors, 'uncaught errors in the page').toEqual([]);
-      expect(await page.evaluate(() => window.cspViolations ?? []), 'CSP violations').toEqual([]);
+      await use();
     },
     { auto: true },
   ],
@@ -47,11 +25,6 @@ const test = base.extend({
 /** The seed case as the page starts: GPT-4 on 64,000 GB200 superchips at 40 %. */
 const SEED = { workload: 'gpt-4', hardware: 'gb200', count: 64000, count_unit: 'package', utilization: 0.4 };
 const CHIPS = ['a100', 'h100', 'gb200'];
-
-async function open(page) {
-  await page.goto('./');
-  await expect(page.getByTestId('result-duration')).toHaveAttribute('data-value', /\d/);
-}
 
 async function openCharts(page) {
   await page.getByTestId('charts').locator('summary').click();

@@ -5,51 +5,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { test as base, expect } from '@playwright/test';
-
-const REPO = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(process.env.CARGO_TARGET_DIR ?? join(REPO, 'target'), 'release', 'zettaflop');
+import { CLI, REPO, expect, open, test } from './fixtures.mjs';
 
 /** The seed case: GPT-4 (2.1e25 FLOP) on 64,000 GB200 superchips (128,000 GPUs) at 40 %. */
 const SEED_DURATION_S = 164062.5;
 
-// Every test also records every request of its browser context (page, workers, service worker)
-// and fails if one leaves the page's origin; uncaught page errors (e.g. a wasm panic) fail it too.
-const test = base.extend({
-  requests: [
-    async ({ context, baseURL }, use) => {
-      const urls = [];
-      context.on('request', (r) => urls.push(r.url()));
-      await use(urls);
-      const origin = new URL(baseURL).origin;
-      // data: and blob: URLs are made inside the page and fetch nothing.
-      const foreign = urls.filter((u) => {
-        const url = new URL(u);
-        return url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin;
-      });
-      expect(foreign, `requests that leave ${origin}`).toEqual([]);
-    },
-    { auto: true },
-  ],
-  pageErrors: [
-    async ({ page }, use) => {
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await use(errors);
-      expect(errors, 'uncaught errors in the page').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
-
-/** Opens the page and waits until the first result is shown. */
-async function open(page) {
-  await page.goto('./');
-  const duration = page.getByTestId('result-duration');
-  await expect(duration).toHaveAttribute('data-value', /\d/);
-  await expect(duration).toHaveText(/\S/);
-}
+// `test` (tests/fixtures.mjs) fails on any request leaving the page's origin, any uncaught page
+// error and any Content-Security-Policy violation.
 
 /** The `data-value` of `[data-testid=<id>]` as a number. */
 async function value(page, testId) {

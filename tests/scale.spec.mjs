@@ -1,50 +1,6 @@
 // Scale realities on the page: interruptions and checkpoints (goodput), a site's power, a budget,
 // capital cost and ownership. Every figure shown must equal the CLI's report for the same scenario.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { test as base, expect } from '@playwright/test';
-
-const REPO = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(process.env.CARGO_TARGET_DIR ?? join(REPO, 'target'), 'release', 'zettaflop');
-
-// As in page.spec.mjs: no request may leave the page's origin, no uncaught error in the page.
-const test = base.extend({
-  requests: [
-    async ({ context, baseURL }, use) => {
-      const urls = [];
-      context.on('request', (r) => urls.push(r.url()));
-      await use(urls);
-      const origin = new URL(baseURL).origin;
-      const foreign = urls.filter((u) => {
-        const url = new URL(u);
-        return url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin;
-      });
-      expect(foreign, `requests that leave ${origin}`).toEqual([]);
-    },
-    { auto: true },
-  ],
-  pageErrors: [
-    async ({ page }, use) => {
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await use(errors);
-      expect(errors, 'uncaught errors in the page').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
-
-async function open(page) {
-  await page.goto('./');
-  await expect(page.getByTestId('result-duration')).toHaveAttribute('data-value', /\d/);
-}
-
-function cli(scenario) {
-  expect(existsSync(CLI), `${CLI} (cargo build --release -p zettaflop-cli)`).toBe(true);
-  return JSON.parse(execFileSync(CLI, ['estimate', '-'], { input: JSON.stringify(scenario), encoding: 'utf8' }));
-}
+import { cli, expect, open, test } from './fixtures.mjs';
 
 async function value(page, testId) {
   return Number.parseFloat((await page.getByTestId(testId).getAttribute('data-value')) ?? 'NaN');

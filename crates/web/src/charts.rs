@@ -15,6 +15,7 @@ use zettaflop_estimator::{
 };
 
 use crate::chart::{Markup, XAxis};
+use crate::download;
 use crate::i18n::{fill, lang, t, tr, K};
 
 /// Styles every chart carries inside its SVG: scoped to `.zc`, light colours on a white
@@ -497,26 +498,6 @@ fn js_error(e: JsValue) -> String {
     e.as_string().unwrap_or_else(|| format!("{e:?}"))
 }
 
-/// Offers `blob` as a download named `name`.
-fn download(blob: &web_sys::Blob, name: &str) -> Result<(), String> {
-    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(js_error)?;
-    let a: web_sys::HtmlAnchorElement = document()
-        .create_element("a")
-        .map_err(js_error)?
-        .dyn_into()
-        .map_err(|_| "not an element")?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(5),
-    );
-    Ok(())
-}
-
 /// The chart `id`'s SVG as a standalone file.
 fn svg_source(id: &str) -> Option<(String, u32, u32)> {
     let svg = document()
@@ -533,13 +514,8 @@ fn svg_source(id: &str) -> Option<(String, u32, u32)> {
 pub fn save(id: &str, kind: &str) -> Result<(), String> {
     let (source, w, h) = svg_source(id).ok_or("no chart")?;
     let name = format!("zettaflop-{id}.{kind}");
-    let parts = js_sys::Array::of1(&JsValue::from_str(&source));
     if kind == "svg" {
-        let bag = web_sys::BlobPropertyBag::new();
-        bag.set_type("image/svg+xml");
-        let blob =
-            web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).map_err(js_error)?;
-        return download(&blob, &name);
+        return download::offer(&download::text_blob(&source, "image/svg+xml")?, &name);
     }
     let img = web_sys::HtmlImageElement::new().map_err(js_error)?;
     let drawn = img.clone();
@@ -568,7 +544,7 @@ pub fn save(id: &str, kind: &str) -> Result<(), String> {
             .map_err(js_error)?;
             let done = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
                 if let Some(b) = blob {
-                    let _ = download(&b, &name);
+                    let _ = download::offer(&b, &name);
                 }
             });
             canvas.to_blob(done.unchecked_ref()).map_err(js_error)

@@ -3,9 +3,9 @@
 //! print dialog (the print stylesheet lays the results and the math out for paper).
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use zettaflop_estimator::{export, Report};
 
+use crate::download;
 use crate::form::Form;
 use crate::i18n::{lang, t, K};
 
@@ -23,20 +23,6 @@ fn json(report: &Report) -> Option<String> {
     )
     .ok()?;
     text.as_string().map(|s| s + "\n")
-}
-
-/// Offers `text` as a file download: a Blob, an object URL, a click on an `<a download>`.
-fn download(name: &str, mime: &str, text: &str) -> Option<()> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-    let a: web_sys::HtmlAnchorElement = document().create_element("a").ok()?.dyn_into().ok()?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    web_sys::Url::revoke_object_url(&url).ok()
 }
 
 /// Download buttons for the current scenario and report, and a print button. They are
@@ -69,7 +55,8 @@ pub fn Export(
                     form.hardware.get_untracked()
                 );
                 if let Some(text) = text {
-                    let _ = download(&name, &format!("{mime};charset=utf-8"), &text);
+                    let _ = download::text_blob(&text, &format!("{mime};charset=utf-8"))
+                        .and_then(|b| download::offer(&b, &name));
                 }
             });
         }

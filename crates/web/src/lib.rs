@@ -5,6 +5,7 @@ mod backtest;
 mod chart;
 mod charts;
 mod compare;
+mod download;
 mod expert;
 mod export;
 mod factcheck;
