@@ -76,6 +76,22 @@ test('scale: typed assumptions, a site and a budget give the CLI report', async 
   await expect(page.getByText('Optimal checkpoint interval', { exact: true })).toHaveCount(1);
 });
 
+test('scale: a link carries the new inputs as typed, and reopens the same results', async ({ page }) => {
+  await open(page, './?checkpoint=2%20min&site-power=1.2%20GW&budget=%241B&lifetime=6%20years');
+  await expect(page.locator('#in-checkpoint')).toHaveValue('2 min');
+  await expect(page.locator('#in-site-power')).toHaveValue('1.2 GW');
+  await expect(page.locator('#in-budget')).toHaveValue('$1B');
+  await expect(page.locator('#in-lifetime')).toHaveValue('6 years');
+  const r = cli({ ...SEED, checkpoint_s: 120, site_power_w: 1.2e9, budget_usd: 1e9, lifetime_s: 6 * 31557600 });
+  await same(page, 'result-site-gpus', r.site.gpus);
+  await same(page, 'result-budget-gpus', r.budget.gpus);
+  await same(page, 'result-cost-ownership', r.cost_usd.ownership);
+  await same(page, 'result-wall-clock', r.goodput.wall_clock_s);
+  // Typing another value writes it into the address bar.
+  await page.locator('#in-restart').fill('10 min');
+  await expect.poll(() => new URL(page.url()).searchParams.get('restart')).toBe('10 min');
+});
+
 test('scale: a bad value is shown beside its field, in French too', async ({ page }) => {
   await open(page);
   const results = page.getByTestId('results');
