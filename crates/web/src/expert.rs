@@ -12,7 +12,7 @@ use zettaflop_estimator::{catalog, Precision};
 
 use crate::fields::{CheckField, SelectField, TextField};
 use crate::form::{message_for, FieldError};
-use crate::i18n::{fill, lang, sig, t, K};
+use crate::i18n::{fill, lang, sig, t, tr, K};
 use crate::inputs::hardware_options;
 use crate::share::{Binding, Choice};
 
@@ -324,7 +324,7 @@ pub fn Expert(inputs: ExpertInputs) -> impl IntoView {
         <div class="layout">
             <form class="inputs" on:submit=|ev| ev.prevent_default() aria-labelledby="expert-title">
                 <fieldset>
-                    <legend id="expert-title">{move || t(K::TabExpert, l.get())}</legend>
+                    <legend id="expert-title">{tr(K::TabExpert)}</legend>
                     <SelectField name="x-model" label=sig(K::Model) value=model options=models error=problem("x-model") />
                     <SelectField name="x-hardware" label=sig(K::Accelerator) value=hardware options=hardware_options() error=problem("x-hardware") on_pick=Callback::new(move |id| { precision.set("bf16".into()); hardware.set(id) }) />
                     {text("x-gpus", K::XGpus, K::CountHint, gpus)}
@@ -334,7 +334,7 @@ pub fn Expert(inputs: ExpertInputs) -> impl IntoView {
                 </fieldset>
                 <Show when=manual>
                     <fieldset>
-                        <legend>{move || t(K::XLayout, l.get())}</legend>
+                        <legend>{tr(K::XLayout)}</legend>
                         {text("x-tp", K::XTp, K::XSizeHint, tp)}
                         {text("x-pp", K::XPp, K::XSizeHint, pp)}
                         {text("x-cp", K::XCp, K::XSizeHint, cp)}
@@ -348,7 +348,7 @@ pub fn Expert(inputs: ExpertInputs) -> impl IntoView {
                 </Show>
             </form>
             <section class="results" data-testid="expert" aria-live="polite" aria-labelledby="expert-result-title">
-                <h2 id="expert-result-title">{move || t(K::Result, l.get())}</h2>
+                <h2 id="expert-result-title">{tr(K::Result)}</h2>
                 {move || outcome.with(|o| o.as_ref().ok().map(|o| results(o, l.get())))}
             </section>
         </div>

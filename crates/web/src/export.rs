@@ -7,7 +7,7 @@ use zettaflop_estimator::{export, Report};
 
 use crate::download;
 use crate::form::Form;
-use crate::i18n::{lang, t, K};
+use crate::i18n::{lang, t, tr, K};
 
 /// The report as the CLI's `estimate` prints it: the contract's report as pretty JSON, through
 /// serde-wasm-bindgen and the browser's own `JSON.stringify` (cheaper in wasm than serde_json).
@@ -70,13 +70,13 @@ pub fn Export(
     };
     view! {
         <section class="export" aria-labelledby="export-title">
-            <h2 id="export-title">{move || t(K::ExportTitle, l.get())}</h2>
+            <h2 id="export-title">{tr(K::ExportTitle)}</h2>
             <div class="export-buttons">
                 {button("csv", K::ExportCsv)}
                 {button("json", K::ExportJson)}
                 {button("md", K::ExportMarkdown)}
                 <button type="button" data-testid="print" on:click=move |_| { let _ = window().print(); }>
-                    {move || t(K::Print, l.get())}
+                    {tr(K::Print)}
                 </button>
             </div>
         </section>

@@ -9,7 +9,7 @@ use zettaflop_estimator::{catalog, CountUnit, HardwareChoice, Precision, Workloa
 
 use crate::fields::{SelectField, TextField};
 use crate::form::{input_for, message_for, FieldError, CUSTOM_FLOP};
-use crate::i18n::{fill, lang, sig, t, K};
+use crate::i18n::{fill, lang, sig, t, tr, K};
 use crate::inputs::{hardware_options, model_options, unit_options};
 use crate::share::{Binding, Choice};
 
@@ -44,8 +44,8 @@ fn ArticleClaims() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="claims-title">
-            <h2 id="claims-title">{move || t(K::ClaimsTitle, l.get())}</h2>
-            <p>{move || t(K::ClaimsIntro, l.get())} " " <a href=url rel="noopener noreferrer">{move || t(K::ReadArticle, l.get())}</a></p>
+            <h2 id="claims-title">{tr(K::ClaimsTitle)}</h2>
+            <p>{tr(K::ClaimsIntro)} " " <a href=url rel="noopener noreferrer">{tr(K::ReadArticle)}</a></p>
             <ul class="claims">{cards}</ul>
         </section>
     }
@@ -232,8 +232,8 @@ fn CheckForm(inputs: ClaimInputs) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="check-title">
-            <h2 id="check-title">{move || t(K::CheckTitle, l.get())}</h2>
-            <p>{move || t(K::CheckIntro, l.get())}</p>
+            <h2 id="check-title">{tr(K::CheckTitle)}</h2>
+            <p>{tr(K::CheckIntro)}</p>
             <form class="claim-form" on:submit=|ev| ev.prevent_default() aria-labelledby="check-title">
                 <SelectField name="cl-model" label=sig(K::ModelOrCompute) value=model options=model_options(true) error=problem("cl-model") />
                 <Show when=move || model.get() == CUSTOM_FLOP>

@@ -7,7 +7,7 @@ use zettaflop_estimator::{goodput, money};
 
 use crate::fields::{CheckField, SelectField, TextField};
 use crate::form::{Field, FieldError, Form, CUSTOM_FLOP, CUSTOM_PARAMS};
-use crate::i18n::{fill, lang, sig, t, Locale, K};
+use crate::i18n::{fill, lang, sig, t, tr, Locale, K};
 
 /// Model presets, then the two custom choices.
 pub fn model_options(k_flop: bool) -> Signal<Vec<(String, String)>> {
@@ -128,10 +128,10 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
         v
     });
     view! {
-        <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label=move || t(K::Scenario, l.get())>
+        <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label=tr(K::Scenario)>
             <crate::search::CatalogSearch form=form />
             <fieldset>
-                <legend>{move || t(K::Model, l.get())}</legend>
+                <legend>{tr(K::Model)}</legend>
                 <SelectField name="model" label=sig(K::ModelOrCompute) value=form.model options=model_options(false) error=named("model") />
                 <Show when=move || custom() == Some(CUSTOM_FLOP)>
                     {text(Field::Flop, K::Flop, K::FlopHint)}
@@ -143,7 +143,7 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
                 </Show>
             </fieldset>
             <fieldset>
-                <legend>{move || t(K::Cluster, l.get())}</legend>
+                <legend>{tr(K::Cluster)}</legend>
                 <SelectField
                     name="cluster"
                     label=sig(K::ClusterPick)
@@ -175,7 +175,7 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
                 />
             </fieldset>
             <fieldset>
-                <legend>{move || t(K::Assumptions, l.get())}</legend>
+                <legend>{tr(K::Assumptions)}</legend>
                 {text(Field::Utilization, K::Utilization, K::UtilizationHint)}
                 {text(Field::Pue, K::Pue, K::PueHint)}
                 <TextField
@@ -190,7 +190,7 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
                 {text(Field::KgCo2PerKwh, K::Carbon, K::CarbonHint)}
             </fieldset>
             <fieldset>
-                <legend>{move || t(K::FailuresMoney, l.get())}</legend>
+                <legend>{tr(K::FailuresMoney)}</legend>
                 {defaulted(Field::Interruptions, K::Interruptions, K::InterruptionsHint, |_| fmt::compact(goodput::llama3_rate_per_gpu_hour()))}
                 {defaulted(Field::Checkpoint, K::Checkpoint, K::CheckpointHint, |l| fmt::duration(goodput::default_checkpoint_s(), l))}
                 {defaulted(Field::Restart, K::Restart, K::RestartHint, |l| fmt::duration(goodput::default_restart_s(), l))}
@@ -206,7 +206,7 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
                 {defaulted(Field::Lifetime, K::Lifetime, K::LifetimeHint, |l| fmt::duration(money::default_lifetime_s(), l))}
             </fieldset>
             <fieldset>
-                <legend>{move || t(K::Questions, l.get())}</legend>
+                <legend>{tr(K::Questions)}</legend>
                 {text(Field::Claimed, K::Claimed, K::ClaimedHint)}
                 {text(Field::Target, K::Target, K::TargetHint)}
                 {text(Field::SitePower, K::SitePower, K::SitePowerHint)}

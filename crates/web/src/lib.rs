@@ -24,7 +24,7 @@ use leptos::prelude::*;
 use zettaflop_estimator::Report;
 
 pub use form::Form;
-use i18n::{lang, t, Lang, Locale, K};
+use i18n::{lang, t, tr, Lang, Locale, K};
 
 /// The page's modes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,7 +135,7 @@ fn LanguageSwitch() -> impl IntoView {
         }
     };
     view! {
-        <div class="switch" role="group" aria-label=move || t(K::Language, l.get())>
+        <div class="switch" role="group" aria-label=tr(K::Language)>
             {button(Locale::En, "en", "English")}
             {button(Locale::Fr, "fr", "Français")}
         </div>
@@ -192,14 +192,14 @@ pub fn App() -> impl IntoView {
                 <LanguageSwitch />
             </div>
             <share::ShareBar />
-            <p class="tagline">{move || t(K::Tagline, l.get())}</p>
+            <p class="tagline">{tr(K::Tagline)}</p>
             // Shown by www/sw-register.js (html[data-update]) when a new version is waiting; its
             // button makes the new service worker take over and reloads.
             <div class="update" role="status" data-testid="update">
-                <span>{move || t(K::UpdateReady, l.get())}</span>
-                <button type="button" id="update-reload">{move || t(K::UpdateReload, l.get())}</button>
+                <span>{tr(K::UpdateReady)}</span>
+                <button type="button" id="update-reload">{tr(K::UpdateReload)}</button>
             </div>
-            <nav class="tabs" role="tablist" aria-label=move || t(K::Modes, l.get())>
+            <nav class="tabs" role="tablist" aria-label=tr(K::Modes)>
                 {tab(Mode::Calculator, K::TabCalculator, "calculator")}
                 {tab(Mode::FactCheck, K::TabFactCheck, "factcheck")}
                 {tab(Mode::Expert, K::TabExpert, "expert")}
@@ -231,12 +231,12 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="foot">
             <p>
-                {move || t(K::CreditLead, l.get())} " "
+                {tr(K::CreditLead)} " "
                 <a href="https://epoch.ai/data/ai-models">"Notable AI Models"</a> ", "
                 <a href="https://epoch.ai/data/machine-learning-hardware">"Machine Learning Hardware"</a> " "
-                {move || t(K::CreditTail, l.get())}
+                {tr(K::CreditTail)}
             </p>
-            <p>{move || t(K::Privacy, l.get())}</p>
+            <p>{tr(K::Privacy)}</p>
         </footer>
     }
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use zettaflop_estimator::format as fmt;
 use zettaflop_estimator::Report;
 
-use crate::i18n::{lang, t, K};
+use crate::i18n::{lang, t, tr, K};
 use crate::sources::{kind, source_link};
 
 /// Source ids as links to their entries in the sources view, comma-separated.
@@ -59,22 +59,22 @@ pub fn ShowMath(report: Memo<Option<Report>>) -> impl IntoView {
     };
     view! {
         <details class="math" data-testid="math">
-            <summary>{move || t(K::ShowMath, l.get())}</summary>
+            <summary>{tr(K::ShowMath)}</summary>
             <div class="table-wrap">
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">{move || t(K::Quantity, l.get())}</th>
-                            <th scope="col">{move || t(K::Formula, l.get())}</th>
-                            <th scope="col">{move || t(K::WithNumbers, l.get())}</th>
-                            <th scope="col">{move || t(K::Value, l.get())}</th>
-                            <th scope="col">{move || t(K::Sources, l.get())}</th>
+                            <th scope="col">{tr(K::Quantity)}</th>
+                            <th scope="col">{tr(K::Formula)}</th>
+                            <th scope="col">{tr(K::WithNumbers)}</th>
+                            <th scope="col">{tr(K::Value)}</th>
+                            <th scope="col">{tr(K::Sources)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <h3>{move || t(K::Sources, l.get())}</h3>
+            <h3>{tr(K::Sources)}</h3>
             <ul class="sources">{sources}</ul>
         </details>
     }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use zettaflop_estimator::format as fmt;
 use zettaflop_estimator::{catalog, estimate, Report, Scenario};
 
-use crate::i18n::{fill, lang, t, K};
+use crate::i18n::{fill, lang, t, tr, K};
 
 /// The original run card; empty when the model has no known run.
 #[component]
@@ -34,7 +34,7 @@ pub fn OriginalRun(model: RwSignal<String>, report: Memo<Option<Report>>) -> imp
             let orig2 = orig.clone();
             view! {
                 <aside class="original" data-testid="original" aria-labelledby="original-title">
-                    <h2 id="original-title">{move || t(K::OriginalTitle, l.get())}</h2>
+                    <h2 id="original-title">{tr(K::OriginalTitle)}</h2>
                     <p data-testid="original-duration" data-value=claimed.to_string()>
                         {move || fill(t(K::OriginalRun, l.get()), &[name, &fmt::grouped(orig.gpus, 0, l.get()), &orig.hardware.name, &fmt::duration(claimed, l.get())])}
                     </p>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use zettaflop_estimator::format::{self as fmt, Locale};
 use zettaflop_estimator::{Range, Report};
 
-use crate::i18n::{fill, lang, t, K};
+use crate::i18n::{fill, lang, t, tr, K};
 
 /// One labelled number; `data-value` carries the report's raw SI value.
 #[component]
@@ -82,8 +82,8 @@ pub fn Results(report: Memo<Option<Report>>, #[prop(into)] stale: Signal<bool>) 
     };
     view! {
         <section class="results" data-testid="results" data-stale=move || stale.get().to_string() aria-live="polite" aria-labelledby="results-title">
-            <h2 id="results-title">{move || t(K::Result, l.get())}</h2>
-            <p class="stale-note" hidden=move || !stale.get()>{move || t(K::Stale, l.get())}</p>
+            <h2 id="results-title">{tr(K::Result)}</h2>
+            <p class="stale-note" hidden=move || !stale.get()>{tr(K::Stale)}</p>
             <p class="headline">
                 <span class="big" data-testid="result-duration" data-value=move || report.with(|r| r.as_ref().map(|r| r.duration_s.to_string()))>
                     {with(|r, l| Some(fmt::duration(r.duration_s, l)))}
@@ -123,7 +123,7 @@ pub fn Results(report: Memo<Option<Report>>, #[prop(into)] stale: Signal<bool>) 
                 <OptStat testid="interruptions" label=K::StatInterruptions report=report value=|r| r.goodput.expected_interruptions text=|r, l| r.goodput.expected_interruptions.map(|n| fill(t(K::InterruptionsText, l), &[&fmt::big(n, l), &fmt::duration(r.goodput.mtbf_s, l)])) />
                 <OptStat testid="wall-cost" label=K::StatWallCost report=report value=|r| r.goodput.cost_usd text=|r, l| r.goodput.cost_usd.map(|c| fmt::usd(c, l)) />
             </dl>
-            <h3>{move || t(K::MoneyTitle, l.get())}</h3>
+            <h3>{tr(K::MoneyTitle)}</h3>
             <dl class="stats" data-testid="money">
                 <OptStat testid="capex" label=K::StatCapex report=report value=|r| r.capex.map(|c| c.total_usd) text=|r, l| r.capex.map(|c| fill(t(K::CapexText, l), &[&fmt::usd(c.total_usd, l), &fmt::usd(c.chips_usd, l), &fmt::usd(c.facility_usd, l)])) />
                 <OptStat testid="cost-ownership" label=K::StatOwnership report=report value=|r| r.cost_usd.ownership text=|r, l| r.cost_usd.ownership.map(|o| fill(t(K::OwnershipText, l), &[&fmt::usd(o, l), &fmt::duration(r.assumptions.lifetime_s, l), &fmt::usd(r.cost_usd.total, l)])) />

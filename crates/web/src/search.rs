@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use zettaflop_estimator::catalog;
 
 use crate::form::Form;
-use crate::i18n::{lang, t, K};
+use crate::i18n::{lang, t, tr, K};
 
 /// What a suggestion picks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +68,7 @@ pub fn CatalogSearch(form: Form) -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="in-search">{move || t(K::Search, l.get())}</label>
+            <label for="in-search">{tr(K::Search)}</label>
             <input
                 id="in-search"
                 type="search"
@@ -78,7 +78,7 @@ pub fn CatalogSearch(form: Form) -> impl IntoView {
                 on:input=move |ev| pick(event_target_value(&ev))
                 aria-describedby="in-search-hint"
             />
-            <small class="hint" id="in-search-hint">{move || t(K::SearchHint, l.get())}</small>
+            <small class="hint" id="in-search-hint">{tr(K::SearchHint)}</small>
             <datalist id="catalog-list">{options}</datalist>
         </div>
     }
