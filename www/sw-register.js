@@ -40,8 +40,29 @@
       waiting.postMessage('SKIP_WAITING');
     }
   });
-  // After the page has loaded, so that caching the app does not compete with the first result.
-  const register = () => sw.register('./sw.js').then(watch, () => {});
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
+  // After the first result is shown (the app marks html[data-ready]) and the page has loaded,
+  // so that caching the app does not compete with the first paint; in any case after 10 s.
+  // Then when the browser is idle: the first frames are the reader's.
+  let registered = false;
+  const register = () => {
+    if (registered) return;
+    registered = true;
+    const go = () => sw.register('./sw.js').then(watch, () => {});
+    if ('requestIdleCallback' in window) window.requestIdleCallback(go, { timeout: 3000 });
+    else setTimeout(go, 500);
+  };
+  const root = document.documentElement;
+  const whenReady = () => {
+    if (root.hasAttribute('data-ready')) return register();
+    const seen = new MutationObserver(() => {
+      if (root.hasAttribute('data-ready')) {
+        seen.disconnect();
+        register();
+      }
+    });
+    seen.observe(root, { attributes: true, attributeFilter: ['data-ready'] });
+    setTimeout(register, 10000);
+  };
+  if (document.readyState === 'complete') whenReady();
+  else window.addEventListener('load', whenReady, { once: true });
 })();
