@@ -180,8 +180,9 @@ function timedEdit(value) {
   });
 }
 
-async function inputLatency(browser) {
-  console.log(`\n== 3. input → updated result (${EDITS} edits of #in-count) ==`);
+async function inputLatency(browser, withCharts = false) {
+  const what = withCharts ? ', the charts section open' : '';
+  console.log(`\n== 3. input → updated result (${EDITS} edits of #in-count${what}) ==`);
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -191,6 +192,10 @@ async function inputLatency(browser) {
       null,
       { timeout: 60_000 },
     );
+    if (withCharts) {
+      await page.locator('[data-testid=charts] summary').click();
+      await page.waitForSelector('[data-testid=chart-time] svg');
+    }
     const times = [];
     let missed = 0;
     for (let i = 0; i < EDITS; i++) {
@@ -271,6 +276,7 @@ try {
   console.log(`\nChromium ${browser.version()}, page ${URL_ROOT}`);
   await firstResult(browser);
   await inputLatency(browser);
+  await inputLatency(browser, true);
   await searchInBrowser(browser);
 } finally {
   await browser?.close();

@@ -99,6 +99,25 @@ test('time against GPUs: a series per chip, the scenario marked, the table equal
   expect(close(Number(await now.getAttribute('data-value')), report.goodput.wall_clock_s)).toBe(true);
 });
 
+test('open charts follow the inputs once typing pauses', async ({ page }) => {
+  await open(page);
+  await openCharts(page);
+  const now = page.getByTestId('chart-time-now');
+  await expect(now).toHaveAttribute('data-gpus', '128000');
+  // Typed a character at a time, as a reader does: the charts wait for the pause, then follow.
+  await page.locator('#in-count').fill('');
+  await page.locator('#in-count').pressSequentially('32000', { delay: 20 });
+  await expect(now).toHaveAttribute('data-gpus', '64000');
+  const report = await api(page, 'estimate', { ...SEED, count: 32000 });
+  await expect
+    .poll(async () => Number(await now.getAttribute('data-value')))
+    .toBeCloseTo(report.goodput.wall_clock_s, 6);
+  const split = page.getByTestId('chart-split');
+  await expect
+    .poll(async () => Number(await split.locator('rect[data-bar=energy][data-part=it]').getAttribute('data-value')))
+    .toBeCloseTo(report.energy_split_j.it, 0);
+});
+
 test('cost and energy split: bars and table equal to the report', async ({ page }) => {
   await open(page);
   await openCharts(page);

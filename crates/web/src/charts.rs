@@ -205,6 +205,9 @@ fn short(id: &str) -> String {
 
 const DAY: f64 = 86_400.0;
 
+/// How long the inputs must rest before the charts follow them.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(150);
+
 /// The time chart: time (days, log) against GPUs (log).
 pub fn time_chart(m: &mut Markup, d: &TimeData, l: Locale) {
     const W: f64 = 600.0;
@@ -584,20 +587,40 @@ pub fn on_save_click(ev: &web_sys::MouseEvent) {
 pub fn Charts(scenario: Memo<Option<Scenario>>, report: Memo<Option<Report>>) -> impl IntoView {
     let l = lang();
     let open = RwSignal::new(false);
+    // Typing does not wait for the charts: they follow the inputs once typing pauses. Each change
+    // of the scenario or report schedules a tick; only the last one scheduled bumps `settled`.
+    let settled = RwSignal::new(0u32);
+    let scheduled = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        scenario.track();
+        report.track();
+        let n = scheduled.get_value().wrapping_add(1);
+        scheduled.set_value(n);
+        set_timeout(
+            move || {
+                if scheduled.get_value() == n {
+                    settled.update(|s| *s = s.wrapping_add(1));
+                }
+            },
+            SETTLE,
+        );
+    });
     let time = Memo::new(move |_| {
         if !open.get() {
             return None;
         }
-        let s = scenario.get()?;
-        report.with(|r| r.as_ref().map(|r| time_data(&s, r)))
+        settled.track();
+        let s = scenario.get_untracked()?;
+        report.with_untracked(|r| r.as_ref().map(|r| time_data(&s, r)))
     });
     let body = move || {
         let l = l.get();
+        settled.track();
         let mut m = Markup::default();
         if let Some(d) = time.get() {
             m.raw(r#"<div class="zcharts">"#);
             time_chart(&mut m, &d, l);
-            report.with(|r| {
+            report.with_untracked(|r| {
                 if let Some(r) = r {
                     split_chart(&mut m, r, l);
                 }
