@@ -90,6 +90,25 @@ fn inputs(s: &Scenario) -> Vec<Input> {
     if let Some(d) = s.target_duration_s {
         push("target_duration_s", raw(d), "s");
     }
+    let optional: [(&'static str, Option<f64>, &'static str); 8] = [
+        (
+            "interruptions_per_gpu_hour",
+            s.interruptions_per_gpu_hour,
+            "1/GPU-h",
+        ),
+        ("checkpoint_s", s.checkpoint_s, "s"),
+        ("restart_s", s.restart_s, "s"),
+        ("usd_purchase_per_chip", s.usd_purchase_per_chip, "USD"),
+        ("facility_usd_per_w", s.facility_usd_per_w, "USD/W"),
+        ("lifetime_s", s.lifetime_s, "s"),
+        ("site_power_w", s.site_power_w, "W"),
+        ("budget_usd", s.budget_usd, "USD"),
+    ];
+    for (key, value, unit) in optional {
+        if let Some(v) = value {
+            push(key, raw(v), unit);
+        }
+    }
     out
 }
 
@@ -240,6 +259,85 @@ fn figures(r: &Report, l: Locale) -> Vec<Figure> {
             }),
         ),
     ];
+    // Failures, sites and money.
+    let g = &r.goodput;
+    if let Some(w) = g.wall_clock_s {
+        out.push(f(
+            "goodput.wall_clock_s",
+            ("With interruptions", "Avec les interruptions"),
+            w,
+            "s",
+            fmt::duration(w, l),
+        ));
+    }
+    out.push(f(
+        "goodput.fraction",
+        ("Time spent training", "Temps passé à entraîner"),
+        g.fraction,
+        "1",
+        fmt::percent(g.fraction, l),
+    ));
+    out.push(f(
+        "goodput.checkpoint_interval_s",
+        ("Checkpoint every", "Point de reprise toutes les"),
+        g.checkpoint_interval_s,
+        "s",
+        fmt::duration(g.checkpoint_interval_s, l),
+    ));
+    if let Some(n) = g.expected_interruptions {
+        out.push(f(
+            "goodput.expected_interruptions",
+            ("Interruptions expected", "Interruptions attendues"),
+            n,
+            "",
+            fmt::grouped(n, 0, l),
+        ));
+    }
+    if let Some(c) = g.cost_usd {
+        out.push(f(
+            "goodput.cost_usd",
+            ("Cost with interruptions", "Coût avec les interruptions"),
+            c,
+            "USD",
+            fmt::usd(c, l),
+        ));
+    }
+    if let Some(c) = &r.capex {
+        out.push(f(
+            "capex.total_usd",
+            ("Buying the cluster", "Acheter le cluster"),
+            c.total_usd,
+            "USD",
+            fmt::usd(c.total_usd, l),
+        ));
+    }
+    if let Some(o) = r.cost_usd.ownership {
+        out.push(f(
+            "cost_usd.ownership",
+            ("Cost if owned", "Coût en propriété"),
+            o,
+            "USD",
+            fmt::usd(o, l),
+        ));
+    }
+    if let Some(site) = &r.site {
+        out.push(f(
+            "site.gpus",
+            ("GPUs the site holds", "GPU que le site accueille"),
+            site.gpus,
+            "",
+            fmt::grouped(site.gpus, 0, l),
+        ));
+    }
+    if let Some(b) = &r.budget {
+        out.push(f(
+            "budget.gpus",
+            ("GPUs the budget buys", "GPU que le budget achète"),
+            b.gpus,
+            "",
+            fmt::grouped(b.gpus, 0, l),
+        ));
+    }
     if let Some(u) = r.implied_utilization {
         out.push(f(
             "implied_utilization",

@@ -169,3 +169,46 @@ fn custom_workloads_and_raw_numbers() {
     assert_eq!(raw(164_062.5), "164062.5");
     assert_eq!(raw(1e15), "1e15");
 }
+
+#[test]
+fn failures_sites_and_money_are_exported_too() {
+    let scenario = Scenario {
+        checkpoint_s: Some(120.0),
+        site_power_w: Some(1.2e9),
+        budget_usd: Some(1e9),
+        ..Scenario::default()
+    };
+    let r = estimate_in(&scenario, Locale::En).unwrap();
+    let rows = parse_csv(&export::csv(&scenario, &r));
+    // The inputs as given, raw.
+    assert_eq!(find(&rows, "input", "checkpoint_s")[2], "120");
+    assert_eq!(find(&rows, "input", "site_power_w")[2], "1200000000");
+    assert_eq!(find(&rows, "input", "budget_usd")[2], "1000000000");
+    // The figures, raw as the report holds them.
+    let wall = r.goodput.wall_clock_s.expect("finishes");
+    assert_eq!(find(&rows, "result", "goodput.wall_clock_s")[2], raw(wall));
+    assert_eq!(
+        find(&rows, "result", "goodput.fraction")[2],
+        raw(r.goodput.fraction)
+    );
+    let site = r.site.expect("asked");
+    // 1.2 GW / (1,667 W × 1.2) = 599,880 GPUs.
+    assert_eq!(site.gpus, 599_880.0);
+    assert_eq!(find(&rows, "result", "site.gpus")[2], "599880");
+    assert_eq!(
+        find(&rows, "result", "budget.gpus")[2],
+        raw(r.budget.expect("asked").gpus)
+    );
+    assert_eq!(
+        find(&rows, "result", "capex.total_usd")[2],
+        raw(r.capex.expect("priced").total_usd)
+    );
+    // In French, the labels and the numbers the French way.
+    let fr = estimate_in(&scenario, Locale::Fr).unwrap();
+    let md = export::markdown(&scenario, &fr, Locale::Fr);
+    assert!(md.contains("| Avec les interruptions |"), "{md}");
+    assert!(
+        md.contains("| GPU que le site accueille | 599\u{202f}880"),
+        "{md}"
+    );
+}
