@@ -4,7 +4,9 @@
 import { execSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// E2E_PORT lets several checkouts run their tests side by side (the specs that start their own
+// servers use E2E_PORT + 1 and + 2).
+const PORT = Number.parseInt(process.env.E2E_PORT ?? '4173', 10);
 
 function systemChromium() {
   try {

@@ -12,6 +12,10 @@ import { test, expect } from '@playwright/test';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(REPO, 'dist');
+// Beside the test server's port (E2E_PORT, playwright.config.mjs), so checkouts do not collide.
+const BASE_PORT = Number.parseInt(process.env.E2E_PORT ?? '4173', 10);
+const SUB_PORT = BASE_PORT + 1;
+const NEW_PORT = BASE_PORT + 2;
 
 /** The seed case's duration (GPT-4 on 64,000 GB200 superchips at 40 %) and at half the count. */
 const SEED_DURATION_S = 164062.5;
@@ -116,14 +120,14 @@ test('without the worker, the same offline reload fails (the offline check is re
 test.describe('under a sub-path', () => {
   let server;
   test.beforeAll(async () => {
-    server = await serve(4174, { DIST, BASE: '/sub/path/' });
+    server = await serve(SUB_PORT, { DIST, BASE: '/sub/path/' });
   });
   test.afterAll(() => server?.kill());
 
   test('the app, its worker and its cache work under /sub/path/', async ({ page, context }) => {
-    await loadAndInstall(page, 'http://127.0.0.1:4174/sub/path/');
+    await loadAndInstall(page, `http://127.0.0.1:${SUB_PORT}/sub/path/`);
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
-    expect(scope).toBe('http://127.0.0.1:4174/sub/path/');
+    expect(scope).toBe(`http://127.0.0.1:${SUB_PORT}/sub/path/`);
     await computesOffline(page, context);
   });
 });
@@ -134,7 +138,7 @@ test.describe('a new build', () => {
   test.beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'zettaflop-sw-'));
     cpSync(DIST, dir, { recursive: true });
-    server = await serve(4175, { DIST: dir });
+    server = await serve(NEW_PORT, { DIST: dir });
   });
   test.afterAll(() => {
     server?.kill();
@@ -142,7 +146,7 @@ test.describe('a new build', () => {
   });
 
   test('is offered as a new version, replaces the old cache, and reloads on click', async ({ page }) => {
-    await loadAndInstall(page, 'http://127.0.0.1:4175/');
+    await loadAndInstall(page, `http://127.0.0.1:${NEW_PORT}/`);
     const hint = page.getByTestId('update');
     await expect(hint).toBeHidden();
     const oldCaches = await page.evaluate(() => caches.keys());
