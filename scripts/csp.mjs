@@ -11,7 +11,7 @@ const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
 // The stylesheet carries an integrity hash; in a sandboxed iframe (opaque origin) its request is
 // cross-origin, and a no-cors response fails the hash: fetch it in CORS mode, like the script
-// and wasm (the server sends Access-Control-Allow-Origin; see README, "Share and embed").
+// and wasm (the server sends Access-Control-Allow-Origin; see docs/share-embed.md).
 html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)/g, '<link rel="stylesheet" crossorigin="anonymous"');
 if (html.includes('http-equiv="Content-Security-Policy"')) {
   writeFileSync(file, html);

@@ -90,7 +90,7 @@ if [ "$have_wb" = "wasm-bindgen $wb_version" ]; then
   step "wasm-bindgen-cli $wb_version: present"
 else
   step "wasm-bindgen-cli $wb_version: installing (found: ${have_wb:-none}; takes ~4 min)"
-  # Not --locked: its lock pins a webpki-roots the registry lacks (toolchain notes, pitfall 2).
+  # Not --locked: its lock pins a webpki-roots the registry lacks (docs/development.md, pitfall 2).
   cargo install wasm-bindgen-cli --version "$wb_version"
 fi
 

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 ./scripts/install.sh test
 
-# binaryen's wasm-opt (node_modules/.bin) must come before any other wasm-opt (toolchain notes,
+# binaryen's wasm-opt (node_modules/.bin) must come before any other wasm-opt (docs/development.md,
 # pitfall 1); trunk, wasm-bindgen and wasm-bindgen-test-runner live in cargo's bin.
 PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export PATH
@@ -52,7 +52,7 @@ stage "wasm-bindgen-test in headless Chromium (web)" \
   cargo test --target wasm32-unknown-unknown -p zettaflop-web --test mount
 stage "build the CLI (release)" \
   cargo build --release -p zettaflop-cli
-# Always rebuild: `trunk serve` leaves a debug build in the same dist/ (pitfall 5).
+# Always rebuild: `trunk serve` leaves a debug build in the same dist/ (docs/development.md, pitfall 5).
 stage "trunk build --release" \
   trunk build --release
 stage "Playwright end-to-end tests" \

@@ -59,7 +59,7 @@ USAGE:
                                   search-result, catalog-ids, error; no NAME: all in one
     zettaflop --help | --version
 
-The scenario and report formats are documented in the README (\"The JSON contract\").
+The scenario and report formats are documented in docs/contract.md.
 
 A performance job:
     {\"model\": \"llama-3.1-405b\" | {\"layers\", \"hidden\", \"heads\", \"kv_heads\"?, \"ffn\",

@@ -9,7 +9,7 @@ use crate::utilization::Utilization;
 use crate::workload::Workload;
 
 /// A training scenario. Every field but `workload`, `hardware` and `count` has a sourced default
-/// (see the README), and the report echoes the values used.
+/// (see docs/contract.md), and the report echoes the values used.
 ///
 /// ```
 /// let s: zettaflop_estimator::Scenario = serde_json::from_str(

@@ -108,7 +108,7 @@ pub fn estimate_js(
         .map_err(|e| js_error("report", e.to_string()))
 }
 
-/// Checks a claim object (see the README); returns the check report or throws
+/// Checks a claim object (see docs/contract.md, "Claims"); returns the check report or throws
 /// `{field, message}`.
 #[wasm_bindgen(js_name = check, unchecked_return_type = "CheckReport")]
 pub fn check_js(

@@ -1,5 +1,5 @@
-//! Estimates checked against hand arithmetic on the sources (see reference-data.md, "Fact-check
-//! arithmetic"). Tolerances are relative and tight: these are exact formulas.
+//! Estimates checked against hand arithmetic on the sources (docs/formulas.md gives each formula
+//! and the source of its inputs). Tolerances are relative and tight: these are exact formulas.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

@@ -1,5 +1,5 @@
-//! The article's claims, checked against the arithmetic of reference-data.md ("Fact-check
-//! arithmetic"), and the claim checker's readings.
+//! The article's claims, checked against hand arithmetic (the table in docs/contract.md,
+//! "Claims"), and the claim checker's readings.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
