@@ -1,12 +1,91 @@
-//! `zettaflop catalog hardware|models|clusters|constants [--json]` and `zettaflop show ID`: the
-//! compiled-in catalog as readable tables or JSON, and every field of one entry with its sources.
+//! `zettaflop catalog [hardware|models|clusters|constants|epoch] [--json]` and `zettaflop show
+//! ID`: the compiled-in catalog as readable tables or JSON, and every field of one entry with its
+//! sources.
 
 use serde::Serialize;
 use serde_json::Value;
 use zettaflop_estimator::catalog::{self, Source};
+use zettaflop_estimator::contract::CatalogIds;
 use zettaflop_estimator::epoch;
 
-use crate::{to_json, Failure};
+use crate::args::Opts;
+use crate::io::to_json;
+use crate::Failure;
+
+/// `catalog [TABLE] [--json]`.
+pub fn catalog_cmd(o: &Opts) -> Result<String, Failure> {
+    match o.positional.first().map(String::as_str) {
+        None if o.json => to_json(&CatalogIds::new()),
+        None => Ok(ids_text()),
+        // Epoch AI's tables are JSON only (an asset, not a table to read): --json or not.
+        Some("epoch") => to_json(&EpochTables::new()),
+        Some(word) => {
+            let t = Table::parse(word).ok_or_else(|| {
+                Failure(format!(
+                    "catalog: unknown table `{word}`; allowed: hardware, models, clusters, constants, epoch"
+                ))
+            })?;
+            if o.json {
+                table_json(t)
+            } else {
+                Ok(table_text(t))
+            }
+        }
+    }
+}
+
+/// `show ID [--json]`.
+pub fn show_cmd(o: &Opts) -> Result<String, Failure> {
+    show(&o.positional[0], o.json)
+}
+
+/// The ids of the chips and model presets, one per line with its name.
+fn ids_text() -> String {
+    let mut out = String::from("hardware (count_unit: chip = 1 GPU; package and rack as noted):\n");
+    for a in catalog::ACCELERATORS {
+        let rack = a
+            .gpus_per_rack
+            .map(|r| format!(", rack = {r} GPUs"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {:<16} {} (package = {} GPU{}{rack})\n",
+            a.id,
+            a.name,
+            a.gpus_per_package,
+            if a.gpus_per_package > 1 { "s" } else { "" }
+        ));
+    }
+    out.push_str("model presets:\n");
+    for m in catalog::MODELS {
+        out.push_str(&format!(
+            "  {:<16} {} ({}, {})\n",
+            m.id, m.name, m.organization, m.date
+        ));
+    }
+    out
+}
+
+/// Epoch AI's tables as one JSON document, with the credit the licence requires.
+#[derive(Serialize)]
+struct EpochTables {
+    credit: &'static str,
+    hardware_url: &'static str,
+    models_url: &'static str,
+    hardware: &'static [epoch::EpochChip],
+    models: &'static [epoch::EpochModel],
+}
+
+impl EpochTables {
+    fn new() -> Self {
+        EpochTables {
+            credit: epoch::CREDIT,
+            hardware_url: epoch::HARDWARE_URL,
+            models_url: epoch::MODELS_URL,
+            hardware: epoch::EPOCH_HARDWARE,
+            models: epoch::EPOCH_MODELS,
+        }
+    }
+}
 
 /// A table of the catalog.
 #[derive(Debug, Clone, Copy)]
@@ -306,7 +385,7 @@ fn find(id: &str) -> Result<Vec<Entry>, Failure> {
 }
 
 /// `zettaflop show ID [--json]`.
-pub fn show(id: &str, json: bool) -> Result<String, Failure> {
+fn show(id: &str, json: bool) -> Result<String, Failure> {
     let found = find(id)?;
     if json {
         return match found.as_slice() {
