@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Trunk post_build hook: builds the JS API, the estimator alone as an ES module, into <dist>/api/.
+# Trunk post_build hook: builds the JS API (crates/js: the estimator alone as an ES module) into
+# <dist>/api/.
 # The page's own wasm does not carry it, so readers of the page do not pay for it.
 #
 #   zettaflop.js, zettaflop_bg.wasm   the module (wasm-bindgen --target web)
@@ -18,13 +19,13 @@ cd "$(dirname "$0")/.."
 
 profile="${TRUNK_PROFILE:-release}"
 out="${TRUNK_STAGING_DIR:-dist}/api"
-flags=(--target wasm32-unknown-unknown -p zettaflop-estimator --features wasm --lib --offline)
+flags=(--target wasm32-unknown-unknown -p zettaflop-js --lib --offline)
 [ "$profile" = "release" ] && flags+=(--release)
 
 cargo build "${flags[@]}"
 mkdir -p "$out/schema"
 wasm-bindgen --target web --out-dir "$out" --out-name zettaflop \
-  "target/wasm32-unknown-unknown/$profile/zettaflop_estimator.wasm"
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/zettaflop_js.wasm"
 if [ "$profile" = "release" ]; then
   wasm-opt -Oz "$out/zettaflop_bg.wasm" -o "$out/zettaflop_bg.wasm"
 fi

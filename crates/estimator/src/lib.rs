@@ -4,7 +4,7 @@
 //! The problem is split as Calculon does: the *model* ([`Workload`]), the *system*
 //! ([`HardwareChoice`], the [`catalog`]) and the *execution* ([`Scenario`] assumptions), and one
 //! pure function, [`estimate`], turns a scenario into a [`Report`]. The scenario and the report
-//! are the JSON contract shared by the CLI, the JS API (feature `wasm`) and the page.
+//! are the JSON contract shared by the CLI, the JS API (crate `zettaflop-js`) and the page.
 //!
 //! ```
 //! use zettaflop_estimator::{estimate, Scenario};
@@ -42,8 +42,6 @@ pub mod share;
 pub mod site;
 mod sweep;
 pub mod utilization;
-#[cfg(feature = "wasm")]
-pub mod wasm;
 mod workload;
 
 pub use error::{Error, ErrorKind};

@@ -1,11 +1,12 @@
 //! The JS API in a real browser (wasm-bindgen-test, headless Chromium): a scenario object in, a
 //! report object out, the same numbers as the native estimate; errors thrown as `{field, message}`.
-#![cfg(all(target_arch = "wasm32", feature = "wasm"))]
+#![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use serde::Deserialize;
 use wasm_bindgen_test::*;
-use zettaflop_estimator::{estimate, wasm::estimate_js, Report, Scenario};
+use zettaflop_estimator::{estimate, Report, Scenario};
+use zettaflop_js::estimate_js;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -72,7 +73,7 @@ fn errors_are_thrown_with_the_field() {
 
 #[wasm_bindgen_test]
 fn check_round_trips_through_js() {
-    let out = zettaflop_estimator::wasm::check_js(
+    let out = zettaflop_js::check_js(
         js(r#"{"workload": "gpt-4", "duration_s": 43200, "count": 64000, "count_unit": "package", "hardware": "gb200", "precision": "fp16"}"#),
         None,
     )
@@ -83,7 +84,8 @@ fn check_round_trips_through_js() {
 
 #[wasm_bindgen_test]
 fn sweep_takes_a_scenario_without_a_count() {
-    use zettaflop_estimator::{sweep, wasm::sweep_js, SweepPoint};
+    use zettaflop_estimator::{sweep, SweepPoint};
+    use zettaflop_js::sweep_js;
     let text = r#"{"workload": {"flop": 3.8e25}, "hardware": "h100", "utilization": 0.4}"#;
     let out = sweep_js(js(text), Some(vec![1024.0, 16_384.0]), None).expect("valid scenario");
     let points: Vec<SweepPoint> = serde_wasm_bindgen::from_value(out).unwrap();

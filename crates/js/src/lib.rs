@@ -1,4 +1,4 @@
-//! The JS API (feature `wasm`): the same JSON contract as the CLI, as JS objects. Built into
+//! The JS API: the same JSON contract as the CLI, as JS objects. Built into
 //! `dist/api/zettaflop.js` by `scripts/build-api.sh`.
 //!
 //! ```js
@@ -15,10 +15,10 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::claim::Claim;
-use crate::contract::ApiError;
-use crate::format::Locale;
-use crate::Scenario;
+use zettaflop_estimator::claim::Claim;
+use zettaflop_estimator::contract::ApiError;
+use zettaflop_estimator::format::Locale;
+use zettaflop_estimator::Scenario;
 
 fn js_error(field: &str, message: String) -> JsValue {
     serde_wasm_bindgen::to_value(&ApiError {
@@ -103,7 +103,8 @@ pub fn estimate_js(
 ) -> Result<JsValue, JsValue> {
     let l = locale(lang);
     let s: Scenario = from_js(&scenario, "scenario")?;
-    let r = crate::estimate_in(&s, l).map_err(|e| js_error(e.field(), e.reason_in(l)))?;
+    let r =
+        zettaflop_estimator::estimate_in(&s, l).map_err(|e| js_error(e.field(), e.reason_in(l)))?;
     r.serialize(&serializer())
         .map_err(|e| js_error("report", e.to_string()))
 }
@@ -117,7 +118,8 @@ pub fn check_js(
 ) -> Result<JsValue, JsValue> {
     let l = locale(lang);
     let c: Claim = from_js(&claim, "claim")?;
-    let r = crate::claim::check(&c, l).map_err(|e| js_error(e.field(), e.reason_in(l)))?;
+    let r = zettaflop_estimator::claim::check(&c, l)
+        .map_err(|e| js_error(e.field(), e.reason_in(l)))?;
     r.serialize(&serializer())
         .map_err(|e| js_error("report", e.to_string()))
 }
@@ -143,8 +145,9 @@ pub fn sweep_js(
     }
     let s: Scenario =
         serde_json::from_value(value).map_err(|e| js_error("scenario", e.to_string()))?;
-    let counts = counts.unwrap_or_else(crate::default_counts);
-    let points = crate::sweep(&s, &counts).map_err(|e| js_error(e.field(), e.reason_in(l)))?;
+    let counts = counts.unwrap_or_else(zettaflop_estimator::default_counts);
+    let points =
+        zettaflop_estimator::sweep(&s, &counts).map_err(|e| js_error(e.field(), e.reason_in(l)))?;
     points
         .serialize(&serializer())
         .map_err(|e| js_error("report", e.to_string()))
@@ -153,7 +156,7 @@ pub fn sweep_js(
 /// The catalog ids: `{ hardware: [...], models: [...] }`.
 #[wasm_bindgen(js_name = catalogIds, unchecked_return_type = "CatalogIds")]
 pub fn catalog_ids() -> Result<JsValue, JsValue> {
-    crate::contract::CatalogIds::new()
+    zettaflop_estimator::contract::CatalogIds::new()
         .serialize(&serializer())
         .map_err(|e| js_error("catalog", e.to_string()))
 }
@@ -164,7 +167,7 @@ pub fn catalog_ids() -> Result<JsValue, JsValue> {
 pub fn predict_js(
     #[wasm_bindgen(unchecked_param_type = "Job")] job: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let j: crate::perf::Job = from_js(&job, "job")?;
+    let j: zettaflop_estimator::perf::Job = from_js(&job, "job")?;
     let p = j.predict().map_err(|e| js_error(e.field(), e.reason()))?;
     p.serialize(&serializer())
         .map_err(|e| js_error("report", e.to_string()))
@@ -176,7 +179,7 @@ pub fn predict_js(
 pub fn search_js(
     #[wasm_bindgen(unchecked_param_type = "Job")] job: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let j: crate::perf::Job = from_js(&job, "job")?;
+    let j: zettaflop_estimator::perf::Job = from_js(&job, "job")?;
     let r = j.search().map_err(|e| js_error(e.field(), e.reason()))?;
     r.serialize(&serializer())
         .map_err(|e| js_error("report", e.to_string()))
