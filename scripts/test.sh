@@ -40,12 +40,12 @@ stage "cargo fetch" \
   cargo fetch
 stage "rustfmt" \
   cargo fmt --all -- --check
-stage "clippy (estimator, cli)" \
-  cargo clippy -p zettaflop-estimator -p zettaflop-cli --all-targets -- -D warnings
+stage "clippy (estimator, link, cli)" \
+  cargo clippy -p zettaflop-estimator -p zettaflop-link -p zettaflop-cli --all-targets -- -D warnings
 stage "clippy (web, JS API; wasm32)" \
   cargo clippy -p zettaflop-web -p zettaflop-js --target wasm32-unknown-unknown --all-targets -- -D warnings
-stage "cargo test (estimator, cli)" \
-  cargo test -p zettaflop-estimator -p zettaflop-cli
+stage "cargo test (estimator, link, cli)" \
+  cargo test -p zettaflop-estimator -p zettaflop-link -p zettaflop-cli
 stage "wasm-bindgen-test in headless Chromium (the JS API)" \
   cargo test --target wasm32-unknown-unknown -p zettaflop-js --test wasm
 stage "wasm-bindgen-test in headless Chromium (web)" \

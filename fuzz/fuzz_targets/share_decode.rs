@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use zettaflop_estimator::format::Locale;
-use zettaflop_estimator::share::{decode, encode, Choice, Kind, Param};
+use zettaflop_link::{decode, encode, Choice, Kind, Param};
 
 /// Every kind of parameter the page has.
 const PARAMS: [Param; 9] = [

@@ -38,7 +38,6 @@ mod report;
 mod scenario;
 #[cfg(feature = "schema")]
 pub mod schema;
-pub mod share;
 pub mod site;
 mod sweep;
 pub mod utilization;

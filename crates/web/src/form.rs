@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 use zettaflop_estimator::format::Locale;
 use zettaflop_estimator::parse::{parse, Dimension};
-use zettaflop_estimator::share::Choice;
 use zettaflop_estimator::{
     catalog, estimate_in, CountUnit, HardwareChoice, Precision, Report, Scenario, Utilization,
     Workload,
 };
+use zettaflop_link::Choice;
 
 use crate::share::Binding;
 

@@ -42,7 +42,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    /// Every mode, in the order of `zettaflop_estimator::share::MODES`.
+    /// Every mode, in the order of `zettaflop_link::MODES`.
     pub const ALL: [Mode; 5] = [
         Mode::Calculator,
         Mode::FactCheck,

@@ -16,8 +16,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-pub use zettaflop_estimator::share::Choice;
-use zettaflop_estimator::share::{self as codec, Kind, Notice, Param, State, MODES};
+pub use zettaflop_link::Choice;
+use zettaflop_link::{self as codec, Kind, Notice, Param, State, MODES};
 
 use crate::i18n::{browser_locale, lang, t, tr, Locale, K};
 use crate::{Mode, Nav};

@@ -6,7 +6,7 @@
 
 use proptest::prelude::*;
 use zettaflop_estimator::format::Locale;
-use zettaflop_estimator::share::{decode, encode, Choice, Kind, Param, State, MAX_VALUE, MODES};
+use zettaflop_link::{decode, encode, Choice, Kind, Param, State, MAX_VALUE, MODES};
 
 const PARAMS: [Param; 6] = [
     Param {

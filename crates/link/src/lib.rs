@@ -13,7 +13,7 @@
 //! (`1`: the compact layout for iframes).
 //!
 //! ```
-//! use zettaflop_estimator::share::{decode, encode, Choice, Kind, Param};
+//! use zettaflop_link::{decode, encode, Choice, Kind, Param};
 //! let params = [
 //!     Param { key: "count", kind: Kind::Text },
 //!     Param { key: "hardware", kind: Kind::Choice(Choice::Hardware) },
@@ -27,9 +27,9 @@
 //! assert_eq!(notices.len(), 2);
 //! ```
 
-use crate::catalog;
-use crate::format::Locale;
-use crate::Precision;
+use zettaflop_estimator::catalog;
+use zettaflop_estimator::format::Locale;
+use zettaflop_estimator::Precision;
 
 /// Bytes of the query string read; the rest is ignored (with a notice).
 pub const MAX_QUERY: usize = 4096;
