@@ -2,11 +2,17 @@
 // it exits non-zero only when it cannot measure (no dist/, no server, no browser).
 //
 //   node tests/bench.mjs          (scripts/bench.sh builds dist/ first; env DIST, BENCH_PORT)
+//   REF_DIST=path REF_NAME=main node tests/bench.mjs
+//                                 also measures a reference build (scripts/bench.sh --against REF
+//                                 builds it) served in the same run, and prints ratios
 //
 // 1. Download size: gzip -9 of the html, js, wasm and css files of dist/.
-// 2. Navigation → first result painted: 10 cold loads (a new browser context each) in headless
-//    Chromium; an init script's MutationObserver notes when [data-testid=result-duration] first has
-//    text, then waits one requestAnimationFrame and reads performance.now() (ms since navigation).
+// 2. Navigation → first result painted, and → page live: 10 cold loads (a new browser context
+//    each) in headless Chromium; an init script's MutationObserver notes when
+//    [data-testid=result-duration] first has text (visible) and when <html data-ready> is set
+//    (live: the wasm has mounted), each plus one requestAnimationFrame, as performance.now() (ms
+//    since navigation). With a reference build, its loads alternate with this build's (ABBA
+//    order), so both see the same machine; the ratios of the medians are printed.
 // 3. Input → updated result: 50 edits of #in-count, each timed inside the page from dispatching
 //    the `input` event to the result's text changing plus one requestAnimationFrame.
 import { execSync, spawn } from 'node:child_process';
@@ -20,6 +26,10 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
 const DIST = process.env.DIST ? resolve(process.env.DIST) : join(REPO, 'dist');
 const PORT = Number.parseInt(process.env.BENCH_PORT ?? '4174', 10);
 const URL_ROOT = `http://127.0.0.1:${PORT}/`;
+const REF_DIST = process.env.REF_DIST ? resolve(process.env.REF_DIST) : null;
+const REF_NAME = process.env.REF_NAME ?? 'reference';
+const REF_PORT = PORT + 1;
+const REF_URL = `http://127.0.0.1:${REF_PORT}/`;
 const LOADS = 10;
 const EDITS = 50;
 const KB = 1024;
@@ -38,8 +48,9 @@ function percentile(xs, p) {
 }
 
 // ---------------------------------------------------------------------------------------------
-function sizes() {
-  console.log(`\n== 1. size of dist/ (gzip -9; 1 KB = ${KB} B) ==`);
+function sizes(dist = DIST, label = 'dist/') {
+  const DIST = dist;
+  console.log(`\n== 1. size of ${label} (gzip -9; 1 KB = ${KB} B) ==`);
   const kinds = { html: ['.html'], js: ['.js', '.mjs'], wasm: ['.wasm'], css: ['.css'] };
   const kindOf = (f) => Object.keys(kinds).find((k) => kinds[k].includes(extname(f).toLowerCase()));
   const files = [];
@@ -74,6 +85,7 @@ function sizes() {
     console.log(`${`${k} (${t.n} file${t.n === 1 ? '' : 's'})`.padEnd(48)} ${fmtKB(t.raw)} ${fmtKB(t.gz)}`);
   }
   console.log(`${'total (what the page loads)'.padEnd(48)} ${fmtKB(raw)} ${fmtKB(gz)}`);
+  sizes.totals = { raw, gz };
   const api = join(DIST, 'api', 'zettaflop_bg.wasm');
   if (existsSync(api)) {
     const data = readFileSync(api);
@@ -84,9 +96,10 @@ function sizes() {
 }
 
 // ---------------------------------------------------------------------------------------------
-async function startServer() {
+async function startServer(dist = DIST, port = PORT) {
+  const URL_ROOT = `http://127.0.0.1:${port}/`;
   const child = spawn(process.execPath, [join(REPO, 'tests', 'serve.mjs')], {
-    env: { ...process.env, PORT: String(PORT), DIST },
+    env: { ...process.env, PORT: String(port), DIST: dist },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let exited = null;
@@ -115,43 +128,78 @@ function systemChromium() {
   }
 }
 
-// Installed before any page script: notes when the first result has text, plus one frame.
+// Installed before any page script: notes when the first result has text (visible) and when
+// <html data-ready> is set (live), each plus one frame. A result already in the HTML counts from
+// the first check.
 function firstResultProbe() {
-  let seen = false;
+  const mark = (name) => requestAnimationFrame(() => {
+    window[name] = performance.now();
+  });
+  let visible = false;
+  let live = false;
   const check = () => {
-    if (seen) return;
-    const el = document.querySelector('[data-testid=result-duration]');
-    if (el && el.textContent.trim() !== '') {
-      seen = true;
-      observer.disconnect();
-      window.__benchFirstText = performance.now();
-      requestAnimationFrame(() => {
-        window.__benchFirstResult = performance.now();
-      });
+    if (!visible) {
+      const el = document.querySelector('[data-testid=result-duration]');
+      if (el && el.textContent.trim() !== '') {
+        visible = true;
+        mark('__benchFirstResult');
+      }
     }
+    if (!live && document.documentElement?.hasAttribute('data-ready')) {
+      live = true;
+      mark('__benchLive');
+    }
+    if (visible && live) observer.disconnect();
   };
   const observer = new MutationObserver(check);
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+}
+
+/** One cold load of `url`: { visible, live } in ms since navigation. */
+async function coldLoad(browser, url) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(firstResultProbe);
+    await page.goto(url);
+    await page.waitForFunction(
+      () => window.__benchFirstResult !== undefined && window.__benchLive !== undefined,
+      null,
+      { timeout: 60_000 },
+    );
+    return await page.evaluate(() => ({ visible: window.__benchFirstResult, live: window.__benchLive }));
+  } finally {
+    await context.close();
+  }
+}
+
+function summary(label, times) {
+  return `${label.padEnd(12)} visible: median ${fmtMs(median(times.map((t) => t.visible)))}` +
+    `   live: median ${fmtMs(median(times.map((t) => t.live)))}`;
 }
 
 async function firstResult(browser) {
-  console.log(`\n== 2. navigation → first result painted (${LOADS} cold loads, new context each) ==`);
-  const times = [];
+  const against = REF_DIST ? `, alternating with ${REF_NAME}` : '';
+  console.log(`\n== 2. navigation → answer visible, page live (${LOADS} cold loads, new context each${against}) ==`);
+  const mine = [];
+  const ref = [];
   for (let i = 0; i < LOADS; i++) {
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      await page.addInitScript(firstResultProbe);
-      await page.goto(URL_ROOT);
-      await page.waitForFunction(() => window.__benchFirstResult !== undefined, null, { timeout: 60_000 });
-      const t = await page.evaluate(() => window.__benchFirstResult);
-      times.push(t);
-      console.log(`  load ${String(i + 1).padStart(2)}: ${fmtMs(t)}`);
-    } finally {
-      await context.close();
+    // ABBA: the reference first on odd rounds, so neither build always runs on a warmer machine.
+    const order = REF_DIST && i % 2 ? ['ref', 'this'] : ['this', 'ref'];
+    for (const which of order) {
+      if (which === 'ref' && !REF_DIST) continue;
+      const t = await coldLoad(browser, which === 'ref' ? REF_URL : URL_ROOT);
+      (which === 'ref' ? ref : mine).push(t);
+      const label = which === 'ref' ? REF_NAME : 'this build';
+      console.log(`  load ${String(i + 1).padStart(2)} ${label.padEnd(12)} visible ${fmtMs(t.visible)}, live ${fmtMs(t.live)}`);
     }
   }
-  console.log(`  median: ${fmtMs(median(times))}   (min ${fmtMs(Math.min(...times))}, max ${fmtMs(Math.max(...times))})`);
+  console.log(`  ${summary('this build', mine)}`);
+  if (REF_DIST) {
+    console.log(`  ${summary(REF_NAME, ref)}`);
+    const ratio = (k) => (median(mine.map((t) => t[k])) / median(ref.map((t) => t[k]))).toFixed(2);
+    console.log(`  ratio this/${REF_NAME}: visible ${ratio('visible')}×, live ${ratio('live')}×`);
+  }
 }
 
 // Runs in the page: sets #in-count, dispatches `input`, resolves with the ms until the result's
@@ -257,6 +305,14 @@ if (!existsSync(join(DIST, 'index.html'))) {
   process.exit(1);
 }
 sizes();
+let refServer;
+if (REF_DIST) {
+  const mine = sizes.totals;
+  sizes(REF_DIST, `${REF_NAME} (${REF_DIST})`);
+  const ref = sizes.totals;
+  console.log(`\nratio this/${REF_NAME}: total gzip ${(mine.gz / ref.gz).toFixed(2)}× (${fmtKB(mine.gz).trim()} KB against ${fmtKB(ref.gz).trim()} KB)`);
+  refServer = await startServer(REF_DIST, REF_PORT);
+}
 const server = await startServer();
 let browser;
 try {
@@ -281,4 +337,5 @@ try {
 } finally {
   await browser?.close();
   server.kill();
+  refServer?.kill();
 }
