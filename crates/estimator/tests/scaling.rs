@@ -321,3 +321,29 @@ fn bad_optimal_requests_name_their_field() {
     assert!(field(r#"{"flop": 1e24, "count": 3}"#).contains("unknown field `count`"));
     assert!(field(r#"{"flop": "a lot"}"#).starts_with("serde:"));
 }
+
+#[test]
+fn the_schema_declares_the_blocks_and_the_request() {
+    use zettaflop_estimator::schema::{self, Root};
+    let doc = schema::root(Root::Report).unwrap();
+    let defs = &doc["definitions"];
+    let props = &defs["Report"]["properties"];
+    assert!(props.get("compute_optimal").is_some());
+    assert!(props.get("diminishing_returns").is_some());
+    // The default fit's figures sit beside the block's own (flattened).
+    let block = serde_json::to_string(&defs["ComputeOptimal"]).unwrap();
+    for key in [
+        "equivalent_flop",
+        "efficiency",
+        "other_fits",
+        "reference_tokens_per_param",
+    ] {
+        assert!(block.contains(key), "{key} missing from {block}");
+    }
+    let doc = schema::root(Root::OptimalRequest).unwrap();
+    let req = &doc["definitions"]["OptimalRequest"];
+    assert_eq!(req["additionalProperties"], false);
+    assert_eq!(req["properties"]["flop"]["minimum"], 1.0);
+    assert_eq!(req["properties"]["flop"]["maximum"], 1e35);
+    assert_eq!(Root::from_id("optimal-result"), Some(Root::OptimalResult));
+}

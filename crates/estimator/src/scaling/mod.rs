@@ -14,6 +14,7 @@ pub mod block;
 pub mod fit;
 pub mod request;
 pub mod returns;
+pub mod text;
 
 pub use block::{compute_optimal, ComputeOptimal, FitResult};
 pub use fit::{default_fit, fit, Fit, Optimum, FITS};
