@@ -2,6 +2,7 @@
 //! arguments, reading of files, printing; every number comes from `zettaflop-estimator`.
 
 mod catalog;
+mod optimal;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -30,7 +31,7 @@ USAGE:
                                   (100 % of peak, no interruptions), the duration at the
                                   utilization, the wall clock with interruptions, its energy
                                   and cost, the utilization used
-    zettaflop check FILE|-        read a claim (JSON), print its readings and verdict (JSON)
+{optimal}    zettaflop check FILE|-        read a claim (JSON), print its readings and verdict (JSON)
     zettaflop claims [--fr]       the article's claims, each with its verdict and reason
     zettaflop predict FILE|-      read a performance job (JSON), print the predicted iteration:
                                   iteration_s, mfu, hfu, achieved_flop_per_s_per_gpu, tokens_per_s,
@@ -107,9 +108,10 @@ fn run(args: &[String]) -> Result<String, Failure> {
     let strs: Vec<&str> = args.iter().map(String::as_str).collect();
     match strs.as_slice() {
         [] => Err(Failure("no command; try `zettaflop --help`".into())),
-        ["--help" | "-h" | "help", ..] => Ok(HELP.into()),
+        ["--help" | "-h" | "help", ..] => Ok(HELP.replace("{optimal}", optimal::HELP)),
         ["--version" | "-V"] => Ok(format!("zettaflop {}\n", env!("CARGO_PKG_VERSION"))),
         ["estimate", rest @ ..] => estimate_cmd(rest),
+        ["optimal", rest @ ..] => optimal::run(rest),
         ["sweep", path, counts @ ..] => sweep_csv(path, counts),
         ["sweep"] => Err(Failure(
             "sweep: give a scenario FILE, or - for stdin".into(),
@@ -271,7 +273,7 @@ fn estimate_cmd(args: &[&str]) -> Result<String, Failure> {
     }
 }
 
-fn read_input(path: &str) -> Result<String, Failure> {
+pub(crate) fn read_input(path: &str) -> Result<String, Failure> {
     let mut text = String::new();
     if path == "-" {
         std::io::stdin()
@@ -284,7 +286,10 @@ fn read_input(path: &str) -> Result<String, Failure> {
 }
 
 /// Parses JSON input (a scenario, a claim or a job), naming the JSON path of the first problem.
-fn parse_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, Failure> {
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
+    text: &str,
+    what: &str,
+) -> Result<T, Failure> {
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();

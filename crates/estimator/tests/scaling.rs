@@ -2,6 +2,7 @@
 //! the report's `compute_optimal` and `diminishing_returns` blocks, the `optimal` request, and
 //! no NaN, infinity or panic on any input.
 
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use proptest::prelude::*;
