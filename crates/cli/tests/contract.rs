@@ -490,15 +490,15 @@ fn estimate_prints_goodput_site_capex_and_budget() {
     assert!((wall - r.duration_s / r.goodput.fraction).abs() < 1e-3);
     // 1.2e9 / (1,500 × 1.2) = 666,666.7 → 666,666 GPUs.
     assert_eq!(r.site.expect("asked").gpus, 666_666.0);
-    // 16,384 × ($33,810 + $10/W × 1,500 W) = $799,703,040.
-    assert_eq!(r.capex.expect("priced").total_usd, 799_703_040.0);
-    // $1B / $48,810 = 20,487 GPUs.
-    assert_eq!(r.budget.expect("asked").gpus, 20_487.0);
+    // 16,384 × ($33,810 + $11.7/W × 1,500 W) = $841,482,240.
+    assert_eq!(r.capex.expect("priced").total_usd, 841_482_240.0);
+    // $1B / $51,360 = 19,470 GPUs.
+    assert_eq!(r.budget.expect("asked").gpus, 19_470.0);
     assert!(r.cost_usd.ownership.expect("priced") > r.cost_usd.electricity);
     assert_eq!(r.assumptions["checkpoint_s"], 30.0);
     assert_eq!(r.assumptions["restart_s"], 300.0);
     assert_eq!(r.assumptions["lifetime_s"], 126_230_400.0);
-    assert_eq!(r.assumptions["facility_usd_per_w"], 10.0);
+    assert_eq!(r.assumptions["facility_usd_per_w"], 11.7);
 }
 
 #[test]
