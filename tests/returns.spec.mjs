@@ -1,6 +1,7 @@
 // Diminishing returns on the calculator: the compute-optimal block (both fits) and the chart of
 // the loss against dollars, their numbers equal to the CLI's report, in English and French, and
 // inside a 360 px page. Screenshots go to test-results/returns-*.png (to look at).
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, open, cli } from './fixtures.mjs';
 
 /** Llama 3.1 405B on 16,384 H100 at 40 %: a preset with parameters and tokens. */
@@ -127,3 +128,17 @@ for (const width of [360, 1280]) {
     }
   });
 }
+
+test('axe finds no violation in the open section, in English and French, light and dark', async ({ page }) => {
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of ['./', './?lang=fr']) {
+      await open(page, path);
+      await setLlama(page);
+      await openReturns(page);
+      const r = await new AxeBuilder({ page }).include('[data-testid=returns]').analyze();
+      const lines = r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      expect(lines, `${scheme} ${path}`).toEqual([]);
+    }
+  }
+});

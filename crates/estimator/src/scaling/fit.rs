@@ -4,10 +4,12 @@
 //! G = (αA/(βB))^(1/(α+β)), N* = G·(C/6)^(β/(α+β)), D* = (C/6)/N*, and the loss there is
 //! L*(C) = E + K·(C/6)^(−γ) with γ = αβ/(α+β) and K = A·G^(−α) + B·G^β, which inverts to the
 //! compute a compute-optimal model needs for a loss L > E: C = 6·(K/(L − E))^(1/γ).
-//! Everything is computed through logarithms, so no input in the allowed ranges overflows.
+//! Everything is computed through logarithms, so no input in the allowed ranges overflows, and
+//! with [`super::detmath`]'s ln and exp, so the CLI and the page agree to the bit.
 
 use serde::{Deserialize, Serialize};
 
+use super::detmath;
 use crate::error::{Error, ErrorKind};
 use crate::limits;
 
@@ -86,7 +88,7 @@ impl Fit {
 
     /// ln G, with G = (αA/(βB))^(1/(α+β)).
     fn ln_g(&self) -> f64 {
-        ((self.alpha * self.a).ln() - (self.beta * self.b).ln()) / self.sum()
+        (detmath::ln(self.alpha * self.a) - detmath::ln(self.beta * self.b)) / self.sum()
     }
 
     /// γ = αβ/(α+β), the exponent of L*(C) − E in C.
@@ -97,7 +99,7 @@ impl Fit {
     /// K = A·G^(−α) + B·G^β, so that L*(C) = E + K·(C/6)^(−γ).
     fn k(&self) -> f64 {
         let ln_g = self.ln_g();
-        self.a * (-self.alpha * ln_g).exp() + self.b * (self.beta * ln_g).exp()
+        self.a * detmath::exp(-self.alpha * ln_g) + self.b * detmath::exp(self.beta * ln_g)
     }
 
     /// L(N, D) for N and D in their allowed ranges (fields `params` and `tokens`).
@@ -111,7 +113,9 @@ impl Fit {
     }
 
     fn loss_unchecked(&self, n: f64, d: f64) -> f64 {
-        self.e + self.a * (-self.alpha * n.ln()).exp() + self.b * (-self.beta * d.ln()).exp()
+        self.e
+            + self.a * detmath::exp(-self.alpha * detmath::ln(n))
+            + self.b * detmath::exp(-self.beta * detmath::ln(d))
     }
 
     /// The compute-optimal model for `flop` (field `flop`).
@@ -128,15 +132,15 @@ impl Fit {
     /// A compute out of range (NaN, negative, zero, above 1e35).
     pub fn optimum(&self, flop: f64) -> Result<Optimum, Error> {
         let c = limits::FLOP.check("flop", flop)?;
-        let ln_x = (c / 6.0).ln();
+        let ln_x = detmath::ln(c / 6.0);
         let ln_n = self.ln_g() + self.beta / self.sum() * ln_x;
         let ln_d = ln_x - ln_n;
-        let (params, tokens) = (ln_n.exp(), ln_d.exp());
+        let (params, tokens) = (detmath::exp(ln_n), detmath::exp(ln_d));
         Ok(Optimum {
             flop: c,
             params,
             tokens,
-            tokens_per_param: (ln_d - ln_n).exp(),
+            tokens_per_param: detmath::exp(ln_d - ln_n),
             loss: self.loss_unchecked(params, tokens),
         })
     }
@@ -149,7 +153,7 @@ impl Fit {
         if !(excess > 0.0 && loss.is_finite()) {
             return None;
         }
-        let c = 6.0 * ((self.k().ln() - excess.ln()) / self.gamma()).exp();
+        let c = 6.0 * detmath::exp((detmath::ln(self.k()) - detmath::ln(excess)) / self.gamma());
         (c.is_finite() && c > 0.0).then_some(c)
     }
 }

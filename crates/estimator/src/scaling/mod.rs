@@ -11,6 +11,7 @@
 //! over. Formulas and sources: docs/scaling.md.
 
 pub mod block;
+mod detmath;
 pub mod fit;
 pub mod request;
 pub mod returns;

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::detmath;
 use super::fit::{default_fit, Fit};
 use crate::format::{compact as c, Locale};
 use crate::report::Step;
@@ -104,7 +105,7 @@ pub fn loss_curve(r: &DiminishingReturns, from: f64, to: f64, n: usize) -> Vec<(
         return Vec::new();
     };
     let f = super::fit::fit(&r.fit).unwrap_or(default_fit());
-    let (lo, hi) = (from.ln(), to.ln());
+    let (lo, hi) = (detmath::ln(from), detmath::ln(to));
     (0..n)
         .filter_map(|i| {
             let t = if n > 1 {
@@ -112,7 +113,7 @@ pub fn loss_curve(r: &DiminishingReturns, from: f64, to: f64, n: usize) -> Vec<(
             } else {
                 0.0
             };
-            let usd = base.usd * (lo + (hi - lo) * t).exp();
+            let usd = base.usd * detmath::exp(lo + (hi - lo) * t);
             point(f, r.usd_per_flop, usd, usd / base.usd).map(|p| (p.usd, p.loss))
         })
         .filter(|(u, l)| u.is_finite() && l.is_finite())
