@@ -146,6 +146,29 @@ fn usd_per_flop(r: &OptimalRequest) -> Result<f64, Error> {
     Ok(v)
 }
 
+/// With `flop`, a cluster key is a mistake (it would be ignored): the first one given is named.
+fn no_cluster(r: &OptimalRequest) -> Result<(), Error> {
+    let given = [
+        ("hardware", r.hardware.is_some()),
+        ("precision", r.precision.is_some()),
+        ("sparse", r.sparse.is_some()),
+        ("utilization", r.utilization.is_some()),
+        ("pue", r.pue.is_some()),
+        ("usd_per_chip_hour", r.usd_per_chip_hour.is_some()),
+        ("usd_per_kwh", r.usd_per_kwh.is_some()),
+    ]
+    .into_iter()
+    .find(|(_, given)| *given);
+    match given {
+        Some((key, _)) => Err(unsupported(
+            key,
+            "only with usd: a compute in FLOP needs no cluster",
+            "seulement avec usd : un calcul en FLOP n'a pas besoin de cluster",
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Answers an `optimal` request.
 ///
 /// ```
@@ -165,24 +188,7 @@ pub fn optimal(r: &OptimalRequest) -> Result<OptimalResult, Error> {
     };
     let (usd, per_flop, flop) = match (r.flop, r.usd) {
         (Some(c), None) => {
-            let cluster_key = [
-                ("hardware", r.hardware.is_some()),
-                ("precision", r.precision.is_some()),
-                ("sparse", r.sparse.is_some()),
-                ("utilization", r.utilization.is_some()),
-                ("pue", r.pue.is_some()),
-                ("usd_per_chip_hour", r.usd_per_chip_hour.is_some()),
-                ("usd_per_kwh", r.usd_per_kwh.is_some()),
-            ]
-            .into_iter()
-            .find(|(_, given)| *given);
-            if let Some((key, _)) = cluster_key {
-                return Err(unsupported(
-                    key,
-                    "only with usd: a compute in FLOP needs no cluster",
-                    "seulement avec usd : un calcul en FLOP n'a pas besoin de cluster",
-                ));
-            }
+            no_cluster(r)?;
             (None, None, limits::FLOP.check("flop", c)?)
         }
         (None, Some(u)) => {
