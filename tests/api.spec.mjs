@@ -194,6 +194,12 @@ test('the JS API returns what the schema describes and throws an ApiError', asyn
         check: api.check(claim, 'fr'),
         prediction: api.predict(job),
         ids: api.catalogIds(),
+        optimal: [api.optimal({ flop: 5.76e23 }), api.optimal({ usd: 1e9, hardware: 'h100', fit: 'hoffmann' }, 'fr')],
+        optimalErrors: [
+          thrown(() => api.optimal({ flop: -1 })),
+          thrown(() => api.optimal({ flop: 1e24, fit: 'kaplan' })),
+          thrown(() => api.optimal({ flop: 1e24, count: 3 })),
+        ],
         errors: [
           thrown(() => api.estimate({ ...scenarios[0], utilization: 1.5 })),
           thrown(() => api.estimate({ ...scenarios[0], gpus: 1 })),
@@ -209,6 +215,13 @@ test('the JS API returns what the schema describes and throws an ApiError', asyn
   expectValid(v['check-report'], out.check, 'API check report');
   expectValid(v.prediction, out.prediction, 'API prediction');
   expectValid(v['catalog-ids'], out.ids, 'API catalog ids');
+  out.optimal.forEach((o, i) => expectValid(v['optimal-result'], o, `API optimal ${i}`));
+  // Epoch AI's fit at 5.76e23 FLOP: 72.25 B parameters, as the CLI says.
+  expect(out.optimal[0].params / 7.225e10).toBeCloseTo(1, 3);
+  expect(out.optimal[0]).toEqual(cli(['optimal', '-'], { flop: 5.76e23 }).json);
+  expect(out.optimal[1].fit).toBe('hoffmann');
+  expect(out.optimalErrors.map((e) => e && e.field)).toEqual(['flop', 'fit', 'request']);
+  out.optimalErrors.forEach((e) => expectValid(v.error, e, 'thrown optimal error'));
   // The API and the CLI agree (the CLI writes English; the numbers are the same).
   const seed = cli(['estimate', '-'], SCENARIOS['the seed case with a claimed 12 h']).json;
   expect(out.reports[0].duration_s).toBe(seed.duration_s);

@@ -11,6 +11,7 @@ mod catalog;
 mod claims;
 mod estimate;
 mod io;
+mod optimal;
 mod perf;
 
 use std::ffi::OsString;
@@ -61,6 +62,17 @@ utilization used.",
             missing: SCENARIO,
         },
         run: estimate::sweep_cmd,
+    },
+    Command {
+        name: "optimal",
+        args: "FILE|-",
+        about: "Reads {\"flop\": C, \"fit\"?: \"epoch\"|\"hoffmann\"} or {\"usd\": X, \"hardware\": ID, ...the
+scenario keys that price the compute: precision, sparse, utilization, pue, usd_per_chip_hour,
+usd_per_kwh} and prints the compute-optimal model (JSON): params, tokens, tokens_per_param,
+loss (nats/token on the fit's data set), flop, the fit's name and sources (docs/scaling.md).",
+        options: &[],
+        arity: Arity::file("give a request FILE, or - for stdin"),
+        run: optimal::run,
     },
     Command {
         name: "check",

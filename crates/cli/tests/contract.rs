@@ -42,6 +42,8 @@ struct Report {
     site: Option<Site>,
     capex: Option<Capex>,
     budget: Option<Budget>,
+    compute_optimal: Option<ComputeOptimal>,
+    diminishing_returns: Option<DiminishingReturns>,
     ranges: Ranges,
     assumptions: serde_json::Map<String, serde_json::Value>,
     warnings: Vec<Warning>,
@@ -148,6 +150,73 @@ struct Budget {
 #[allow(dead_code)]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct ComputeOptimal {
+    flop: f64,
+    params: f64,
+    tokens: f64,
+    tokens_per_param: f64,
+    reference_tokens_per_param: f64,
+    data_set: String,
+    fit: String,
+    fit_name: String,
+    loss: f64,
+    optimal: Optimum,
+    equivalent_flop: f64,
+    efficiency: f64,
+    sources: Vec<String>,
+    other_fits: Vec<FitResult>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FitResult {
+    fit: String,
+    fit_name: String,
+    loss: f64,
+    optimal: Optimum,
+    equivalent_flop: f64,
+    efficiency: f64,
+    sources: Vec<String>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Optimum {
+    flop: f64,
+    params: f64,
+    tokens: f64,
+    tokens_per_param: f64,
+    loss: f64,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DiminishingReturns {
+    fit: String,
+    usd_per_flop: f64,
+    loss: f64,
+    points: Vec<ReturnPoint>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReturnPoint {
+    multiple: f64,
+    usd: f64,
+    flop: f64,
+    params: f64,
+    tokens: f64,
+    loss: f64,
+    loss_drop_per_billion_usd: Option<f64>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Warning {
     code: String,
     field: String,
@@ -206,6 +275,16 @@ fn estimate_reads_a_file() {
     );
     let r: Report = serde_json::from_slice(&out.stdout).expect("schema");
     assert!((r.training_flop / 3.15e23 - 1.0).abs() < 1e-12);
+    // Params and tokens: the compute-optimal block, with both fits.
+    let b = r.compute_optimal.expect("compute_optimal");
+    assert_eq!(
+        (b.params, b.tokens, b.fit.as_str()),
+        (175e9, 300e9, "epoch")
+    );
+    assert_eq!(b.other_fits[0].fit, "hoffmann");
+    assert!(b.loss > b.optimal.loss && b.equivalent_flop < b.flop);
+    let d = r.diminishing_returns.expect("diminishing_returns");
+    assert_eq!(d.points.len(), 4);
 }
 
 #[test]
@@ -411,15 +490,15 @@ fn estimate_prints_goodput_site_capex_and_budget() {
     assert!((wall - r.duration_s / r.goodput.fraction).abs() < 1e-3);
     // 1.2e9 / (1,500 × 1.2) = 666,666.7 → 666,666 GPUs.
     assert_eq!(r.site.expect("asked").gpus, 666_666.0);
-    // 16,384 × ($33,810 + $10/W × 1,500 W) = $799,703,040.
-    assert_eq!(r.capex.expect("priced").total_usd, 799_703_040.0);
-    // $1B / $48,810 = 20,487 GPUs.
-    assert_eq!(r.budget.expect("asked").gpus, 20_487.0);
+    // 16,384 × ($33,810 + $11.7/W × 1,500 W) = $841,482,240.
+    assert_eq!(r.capex.expect("priced").total_usd, 841_482_240.0);
+    // $1B / $51,360 = 19,470 GPUs.
+    assert_eq!(r.budget.expect("asked").gpus, 19_470.0);
     assert!(r.cost_usd.ownership.expect("priced") > r.cost_usd.electricity);
     assert_eq!(r.assumptions["checkpoint_s"], 30.0);
     assert_eq!(r.assumptions["restart_s"], 300.0);
     assert_eq!(r.assumptions["lifetime_s"], 126_230_400.0);
-    assert_eq!(r.assumptions["facility_usd_per_w"], 10.0);
+    assert_eq!(r.assumptions["facility_usd_per_w"], 11.7);
 }
 
 #[test]

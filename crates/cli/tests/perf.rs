@@ -267,7 +267,7 @@ fn predict_notes_what_the_catalog_lacks() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("hardware") && err.contains("scaleup_gb_s"),
+        err.contains("hardware") && err.contains("scaleup_domain"),
         "{err}"
     );
     let out = zettaflop(

@@ -13,6 +13,7 @@ use common::zettaflop;
 const COMMANDS: &[&str] = &[
     "estimate",
     "sweep",
+    "optimal",
     "check",
     "claims",
     "predict",

@@ -331,7 +331,7 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
             "US homes drawing the same power",
             "Foyers américains de même puissance",
         ),
-        "N = W_site / (10,715 kWh / 8,766 h)",
+        "N = W_site / (10,715 kWh / 8,766 h), EIA 2020",
         format!("{} / {}", c(facility), c(home_w)),
         facility / home_w,
         "homes",
@@ -344,7 +344,7 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
             "Years of a US home's electricity",
             "Années de consommation d'un foyer américain",
         ),
-        "Y = E[kWh] / 10,715",
+        "Y = E[kWh] / 10,715 (EIA 2020)",
         format!("{} / {}", c(kwh), c(HOME_KWH_PER_YEAR.value)),
         kwh / HOME_KWH_PER_YEAR.value,
         "home·yr",
@@ -599,6 +599,15 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
         varied,
     };
 
+    let compute_optimal = crate::scaling::compute_optimal(&s.workload);
+    let diminishing_returns = crate::scaling::diminishing_returns(flop, total);
+    if let Some(b) = &compute_optimal {
+        st.0.extend(b.steps(l));
+    }
+    if let Some(r) = &diminishing_returns {
+        st.0.extend(r.steps(l));
+    }
+
     let mut cited: Vec<Cited> = Vec::new();
     for id in st.0.iter().flat_map(|s| s.sources.iter()) {
         if cited.iter().any(|c| &c.id == id) {
@@ -658,6 +667,8 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
         site: scale.site,
         capex: scale.capex,
         budget: scale.budget,
+        compute_optimal,
+        diminishing_returns,
         ranges,
         assumptions: Assumptions {
             utilization: u,

@@ -16,6 +16,7 @@
 
 use crate::format::{self as fmt, Locale};
 use crate::hardware::HardwareChoice;
+use crate::scaling::text;
 use crate::utilization::Utilization;
 use crate::workload::Workload;
 use crate::{Range, Report, Scenario};
@@ -338,6 +339,7 @@ fn figures(r: &Report, l: Locale) -> Vec<Figure> {
             fmt::grouped(b.gpus, 0, l),
         ));
     }
+    scaling_figures(r, l, &mut out);
     if let Some(u) = r.implied_utilization {
         out.push(f(
             "implied_utilization",
@@ -363,6 +365,108 @@ fn figures(r: &Report, l: Locale) -> Vec<Figure> {
         ));
     }
     out
+}
+
+/// The compute-optimal block and the loss bought at 2×, 10× and 100× the budget.
+fn scaling_figures(r: &Report, l: Locale, out: &mut Vec<Figure>) {
+    let f = |key, label, value, unit, text| Figure {
+        key,
+        label,
+        value,
+        unit,
+        text,
+    };
+    if let Some(b) = &r.compute_optimal {
+        let o = &b.result.optimal;
+        out.extend([
+            f(
+                "compute_optimal.loss",
+                ("Loss (scaling law)", "Perte (loi d'échelle)"),
+                b.result.loss,
+                "nat/token",
+                text::loss(b.result.loss, l),
+            ),
+            f(
+                "compute_optimal.tokens_per_param",
+                ("Tokens per parameter", "Jetons par paramètre"),
+                b.tokens_per_param,
+                "",
+                fmt::sig3(b.tokens_per_param, l),
+            ),
+            f(
+                "compute_optimal.optimal.params",
+                ("Compute-optimal parameters", "Paramètres optimaux"),
+                o.params,
+                "",
+                text::count(o.params, l),
+            ),
+            f(
+                "compute_optimal.optimal.tokens",
+                ("Compute-optimal tokens", "Jetons optimaux"),
+                o.tokens,
+                "",
+                text::count(o.tokens, l),
+            ),
+            f(
+                "compute_optimal.optimal.loss",
+                ("Compute-optimal loss", "Perte optimale"),
+                o.loss,
+                "nat/token",
+                text::loss(o.loss, l),
+            ),
+            f(
+                "compute_optimal.efficiency",
+                (
+                    "Compute-equivalent efficiency",
+                    "Efficacité en calcul équivalent",
+                ),
+                b.result.efficiency,
+                "1",
+                fmt::percent(b.result.efficiency, l),
+            ),
+        ]);
+    }
+    const KEYS: [(&str, (&str, &str)); 4] = [
+        (
+            "diminishing_returns.loss",
+            (
+                "Compute-optimal loss for this budget",
+                "Perte optimale pour ce budget",
+            ),
+        ),
+        (
+            "diminishing_returns.loss_2x",
+            ("Loss at 2× the budget", "Perte à 2× le budget"),
+        ),
+        (
+            "diminishing_returns.loss_10x",
+            ("Loss at 10× the budget", "Perte à 10× le budget"),
+        ),
+        (
+            "diminishing_returns.loss_100x",
+            ("Loss at 100× the budget", "Perte à 100× le budget"),
+        ),
+    ];
+    if let Some(d) = &r.diminishing_returns {
+        for ((key, label), p) in KEYS.iter().zip(&d.points) {
+            let text = match p.loss_drop_per_billion_usd {
+                Some(drop) => match l {
+                    Locale::En => format!(
+                        "{} ({} less per extra $1B)",
+                        text::loss(p.loss, l),
+                        fmt::sig3(drop, l)
+                    ),
+                    Locale::Fr => format!(
+                        "{} ({} de moins par milliard de dollars en plus)",
+                        text::loss(p.loss, l),
+                        fmt::sig3(drop, l)
+                    ),
+                },
+                None => text::loss(p.loss, l),
+            };
+            out.push(f(key, *label, p.loss, "nat/token", text));
+        }
+    }
 }
 
 /// One CSV field, quoted when it holds a comma, a quote or a line break.

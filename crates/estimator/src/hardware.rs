@@ -72,7 +72,7 @@ impl Precision {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Peaks {
-    /// FP64 (tensor where the chip has it).
+    /// FP64: the vector figure (on NVIDIA chips the tensor-core figure is up to twice it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fp64: Option<f64>,
     /// TF32.

@@ -35,6 +35,7 @@ pub mod money;
 pub mod parse;
 pub mod perf;
 mod report;
+pub mod scaling;
 mod scenario;
 #[cfg(feature = "schema")]
 pub mod schema;

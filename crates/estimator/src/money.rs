@@ -4,7 +4,7 @@
 
 use crate::catalog::{FACILITY_USD_PER_W_DEFAULT, LIFETIME_S_DEFAULT};
 
-/// Default facility build cost per watt of IT power ($10M per MW).
+/// Default facility build cost per watt of IT power ($11.7M per MW).
 pub fn default_facility_usd_per_w() -> f64 {
     FACILITY_USD_PER_W_DEFAULT.value
 }

@@ -77,6 +77,14 @@ pub struct Report {
     /// What `budget_usd` buys.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<Budget>,
+    /// The workload's parameters and tokens against the compute-optimal model for the same
+    /// compute (a scaling law; absent when the workload has no parameters and tokens).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compute_optimal: Option<crate::scaling::ComputeOptimal>,
+    /// The loss a compute-optimal model reaches with 1×, 2×, 10×, 100× this run's cost on this
+    /// cluster (absent when the run costs nothing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub diminishing_returns: Option<crate::scaling::DiminishingReturns>,
     /// Low / central / high of the headline results, from the ranges of the inputs that have
     /// one (a preset's compute estimate, the typical utilization band when the default is used,
     /// the PUE band when the default is used).

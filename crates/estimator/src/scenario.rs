@@ -81,7 +81,7 @@ pub struct Scenario {
     /// Purchase price of one GPU; default: the catalog's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usd_purchase_per_chip: Option<f64>,
-    /// Facility build cost per watt of IT power (default 10, i.e. $10M per MW).
+    /// Facility build cost per watt of IT power (default 11.7, i.e. $11.7M per MW).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facility_usd_per_w: Option<f64>,
     /// Lifetime over which owned GPUs and facility are amortized (default 4 years).

@@ -59,11 +59,15 @@ pub enum Root {
     ApiError,
     /// One point of `sweep` (`zettaflop sweep`'s CSV row).
     SweepPoint,
+    /// Input of `optimal`.
+    OptimalRequest,
+    /// Output of `optimal`.
+    OptimalResult,
 }
 
 impl Root {
     /// Every root, inputs before their outputs.
-    pub const ALL: [Root; 10] = [
+    pub const ALL: [Root; 12] = [
         Root::Scenario,
         Root::Report,
         Root::Claim,
@@ -74,6 +78,8 @@ impl Root {
         Root::CatalogIds,
         Root::ApiError,
         Root::SweepPoint,
+        Root::OptimalRequest,
+        Root::OptimalResult,
     ];
 
     /// The name on the command line (`zettaflop schema scenario`).
@@ -89,6 +95,8 @@ impl Root {
             Root::CatalogIds => "catalog-ids",
             Root::ApiError => "error",
             Root::SweepPoint => "sweep-point",
+            Root::OptimalRequest => "optimal-request",
+            Root::OptimalResult => "optimal-result",
         }
     }
 
@@ -110,6 +118,8 @@ impl Root {
             Root::CatalogIds => "CatalogIds",
             Root::ApiError => "ApiError",
             Root::SweepPoint => "SweepPoint",
+            Root::OptimalRequest => "OptimalRequest",
+            Root::OptimalResult => "OptimalResult",
         }
     }
 
@@ -125,6 +135,8 @@ impl Root {
             Root::CatalogIds => g.subschema_for::<CatalogIds>(),
             Root::ApiError => g.subschema_for::<ApiError>(),
             Root::SweepPoint => g.subschema_for::<crate::SweepPoint>(),
+            Root::OptimalRequest => g.subschema_for::<crate::scaling::OptimalRequest>(),
+            Root::OptimalResult => g.subschema_for::<crate::scaling::OptimalResult>(),
         };
     }
 }
@@ -212,6 +224,15 @@ const LIMITS: &[(&str, &str, Limit)] = &[
         limits::PERF_BANDWIDTH,
     ),
     ("PerfHardware", "scaleup_domain", limits::GPUS_PER_UNIT),
+    ("OptimalRequest", "flop", limits::FLOP),
+    ("OptimalRequest", "usd", limits::BUDGET_USD),
+    ("OptimalRequest", "pue", limits::PUE),
+    (
+        "OptimalRequest",
+        "usd_per_chip_hour",
+        limits::USD_PER_CHIP_HOUR,
+    ),
+    ("OptimalRequest", "usd_per_kwh", limits::USD_PER_KWH),
 ];
 
 fn generator() -> SchemaGenerator {

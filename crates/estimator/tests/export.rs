@@ -212,3 +212,51 @@ fn failures_sites_and_money_are_exported_too() {
         "{md}"
     );
 }
+
+#[test]
+fn exports_carry_the_compute_optimal_block_and_the_returns() {
+    let s = Scenario {
+        workload: Workload::Params {
+            params: 175e9,
+            tokens: 300e9,
+            active_params: None,
+        },
+        ..Scenario::default()
+    };
+    let r = estimate_in(&s, Locale::En).unwrap();
+    let b = r.compute_optimal.as_ref().unwrap();
+    let d = r.diminishing_returns.as_ref().unwrap();
+    let rows = parse_csv(&export::csv(&s, &r));
+    let back = |key: &str| find(&rows, "result", key)[2].parse::<f64>().unwrap();
+    assert_eq!(back("compute_optimal.loss"), b.result.loss);
+    assert_eq!(back("compute_optimal.tokens_per_param"), b.tokens_per_param);
+    assert_eq!(
+        back("compute_optimal.optimal.params"),
+        b.result.optimal.params
+    );
+    assert_eq!(
+        back("compute_optimal.optimal.tokens"),
+        b.result.optimal.tokens
+    );
+    assert_eq!(back("compute_optimal.optimal.loss"), b.result.optimal.loss);
+    assert_eq!(back("compute_optimal.efficiency"), b.result.efficiency);
+    assert_eq!(back("diminishing_returns.loss"), d.points[0].loss);
+    assert_eq!(back("diminishing_returns.loss_100x"), d.points[3].loss);
+    assert_eq!(
+        find(&rows, "result", "compute_optimal.loss")[3],
+        "nat/token"
+    );
+    find(&rows, "step", "compute_optimal.equivalent_flop");
+    find(&rows, "source", "epoch-chinchilla-replication");
+    let md = export::markdown(&s, &r, Locale::En);
+    assert!(md.contains("| Compute-optimal parameters | 53B |"), "{md}");
+    assert!(md.contains("| Loss at 10× the budget |"));
+    let fr = export::markdown(&s, &r, Locale::Fr);
+    assert!(fr.contains("| Paramètres optimaux | 53\u{a0}Md |"), "{fr}");
+    assert!(fr.contains("de moins par milliard de dollars en plus"));
+    // A workload without params and tokens has the returns but not the block.
+    let r = estimate_in(&Scenario::default(), Locale::En).unwrap();
+    let rows = parse_csv(&export::csv(&Scenario::default(), &r));
+    assert!(!rows.iter().any(|row| row[1] == "compute_optimal.loss"));
+    find(&rows, "result", "diminishing_returns.loss_2x");
+}

@@ -166,8 +166,8 @@ fn a_site_of_1_2_gw_holds_600k_gb200_gpus() {
 
 #[test]
 fn capex_of_llama3s_cluster() {
-    // 16,384 H100 × $33,810 = $553,943,040; facility 16,384 × 1,500 W × $10/W = $245,760,000;
-    // total $799,703,040.
+    // 16,384 H100 × $33,810 = $553,943,040; facility 16,384 × 1,500 W × $11.7/W = $287,539,200;
+    // total $841,482,240.
     assert_eq!(
         catalog::accelerator("h100").unwrap().usd_purchase_per_chip,
         Some(33_810.0)
@@ -175,12 +175,12 @@ fn capex_of_llama3s_cluster() {
     let r = run(&llama3());
     let c = r.capex.unwrap();
     assert_eq!(c.chips_usd, 553_943_040.0);
-    assert_eq!(c.facility_usd, 245_760_000.0);
-    assert_eq!(c.total_usd, 799_703_040.0);
+    assert_eq!(c.facility_usd, 287_539_200.0);
+    assert_eq!(c.total_usd, 841_482_240.0);
     // Amortized over 4 years (126,230,400 s) for the failure-free run T:
-    // $799,703,040 × T / 126,230,400; ownership = that + electricity.
+    // $841,482,240 × T / 126,230,400; ownership = that + electricity.
     assert_eq!(c.lifetime_s, 4.0 * 365.25 * 86_400.0);
-    let amort = 799_703_040.0 * r.duration_s / 126_230_400.0;
+    let amort = 841_482_240.0 * r.duration_s / 126_230_400.0;
     assert!(close(c.amortized_usd, amort, 1e-12));
     assert!(close(
         r.cost_usd.ownership.unwrap(),
@@ -188,8 +188,8 @@ fn capex_of_llama3s_cluster() {
         1e-12
     ));
     // T = 3.8e25 / (16,384 × 989.4e12 × 0.4) = 5,860,461 s (67.8 days): the amortized share is
-    // $799.7M × 5,860,461 / 126,230,400 = $37.13M, about half the $79.7M rental.
-    assert!(close(c.amortized_usd, 37.13e6, 1e-3));
+    // $841.5M × 5,860,461 / 126,230,400 = $39.07M, about half the $79.7M rental.
+    assert!(close(c.amortized_usd, 39.07e6, 1e-3));
     assert!(r.cost_usd.ownership.unwrap() < r.cost_usd.compute);
     // A 2-year lifetime doubles the amortized share.
     let r2 = run(&Scenario {
@@ -201,16 +201,16 @@ fn capex_of_llama3s_cluster() {
 
 #[test]
 fn what_a_billion_dollars_buys() {
-    // H100: $33,810 + $10/W × 1,500 W = $48,810 per GPU; $1B / 48,810 = 20,487.6 → 20,487 GPUs,
-    // drawing 20,487 × 1,500 × 1.2 = 36,876,600 W.
+    // H100: $33,810 + $11.7/W × 1,500 W = $51,360 per GPU; $1B / 51,360 = 19,470.4 → 19,470 GPUs,
+    // drawing 19,470 × 1,500 × 1.2 = 35,046,000 W.
     let r = run(&Scenario {
         budget_usd: Some(1e9),
         ..llama3()
     });
     let b = r.budget.unwrap();
-    assert_eq!(b.usd_per_gpu, 48_810.0);
-    assert_eq!(b.gpus, 20_487.0);
-    assert_eq!(b.facility_power_w, 36_876_600.0);
+    assert_eq!(b.usd_per_gpu, 51_360.0);
+    assert_eq!(b.gpus, 19_470.0);
+    assert_eq!(b.facility_power_w, 35_046_000.0);
     // A given price and facility cost: $25,000 + $5/W × 1,500 W = $32,500 → 30,769 GPUs.
     let r = run(&Scenario {
         budget_usd: Some(1e9),

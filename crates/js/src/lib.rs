@@ -184,3 +184,19 @@ pub fn search_js(
     r.serialize(&serializer())
         .map_err(|e| js_error("report", e.to_string()))
 }
+
+/// The compute-optimal model for `{flop, fit?}` or `{usd, hardware, ...}` (see `zettaflop
+/// optimal`): `{fit, fit_name, data_set, flop, params, tokens, tokens_per_param, loss, sources,
+/// usd?, usd_per_flop?}`, or throws `{field, message}`.
+#[wasm_bindgen(js_name = optimal, unchecked_return_type = "OptimalResult")]
+pub fn optimal_js(
+    #[wasm_bindgen(unchecked_param_type = "OptimalRequest")] request: JsValue,
+    lang: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let l = locale(lang);
+    let req: zettaflop_estimator::scaling::OptimalRequest = from_js(&request, "request")?;
+    let r = zettaflop_estimator::scaling::optimal(&req)
+        .map_err(|e| js_error(e.field(), e.reason_in(l)))?;
+    r.serialize(&serializer())
+        .map_err(|e| js_error("report", e.to_string()))
+}

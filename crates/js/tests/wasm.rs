@@ -106,3 +106,25 @@ fn sweep_takes_a_scenario_without_a_count() {
     let e: JsError = serde_wasm_bindgen::from_value(err).unwrap();
     assert_eq!(e.field, "restart_s");
 }
+
+#[wasm_bindgen_test]
+fn optimal_round_trips_through_js() {
+    use zettaflop_estimator::scaling::{optimal, OptimalRequest, OptimalResult};
+    use zettaflop_js::optimal_js;
+    let text = r#"{"flop": 5.76e23, "fit": "hoffmann"}"#;
+    let out = optimal_js(js(text), None).expect("valid request");
+    let r: OptimalResult = serde_wasm_bindgen::from_value(out).unwrap();
+    let native = optimal(&serde_json::from_str::<OptimalRequest>(text).unwrap()).unwrap();
+    assert_eq!(r, native);
+    assert!((r.params / 4.031e10 - 1.0).abs() < 1e-3);
+    let e: JsError =
+        serde_wasm_bindgen::from_value(optimal_js(js(r#"{"flop": -1}"#), None).unwrap_err())
+            .unwrap();
+    assert_eq!(e.field, "flop");
+    let e: JsError = serde_wasm_bindgen::from_value(
+        optimal_js(js(r#"{"flop": 1e24, "fit": "kaplan"}"#), Some("fr".into())).unwrap_err(),
+    )
+    .unwrap();
+    assert_eq!(e.field, "fit");
+    assert!(e.message.contains("inconnu"), "{}", e.message);
+}

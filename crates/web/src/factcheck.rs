@@ -35,7 +35,7 @@ fn ArticleClaims() -> impl IntoView {
             .map(|(c, r)| {
                 view! {
                     <li class="claim" data-testid=format!("claim-{}", c.id)>
-                        <p class="claim-title"><Badge verdict=r.verdict /> " " <q>{c.title(l)}</q></p>
+                        <p class="claim-title"><Badge verdict=r.verdict /> " " <span class="claim-text">{c.title(l)}</span></p>
                         <p class="claim-reason">{r.reason.clone()}</p>
                     </li>
                 }

@@ -269,7 +269,7 @@ keys! {
     PurchasePrice => "Purchase price per GPU ($)", "Prix d'achat par GPU ($)";
     PurchasePriceHint => "empty: the catalog's price", "vide : le prix du catalogue";
     FacilityCost => "Facility build cost ($ per W of IT power)", "Construction du site ($ par W informatique)";
-    FacilityCostHint => "about 10, i.e. $10M per MW", "environ 10, soit 10 M$ par MW";
+    FacilityCostHint => "about 11.7, i.e. $11.7M per MW (9.3–15)", "environ 11,7, soit 11,7 M$ par MW (9,3–15)";
     Lifetime => "Owned hardware amortized over", "Matériel possédé amorti sur";
     LifetimeHint => "e.g. 4 years, 6 years", "ex. 4 ans, 6 ans";
     SitePower => "A site's power: how many GPUs does it hold?", "La puissance d'un site : combien de GPU accueille-t-il ?";

@@ -16,6 +16,7 @@ mod inputs;
 mod math;
 mod original;
 mod results;
+mod returns;
 mod search;
 pub mod share;
 mod sources;
@@ -116,6 +117,7 @@ fn Calculator(form: Form) -> impl IntoView {
                 <export::Export form=form report=report stale=stale />
                 <compare::Compare scenario=scenario report=report />
                 <charts::Charts scenario=scenario report=report />
+                <returns::Returns report=report />
                 <original::OriginalRun model=form.model report=report />
                 <math::ShowMath report=report />
             </div>
