@@ -927,7 +927,7 @@ fn scale(
             "n = T_wall / M",
             format!("{} / {}", c(w), c(g.mtbf_s)),
             w / g.mtbf_s,
-            "1",
+            "",
             &[],
         ));
         let e = st.push(

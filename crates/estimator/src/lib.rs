@@ -34,6 +34,7 @@ pub mod limits;
 pub mod money;
 pub mod parse;
 pub mod perf;
+pub mod quote;
 mod report;
 mod scenario;
 #[cfg(feature = "schema")]

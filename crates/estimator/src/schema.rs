@@ -59,11 +59,13 @@ pub enum Root {
     ApiError,
     /// One point of `sweep` (`zettaflop sweep`'s CSV row).
     SweepPoint,
+    /// Output of `quote`: the sentence to quote.
+    Quote,
 }
 
 impl Root {
     /// Every root, inputs before their outputs.
-    pub const ALL: [Root; 10] = [
+    pub const ALL: [Root; 11] = [
         Root::Scenario,
         Root::Report,
         Root::Claim,
@@ -74,6 +76,7 @@ impl Root {
         Root::CatalogIds,
         Root::ApiError,
         Root::SweepPoint,
+        Root::Quote,
     ];
 
     /// The name on the command line (`zettaflop schema scenario`).
@@ -89,6 +92,7 @@ impl Root {
             Root::CatalogIds => "catalog-ids",
             Root::ApiError => "error",
             Root::SweepPoint => "sweep-point",
+            Root::Quote => "quote",
         }
     }
 
@@ -110,6 +114,7 @@ impl Root {
             Root::CatalogIds => "CatalogIds",
             Root::ApiError => "ApiError",
             Root::SweepPoint => "SweepPoint",
+            Root::Quote => "Quote",
         }
     }
 
@@ -125,6 +130,7 @@ impl Root {
             Root::CatalogIds => g.subschema_for::<CatalogIds>(),
             Root::ApiError => g.subschema_for::<ApiError>(),
             Root::SweepPoint => g.subschema_for::<crate::SweepPoint>(),
+            Root::Quote => g.subschema_for::<crate::quote::Quote>(),
         };
     }
 }
