@@ -30,6 +30,7 @@ pub mod export;
 pub mod format;
 pub mod goodput;
 mod hardware;
+pub mod input_message;
 pub mod limits;
 pub mod money;
 pub mod parse;
