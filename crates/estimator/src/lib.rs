@@ -33,6 +33,7 @@ mod hardware;
 pub mod input_message;
 pub mod limits;
 pub mod money;
+pub mod names;
 pub mod parse;
 pub mod perf;
 pub mod quote;
