@@ -379,20 +379,19 @@ pub fn assumes(r: &Reading, l: Locale) -> String {
     }
 }
 
-/// The readings beside the headline, as "what it assumes: 76 % — optimistic", most telling
-/// first: the other precisions at the headline's count, then the other counts, then the sparse
-/// peaks.
+/// The dense readings beside the headline, as "what it assumes: 76 % — optimistic": the other
+/// precisions at the headline's count first, then the other counts. (The sparse peaks, which
+/// training does not use, are in the full list of readings.)
 pub fn other_readings(report: &CheckReport, l: Locale) -> Vec<(String, Verdict)> {
     let Some(h) = headline(report) else {
         return Vec::new();
     };
-    let rank = |r: &Reading| (r.sparse, r.count_unit != h.count_unit);
     let mut others: Vec<&Reading> = report
         .readings
         .iter()
-        .filter(|r| !std::ptr::eq(*r, h) && r.implied_utilization.is_some())
+        .filter(|r| !std::ptr::eq(*r, h) && !r.sparse && r.implied_utilization.is_some())
         .collect();
-    others.sort_by_key(|r| rank(r));
+    others.sort_by_key(|r| r.count_unit != h.count_unit);
     others
         .into_iter()
         .map(|r| {

@@ -457,7 +457,8 @@ pub fn split_chart(m: &mut Markup, r: &Report, l: Locale) {
     let mut y = 24.0;
     for b in &bars {
         let max = if b.money { max_usd } else { b.total };
-        let label = format!("{}: {}", t(b.name, l), show(b, b.total));
+        let colon = if l == Locale::Fr { "\u{202f}:" } else { ":" };
+        let label = format!("{}{colon} {}", t(b.name, l), show(b, b.total));
         text(m, "ttl", L, y, "start", &label);
         let mut x = L;
         let mut legend = Vec::new();
@@ -470,7 +471,7 @@ pub fn split_chart(m: &mut Markup, r: &Report, l: Locale) {
                 b.key,
                 y + 8.0
             );
-            let part = format!("{}: {}", t(*k, l), show(b, *v));
+            let part = format!("{}{colon} {}", t(*k, l), show(b, *v));
             m.text(&part).raw("</title></rect>");
             x += w;
             legend.push(part);

@@ -152,6 +152,52 @@ impl ClaimInputs {
     }
 }
 
+/// What the checked claim comes to, first: the verdict, the sentence to quote, the reading the
+/// verdict rests on, the other readings each with what it assumes, the reason, the duration at a
+/// typical utilization.
+#[component]
+fn CheckVerdict(outcome: Memo<Result<(Claim, CheckReport), FieldError>>) -> impl IntoView {
+    let l = lang();
+    let quote = Signal::derive(move || {
+        outcome.with(|o| o.as_ref().ok().map(|(c, r)| quote::claim(c, r, l.get())))
+    });
+    let stale = Signal::derive(move || outcome.with(Result::is_err));
+    let ok = move |f: fn(&Claim, &CheckReport, Locale) -> Option<String>| {
+        move || outcome.with(|o| o.as_ref().ok().and_then(|(c, r)| f(c, r, l.get())))
+    };
+    let badge = move || {
+        outcome.with(|o| {
+            o.as_ref()
+                .ok()
+                .map(|(_, r)| view! { <Badge verdict=r.verdict /> })
+        })
+    };
+    let others = move || {
+        outcome.with(|o| {
+            o.as_ref().ok().map(|(_, r)| {
+                quote::other_readings(r, l.get())
+                    .into_iter()
+                    .map(|(text, v)| view! { <li data-verdict=v.id()>{text}</li> })
+                    .collect_view()
+            })
+        })
+    };
+    let verdict = view! {
+        <div class="check-result" data-testid="check-result" hidden=stale data-verdict=move || outcome.with(|o| o.as_ref().ok().map(|(_, r)| r.verdict.id()))>
+            <p class="verdict-line">{tr(K::Verdict)} " " {badge}</p>
+            <QuoteBlock quote=quote stale=stale />
+            <p data-testid="check-reading">{ok(|_, r, l| quote::headline(r).map(|h| fill(t(K::HeadlineReading, l), &[&quote::assumes(h, l)])))}</p>
+            <div hidden=move || outcome.with(|o| o.as_ref().map_or(true, |(_, r)| r.headline.is_none()))>
+                <p class="others-title">{tr(K::OtherReadings)}</p>
+                <ul class="others" data-testid="other-readings">{others}</ul>
+            </div>
+            <p data-testid="check-reason">{ok(|_, r, _| Some(r.reason.clone()))}</p>
+            <p>{ok(|_, r, l| r.duration_at_typical_s.map(|d| fill(t(K::TypicalDuration, l), &[&fmt::duration(d.central, l), &fmt::duration(d.low, l), &fmt::duration(d.high, l)])))}</p>
+        </div>
+    };
+    verdict
+}
+
 /// The "check a claim" form: "[model or FLOP] in [duration] on [count] [chip]".
 #[component]
 fn CheckForm(inputs: ClaimInputs) -> impl IntoView {
@@ -232,42 +278,11 @@ fn CheckForm(inputs: ClaimInputs) -> impl IntoView {
         precision.set(String::new());
         hardware.set(id);
     });
-    let quote = Signal::derive(move || {
-        outcome.with(|o| o.as_ref().ok().map(|(c, r)| quote::claim(c, r, l.get())))
-    });
-    let stale = Signal::derive(move || outcome.with(Result::is_err));
-    let verdict = move || {
-        outcome.with(|o| {
-            o.as_ref().ok().map(|(_, r)| {
-                let l = l.get();
-                let read_as = quote::headline(r).map(|h| fill(t(K::HeadlineReading, l), &[&quote::assumes(h, l)]));
-                let others = quote::other_readings(r, l)
-                    .into_iter()
-                    .map(|(text, v)| view! { <li data-verdict=v.id()>{text}</li> })
-                    .collect_view();
-                let any_other = quote::headline(r).is_some();
-                let typical = r.duration_at_typical_s.map(|d| fill(t(K::TypicalDuration, l), &[&fmt::duration(d.central, l), &fmt::duration(d.low, l), &fmt::duration(d.high, l)]));
-                view! {
-                    <div class="check-result" data-testid="check-result" data-verdict=r.verdict.id()>
-                        <p class="verdict-line">{t(K::Verdict, l)} " " <Badge verdict=r.verdict /></p>
-                        <p data-testid="check-reading">{read_as}</p>
-                        <p data-testid="check-reason">{r.reason.clone()}</p>
-                        <div hidden=!any_other>
-                            <p class="others-title">{t(K::OtherReadings, l)}</p>
-                            <ul class="others" data-testid="other-readings">{others}</ul>
-                        </div>
-                        <p>{typical}</p>
-                    </div>
-                }
-            })
-        })
-    };
     let table = move || outcome.with(|o| o.as_ref().ok().map(|(_, r)| readings_table(r, l.get())));
     view! {
         <section class="card" aria-labelledby="check-title">
             <h2 id="check-title">{tr(K::CheckTitle)}</h2>
-            <div aria-live="polite">{verdict}</div>
-            <QuoteBlock quote=quote stale=stale />
+            <div aria-live="polite"><CheckVerdict outcome=outcome /></div>
             <h3 class="change">{tr(K::ChangeClaim)}</h3>
             <p>{tr(K::CheckIntro)}</p>
             <form class="claim-form" on:submit=|ev| ev.prevent_default() aria-labelledby="check-title">
