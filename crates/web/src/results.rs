@@ -71,7 +71,11 @@ pub(crate) fn train_sentence(r: &Report, l: Locale) -> String {
     fill(
         t(K::TrainSentence, l),
         &[
-            &fmt::compact(r.training_flop),
+            &if l == Locale::Fr {
+                fmt::compact(r.training_flop).replace('.', ",")
+            } else {
+                fmt::compact(r.training_flop)
+            },
             &fmt::grouped(r.gpus, 0, l),
             &zettaflop_estimator::names::name_in(&r.hardware.name, l),
             &fmt::percent(r.utilization, l),
