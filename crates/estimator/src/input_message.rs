@@ -98,7 +98,7 @@ pub fn message(err: &Error, typed: &str, l: Locale) -> String {
     let says = match err.kind() {
         ErrorKind::OutOfRange { value, .. } if value.is_nan() => return err.reason_in(l),
         ErrorKind::OutOfRange { value, .. } if *value < limit.min => {
-            match (unit, *value <= 0.0, l) {
+            match (unit, *value < 0.0, l) {
                 (Unit::Duration, true, Locale::En) => "a duration must be positive".to_string(),
                 (Unit::Duration, true, Locale::Fr) => "une durée doit être positive".to_string(),
                 (_, _, Locale::En) => format!("at least {}", bound(limit.min, unit, l)),
@@ -147,6 +147,8 @@ mod tests {
         assert_eq!(message(&e, "5", Locale::Fr), "5\u{202f}: au plus 3");
         let e = out("count", 0.0);
         assert_eq!(message(&e, "0", Locale::En), "0: at least 1");
+        let e = out("checkpoint_s", 0.0);
+        assert_eq!(message(&e, "0 s", Locale::En), "0 s: at least 0.01 s");
         let e = Error::new("count", ErrorKind::NotWhole { value: 1.5 });
         assert_eq!(
             message(&e, "1,5", Locale::Fr),
