@@ -271,9 +271,9 @@ test('switching to French translates the page and formats numbers the French way
   await expect(page.getByTestId('result-duration')).toHaveText('1 j 21,6 h');
   await expect(page.locator('label[for="in-count"]')).toHaveText('Combien');
   await expect(page.locator('#results-title')).toHaveText('Résultat');
-  // The estimator's own sentences follow: a field error in French.
+  // The estimator's own sentences follow: a field error in French, in the field's unit.
   await page.locator('#in-utilization').fill('150%');
-  await expect(page.locator('#in-utilization-error')).toContainText('hors limites');
+  await expect(page.locator('#in-utilization-error')).toHaveText('150%\u202f: au plus 100\u00a0%');
   await page.locator('#in-utilization').fill('40%');
   await page.getByTestId('lang-en').click();
   await expect(page.getByTestId('result-gpus')).toHaveText('128,000');

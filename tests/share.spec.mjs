@@ -177,10 +177,11 @@ test('embedded in a sandboxed iframe on another origin, the page takes the heigh
   // The default iframe is 150 px high; it grows to its content.
   await expect.poll(async () => (await iframe.boundingBox()).height).toBeGreaterThan(400);
   await expect.poll(async () => Math.abs((await iframe.boundingBox()).height - (await contentHeight()))).toBeLessThanOrEqual(1);
-  // The content grows (a message beside a field): so does the iframe.
+  // The content grows (a message beside a field): so does the iframe. (The compact embed shows
+  // only the inputs that change the answer: the count, not the PUE.)
   const before = (await iframe.boundingBox()).height;
-  await frame.locator('#in-pue').fill('not a number');
-  await expect(frame.locator('#in-pue-error')).toBeVisible();
+  await frame.locator('#in-count').fill('not a number');
+  await expect(frame.locator('#in-count-error')).toBeVisible();
   await expect.poll(async () => (await iframe.boundingBox()).height).toBeGreaterThan(before);
   await expect.poll(async () => Math.abs((await iframe.boundingBox()).height - (await contentHeight()))).toBeLessThanOrEqual(1);
   // Embedded, the page writes no history into the host's.
@@ -200,8 +201,9 @@ test('the embed dialog gives the iframe and the host script for the current scen
   await expect(page.locator('#embed-code')).toBeVisible();
   await expect(page.getByTestId('embed')).toHaveAttribute('aria-expanded', 'true');
   const code = await page.locator('#embed-code').inputValue();
-  expect(code).toContain(`src="${baseURL}?embed=1&amp;count=1%2C000"`);
-  expect(code).toContain('sandbox="allow-scripts');
+  // The language is always written in a link given away (issue 11).
+  expect(code).toContain(`src="${baseURL}?lang=en&amp;embed=1&amp;count=1%2C000"`);
+  expect(code).toContain('sandbox="allow-scripts allow-same-origin allow-downloads allow-popups allow-popups-to-escape-sandbox allow-modals"');
   expect(code).toContain(`<script src="${baseURL}embed.js" async></script>`);
   const script = await page.request.get('embed.js');
   expect(script.ok()).toBe(true);
@@ -209,7 +211,7 @@ test('the embed dialog gives the iframe and the host script for the current scen
   await expect(page.locator('#embed-code')).toBeHidden();
   await page.getByTestId('copy-link').click();
   await expect(page.locator('#share-url')).toBeVisible();
-  await expect(page.locator('#share-url')).toHaveValue(`${baseURL}?count=1%2C000`);
+  await expect(page.locator('#share-url')).toHaveValue(`${baseURL}?lang=en&count=1%2C000`);
   await expect(page.getByTestId('copy-status')).not.toBeEmpty();
 });
 

@@ -228,6 +228,10 @@ pub struct CheckReport {
     /// or 16-bit precision, the count as given): high, central, low.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_at_typical_s: Option<Range>,
+    /// For a duration claim: the index in `readings` of the reading its verdict rests on (dense,
+    /// at the quoted precision, or at the usual 16-bit training precision when none is quoted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline: Option<usize>,
     /// The power question.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub power: Option<PowerCheck>,
@@ -495,24 +499,28 @@ pub fn check(claim: &Claim, l: Locale) -> Result<CheckReport, Error> {
 
     let mut sections: Vec<(Verdict, String)> = Vec::new();
     let mut duration_at_typical_s = None;
+    let mut headline = None;
     if let Some((flop, _)) = duration_question {
-        // The verdict reads the claim as favourably as training allows: dense, at the quoted
-        // precision (or 16-bit and FP8 when none is quoted), under any count reading.
-        let eligible = |r: &&Reading| {
-            !r.sparse
-                && match claim.precision {
-                    Some(p) => r.precision == p || (is_sixteen(p) && is_sixteen(r.precision)),
-                    None => is_sixteen(r.precision) || r.precision == Precision::Fp8,
-                }
+        // The verdict reads the claim as favourably as training allows at one precision: dense,
+        // at the quoted precision (or the usual 16-bit training precision when none is quoted;
+        // the other precisions are readings beside it), under any count reading.
+        let eligible = |(_, r): &(usize, &Reading)| {
+            let p = claim.precision.unwrap_or(plain_precision);
+            !r.sparse && (r.precision == p || (is_sixteen(p) && is_sixteen(r.precision)))
         };
-        let best = readings.iter().filter(eligible).min_by(|a, b| {
-            a.verdict.severity().cmp(&b.verdict.severity()).then(
-                a.implied_utilization
-                    .partial_cmp(&b.implied_utilization)
-                    .unwrap_or(std::cmp::Ordering::Equal),
-            )
-        });
-        if let Some(b) = best {
+        let best = readings
+            .iter()
+            .enumerate()
+            .filter(eligible)
+            .min_by(|(_, a), (_, b)| {
+                a.verdict.severity().cmp(&b.verdict.severity()).then(
+                    a.implied_utilization
+                        .partial_cmp(&b.implied_utilization)
+                        .unwrap_or(std::cmp::Ordering::Equal),
+                )
+            });
+        if let Some((i, b)) = best {
+            headline = Some(i);
             let plain = readings.iter().find(|r| {
                 r.count_unit == claim.count_unit && !r.sparse && r.precision == plain_precision
             });
@@ -744,6 +752,7 @@ pub fn check(claim: &Claim, l: Locale) -> Result<CheckReport, Error> {
         duration_s: duration_question.map(|(_, t)| t),
         readings,
         duration_at_typical_s,
+        headline,
         power,
         budget,
         verdict,

@@ -195,7 +195,7 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
     let gpus = st.push(
         "gpus",
         tr(l, "GPUs", "GPU"),
-        "G = count × GPUs per unit",
+        tr(l, "G = count × GPUs per unit", "G = nombre × GPU par unité"),
         format!("{} × {}", c(count), c(per_unit)),
         count * per_unit,
         "GPU",
@@ -242,7 +242,7 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
                 "Predicted utilization (best layout)",
                 "Utilisation prédite (meilleure répartition)",
             ),
-            "u = MFU(best layout)",
+            tr(l, "u = MFU(best layout)", "u = MFU(meilleure répartition)"),
             format!("{} · batch {}", p.layout, p.global_batch),
             u,
             "1",
@@ -279,7 +279,11 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
     let it = st.push(
         "it_power_w",
         tr(l, "IT power", "Puissance informatique"),
-        "W_IT = G × W₁ (all-in per GPU)",
+        tr(
+            l,
+            "W_IT = G × W₁ (all-in per GPU)",
+            "W_IT = G × W₁ (tout compris par GPU)",
+        ),
         format!("{} × {}", c(gpus), c(hw.all_in_w)),
         gpus * hw.all_in_w,
         "W",
@@ -317,7 +321,7 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
     let co2 = st.push(
         "co2_kg",
         tr(l, "CO₂", "CO₂"),
-        "M = E[kWh] × intensity",
+        tr(l, "M = E[kWh] × intensity", "M = E[kWh] × intensité"),
         format!("{} × {}", c(kwh), c(kg_per_kwh)),
         kwh * kg_per_kwh,
         "kg",
@@ -331,7 +335,11 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
             "US homes drawing the same power",
             "Foyers américains de même puissance",
         ),
-        "N = W_site / (10,715 kWh / 8,766 h), EIA 2020",
+        tr(
+            l,
+            "N = W_site / (10,715 kWh / 8,766 h), EIA 2020",
+            "N = W_site / (10\u{202f}715 kWh / 8\u{202f}766 h), EIA 2020",
+        ),
         format!("{} / {}", c(facility), c(home_w)),
         facility / home_w,
         "homes",
@@ -353,7 +361,11 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
     let compute_usd = st.push(
         "cost_usd.compute",
         tr(l, "Compute cost (rental)", "Coût de calcul (location)"),
-        "$_GPU = H × price per GPU-hour",
+        tr(
+            l,
+            "$_GPU = H × price per GPU-hour",
+            "$_GPU = H × prix par heure-GPU",
+        ),
         format!("{} × {}", c(chip_hours), c(usd_per_chip_hour)),
         chip_hours * usd_per_chip_hour,
         "USD",
@@ -367,7 +379,11 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
     let elec_usd = st.push(
         "cost_usd.electricity",
         tr(l, "Electricity cost", "Coût de l'électricité"),
-        "$_E = E[kWh] × price per kWh",
+        tr(
+            l,
+            "$_E = E[kWh] × price per kWh",
+            "$_E = E[kWh] × prix par kWh",
+        ),
         format!("{} × {}", c(kwh), c(usd_per_kwh)),
         kwh * usd_per_kwh,
         "USD",
@@ -817,7 +833,11 @@ fn scale(
                 "Interruptions per GPU-hour (Llama 3 405B)",
                 "Interruptions par heure-GPU (Llama 3 405B)",
             ),
-            "λ₁ = interruptions / (GPUs × days × 24)",
+            tr(
+                l,
+                "λ₁ = interruptions / (GPUs × days × 24)",
+                "λ₁ = interruptions / (GPU × jours × 24)",
+            ),
             format!(
                 "{} / ({} × {} × 24)",
                 c(catalog::INTERRUPTIONS_LLAMA3_405B.value),
@@ -938,7 +958,7 @@ fn scale(
             "n = T_wall / M",
             format!("{} / {}", c(w), c(g.mtbf_s)),
             w / g.mtbf_s,
-            "1",
+            "",
             &[],
         ));
         let e = st.push(

@@ -19,7 +19,7 @@ use crate::hardware::HardwareChoice;
 use crate::scaling::text;
 use crate::utilization::Utilization;
 use crate::workload::Workload;
-use crate::{Range, Report, Scenario};
+use crate::{Range, Report, Scenario, Step};
 
 /// The CSV's header: every row is one input, result, step, warning or source.
 pub const CSV_HEADER: &str = "section,key,value,unit,note";
@@ -528,9 +528,34 @@ fn cell(s: &str) -> String {
     s.replace(['\n', '\r'], " ").replace('|', "\\|")
 }
 
-/// The scenario and its report as a Markdown document in `l`: the scenario, the results (as
-/// the page writes them, and raw), warnings, the math step by step with its sources, and the
-/// sources with their links.
+/// A "show the math" value as the page and the Markdown write it, in its step's unit: a ratio
+/// as a percentage, a plain count (unit `""`) grouped, seconds as a duration, dollars as money,
+/// homes as a count of homes, anything else with an SI prefix.
+pub fn step_value(s: &Step, l: Locale) -> String {
+    match (s.unit.as_str(), l) {
+        ("1", _) => fmt::percent(s.value, l),
+        ("", _) => fmt::big(s.value, l),
+        ("s", _) => fmt::duration(s.value, l),
+        ("USD", _) => fmt::usd(s.value, l),
+        ("homes", Locale::En) => format!("{} homes", fmt::big(s.value, l)),
+        ("homes", Locale::Fr) => format!("{} foyers", fmt::big(s.value, l)),
+        (u, _) => fmt::si(s.value, u, l),
+    }
+}
+
+/// The sentence to quote as a Markdown block: the sentence, the credit, the page's query string.
+fn quote_block(scenario: &Scenario, report: &Report, l: Locale) -> String {
+    let q = crate::quote::estimate(scenario, report, l);
+    let link = q.query.map_or(String::new(), |q| match l {
+        Locale::En => format!(" Link: the page's address followed by `?{q}`."),
+        Locale::Fr => format!(" Lien\u{202f}: l'adresse de la page suivie de `?{q}`."),
+    });
+    format!("> {}\n>\n> — {}.{link}\n\n", q.text, q.credit)
+}
+
+/// The scenario and its report as a Markdown document in `l`: the sentence to quote (with its
+/// credit and the page's query string), the scenario, the results (as the page writes them, and
+/// raw), warnings, the math step by step with its sources, and the sources with their links.
 pub fn markdown(scenario: &Scenario, report: &Report, l: Locale) -> String {
     let w = |en: &'static str, fr: &'static str| if l == Locale::Fr { fr } else { en };
     let mut out = String::new();
@@ -549,6 +574,7 @@ pub fn markdown(scenario: &Scenario, report: &Report, l: Locale) -> String {
         ),
     };
     out.push_str(&title);
+    out.push_str(&quote_block(scenario, report, l));
 
     out.push_str(&format!("## {}\n\n", w("Scenario", "Scénario")));
     out.push_str(&format!(
@@ -604,11 +630,7 @@ pub fn markdown(scenario: &Scenario, report: &Report, l: Locale) -> String {
         w("Sources", "Sources")
     ));
     for s in &report.steps {
-        let value = if s.unit == "1" {
-            fmt::percent(s.value, l)
-        } else {
-            fmt::si(s.value, &s.unit, l)
-        };
+        let value = step_value(s, l);
         let cites: Vec<String> = s.sources.iter().map(|id| format!("`{id}`")).collect();
         out.push_str(&format!(
             "| {} | `{}` | `{}` | {} | {} |\n",

@@ -176,12 +176,17 @@ fn read_number(num: &str) -> Result<f64, ParseError> {
     }
     let cleaned = if num.contains(',') {
         let groups: Vec<&str> = num.split(',').collect();
+        // A leading group of 1-3 digits not starting with 0: `0,367` is a decimal (French),
+        // `64,000` thousands.
+        let lead = groups[0].trim_start_matches(['-', '+']);
         let thousands = !num.contains('.')
             && groups.len() >= 2
             && groups[1..]
                 .iter()
                 .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
-            && !groups[0].is_empty();
+            && !lead.is_empty()
+            && lead.len() <= 3
+            && !lead.starts_with('0');
         let thousands_with_decimal = num.contains('.')
             && groups.len() >= 2
             && groups[1..groups.len() - 1].iter().all(|g| g.len() == 3)
@@ -348,6 +353,12 @@ mod tests {
         assert_eq!(parse("64,000", Dimension::Count), Ok(64e3));
         assert_eq!(parse("1,234,567.5", Dimension::Count), Ok(1_234_567.5));
         assert_eq!(parse("2,5", Dimension::Count), Ok(2.5));
+        // A French decimal below one is not thousands.
+        assert_eq!(parse("0,367", Dimension::Money), Ok(0.367));
+        assert_eq!(parse("0,078", Dimension::Money), Ok(0.078));
+        assert_eq!(parse("2,1e25", Dimension::Count), Ok(2.1e25));
+        assert_eq!(parse("64\u{202f}000", Dimension::Count), Ok(64e3));
+        assert_eq!(parse("40\u{202f}%", Dimension::Fraction), Ok(0.4));
         assert_eq!(parse("1.5 billion", Dimension::Count), Ok(1.5e9));
         assert_eq!(parse("3 milliards", Dimension::Count), Ok(3e9));
         assert_eq!(parse("-3", Dimension::Count), Ok(-3.0));

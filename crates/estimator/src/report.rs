@@ -276,7 +276,7 @@ pub struct Step {
     pub substitution: String,
     /// Result.
     pub value: f64,
-    /// Unit of the result.
+    /// Unit of the result (SI symbol; `1` a ratio, shown as a percentage; empty a plain count).
     pub unit: String,
     /// Ids of the sources of the inputs.
     pub sources: Vec<String>,

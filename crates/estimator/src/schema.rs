@@ -63,11 +63,13 @@ pub enum Root {
     OptimalRequest,
     /// Output of `optimal`.
     OptimalResult,
+    /// Output of `quote`: the sentence to quote.
+    Quote,
 }
 
 impl Root {
     /// Every root, inputs before their outputs.
-    pub const ALL: [Root; 12] = [
+    pub const ALL: [Root; 13] = [
         Root::Scenario,
         Root::Report,
         Root::Claim,
@@ -80,6 +82,7 @@ impl Root {
         Root::SweepPoint,
         Root::OptimalRequest,
         Root::OptimalResult,
+        Root::Quote,
     ];
 
     /// The name on the command line (`zettaflop schema scenario`).
@@ -97,6 +100,7 @@ impl Root {
             Root::SweepPoint => "sweep-point",
             Root::OptimalRequest => "optimal-request",
             Root::OptimalResult => "optimal-result",
+            Root::Quote => "quote",
         }
     }
 
@@ -120,6 +124,7 @@ impl Root {
             Root::SweepPoint => "SweepPoint",
             Root::OptimalRequest => "OptimalRequest",
             Root::OptimalResult => "OptimalResult",
+            Root::Quote => "Quote",
         }
     }
 
@@ -137,6 +142,7 @@ impl Root {
             Root::SweepPoint => g.subschema_for::<crate::SweepPoint>(),
             Root::OptimalRequest => g.subschema_for::<crate::scaling::OptimalRequest>(),
             Root::OptimalResult => g.subschema_for::<crate::scaling::OptimalResult>(),
+            Root::Quote => g.subschema_for::<crate::quote::Quote>(),
         };
     }
 }

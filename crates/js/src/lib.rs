@@ -109,6 +109,23 @@ pub fn estimate_js(
         .map_err(|e| js_error("report", e.to_string()))
 }
 
+/// The sentence to quote for a scenario object (see `quote.rs`): `{text, query?, credit}`, the
+/// same sentence as the page and the Markdown export; or throws `{field, message}`. `lang` as
+/// for `estimate`.
+#[wasm_bindgen(js_name = quote, unchecked_return_type = "Quote")]
+pub fn quote_js(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    lang: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let l = locale(lang);
+    let s: Scenario = from_js(&scenario, "scenario")?;
+    let r =
+        zettaflop_estimator::estimate_in(&s, l).map_err(|e| js_error(e.field(), e.reason_in(l)))?;
+    zettaflop_estimator::quote::estimate(&s, &r, l)
+        .serialize(&serializer())
+        .map_err(|e| js_error("quote", e.to_string()))
+}
+
 /// Checks a claim object (see docs/contract.md, "Claims"); returns the check report or throws
 /// `{field, message}`.
 #[wasm_bindgen(js_name = check, unchecked_return_type = "CheckReport")]

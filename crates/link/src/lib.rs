@@ -29,6 +29,7 @@
 
 use zettaflop_estimator::catalog;
 use zettaflop_estimator::format::Locale;
+use zettaflop_estimator::query;
 use zettaflop_estimator::Precision;
 
 /// Bytes of the query string read; the rest is ignored (with a notice).
@@ -253,21 +254,7 @@ pub fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Encodes every byte but `A–Z a–z 0–9 - . _ ~` as `%XX`.
-pub fn percent_encode(s: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(s.len());
-    for &c in s.as_bytes() {
-        if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~') {
-            out.push(c as char);
-        } else {
-            out.push('%');
-            out.push(HEX[usize::from(c >> 4)] as char);
-            out.push(HEX[usize::from(c & 15)] as char);
-        }
-    }
-    out
-}
+pub use zettaflop_estimator::query::percent_encode;
 
 fn flag(v: &str) -> Option<bool> {
     match v {
@@ -378,23 +365,7 @@ pub fn decode(query: &str, params: &[Param]) -> (State, Vec<Notice>) {
 /// Writes `state` as a query string (without the `?`): `mode`, `lang`, `embed=1` when set,
 /// then the values in order.
 pub fn encode(state: &State) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(m) = state.mode {
-        parts.push(format!("mode={}", percent_encode(m)));
-    }
-    if let Some(l) = state.locale {
-        parts.push(format!(
-            "lang={}",
-            if l == Locale::Fr { "fr" } else { "en" }
-        ));
-    }
-    if state.embed {
-        parts.push("embed=1".into());
-    }
-    for (k, v) in &state.values {
-        parts.push(format!("{}={}", percent_encode(k), percent_encode(v)));
-    }
-    parts.join("&")
+    query::write(state.mode, state.locale, state.embed, &state.values)
 }
 
 #[cfg(test)]

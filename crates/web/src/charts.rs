@@ -20,7 +20,7 @@ use crate::i18n::{fill, lang, t, tr, K};
 
 /// Styles every chart carries inside its SVG: scoped to `.zc`, light colours on a white
 /// background of their own, so the saved file and the page look the same.
-const STYLE: &str = ".zc text{font:14px system-ui,sans-serif;fill:#3d4650}.zc .ttl{font-size:15px;font-weight:600;fill:#1b1f24}.zc .bg{fill:#fff}.zc .grid{stroke:#dde1e5}.zc .axis{stroke:#1b1f24}.zc .lbl{fill:#1b1f24}.zc .ideal{fill:none;stroke-width:1.6;stroke-dasharray:6 4}.zc .real{fill:none;stroke-width:2.6}.zc .s0{stroke:#1d4f91;fill:#1d4f91}.zc .s1{stroke:#b35300;fill:#b35300}.zc .s2{stroke:#2e7d32;fill:#2e7d32}.zc .s3{stroke:#8e24aa;fill:#8e24aa}.zc .ideal.s0,.zc .ideal.s1,.zc .ideal.s2,.zc .ideal.s3,.zc .real.s0,.zc .real.s1,.zc .real.s2,.zc .real.s3{fill:none}.zc .now{fill:none;stroke:#a4161a;stroke-width:2.5}.zc text.now-l{fill:#a4161a;font-weight:600}.zc .g0{fill:#1d4f91}.zc .g1{fill:#e0a030}.zc .g2{fill:#6b8fbf}.zc .g3{fill:#8e24aa}.zc .g4{fill:#2e7d32}";
+const STYLE: &str = ".zc text{font:14px system-ui,sans-serif;fill:#3d4650}.zc .ttl{font-size:15px;font-weight:600;fill:#1b1f24}.zc .bg{fill:#fff}.zc .grid{stroke:#dde1e5}.zc .axis{stroke:#1b1f24}.zc .lbl{fill:#1b1f24}.zc .ideal{fill:none;stroke-width:1.6;stroke-dasharray:6 4}.zc .real{fill:none;stroke-width:2.6}.zc .s0{stroke:#1d4f91;fill:#1d4f91}.zc .s1{stroke:#b35300;fill:#b35300}.zc .s2{stroke:#2e7d32;fill:#2e7d32}.zc .s3{stroke:#8e24aa;fill:#8e24aa}.zc .ideal.s0,.zc .ideal.s1,.zc .ideal.s2,.zc .ideal.s3,.zc .real.s0,.zc .real.s1,.zc .real.s2,.zc .real.s3{fill:none}.zc .now{fill:none;stroke:#a4161a;stroke-width:2.5}.zc text.now-l{fill:#a4161a;font-weight:600;paint-order:stroke;stroke:#fff;stroke-width:5px;stroke-linejoin:round}.zc .g0{fill:#1d4f91}.zc .g1{fill:#e0a030}.zc .g2{fill:#6b8fbf}.zc .g3{fill:#8e24aa}.zc .g4{fill:#2e7d32}";
 
 /// The chips the time chart compares, oldest first; the scenario's own chip is added if absent.
 const GENERATIONS: [&str; 3] = ["a100", "h100", "gb200"];
@@ -457,7 +457,8 @@ pub fn split_chart(m: &mut Markup, r: &Report, l: Locale) {
     let mut y = 24.0;
     for b in &bars {
         let max = if b.money { max_usd } else { b.total };
-        let label = format!("{}: {}", t(b.name, l), show(b, b.total));
+        let colon = if l == Locale::Fr { "\u{202f}:" } else { ":" };
+        let label = format!("{}{colon} {}", t(b.name, l), show(b, b.total));
         text(m, "ttl", L, y, "start", &label);
         let mut x = L;
         let mut legend = Vec::new();
@@ -470,7 +471,7 @@ pub fn split_chart(m: &mut Markup, r: &Report, l: Locale) {
                 b.key,
                 y + 8.0
             );
-            let part = format!("{}: {}", t(*k, l), show(b, *v));
+            let part = format!("{}{colon} {}", t(*k, l), show(b, *v));
             m.text(&part).raw("</title></rect>");
             x += w;
             legend.push(part);

@@ -52,7 +52,12 @@ fn rows() -> [Row; 13] {
         Row {
             key: "hardware",
             label: K::Accelerator,
-            cell: |_, r, _| (r.hardware.name.clone(), None),
+            cell: |_, r, l| {
+                (
+                    zettaflop_estimator::names::name_in(&r.hardware.name, l),
+                    None,
+                )
+            },
         },
         Row {
             key: "gpus",

@@ -5,8 +5,11 @@ use leptos::prelude::*;
 use zettaflop_estimator::claim::{check, CheckReport, Claim};
 use zettaflop_estimator::format::{self as fmt, Locale};
 use zettaflop_estimator::parse::{parse, Dimension};
-use zettaflop_estimator::{catalog, CountUnit, HardwareChoice, Precision, Workload};
+use zettaflop_estimator::{
+    catalog, input_message, quote, CountUnit, HardwareChoice, Precision, Workload,
+};
 
+use crate::answer::QuoteBlock;
 use crate::fields::{SelectField, TextField};
 use crate::form::{input_for, message_for, FieldError, CUSTOM_FLOP};
 use crate::i18n::{fill, lang, sig, t, tr, K};
@@ -126,7 +129,8 @@ impl ClaimInputs {
             count: s("64,000"),
             unit: s("package"),
             hardware: s("gb200"),
-            precision: s(""),
+            // As the article's list reads the claim: the FP16 the article quotes.
+            precision: s("fp16"),
         }
     }
 
@@ -134,14 +138,64 @@ impl ClaimInputs {
     pub fn bindings(&self) -> Vec<Binding> {
         vec![
             Binding::choice("cl-model", self.model, Choice::Model),
-            Binding::text("cl-flop", self.flop),
+            Binding::text_in("cl-flop", self.flop, ["2.1e25".into(), "2,1e25".into()]),
             Binding::text("cl-duration", self.duration),
-            Binding::text("cl-count", self.count),
+            Binding::text_in(
+                "cl-count",
+                self.count,
+                ["64,000".into(), "64\u{202f}000".into()],
+            ),
             Binding::choice("cl-count-unit", self.unit, Choice::CountUnit),
             Binding::choice("cl-hardware", self.hardware, Choice::Hardware),
             Binding::choice("cl-precision", self.precision, Choice::PrecisionOrAny),
         ]
     }
+}
+
+/// What the checked claim comes to, first: the verdict, the sentence to quote, the reading the
+/// verdict rests on, the other readings each with what it assumes, the reason, the duration at a
+/// typical utilization.
+#[component]
+fn CheckVerdict(outcome: Memo<Result<(Claim, CheckReport), FieldError>>) -> impl IntoView {
+    let l = lang();
+    let quote = Signal::derive(move || {
+        outcome.with(|o| o.as_ref().ok().map(|(c, r)| quote::claim(c, r, l.get())))
+    });
+    let stale = Signal::derive(move || outcome.with(Result::is_err));
+    let ok = move |f: fn(&Claim, &CheckReport, Locale) -> Option<String>| {
+        move || outcome.with(|o| o.as_ref().ok().and_then(|(c, r)| f(c, r, l.get())))
+    };
+    let badge = move || {
+        outcome.with(|o| {
+            o.as_ref()
+                .ok()
+                .map(|(_, r)| view! { <Badge verdict=r.verdict /> })
+        })
+    };
+    let others = move || {
+        outcome.with(|o| {
+            o.as_ref().ok().map(|(_, r)| {
+                quote::other_readings(r, l.get())
+                    .into_iter()
+                    .map(|(text, v)| view! { <li data-verdict=v.id()>{text}</li> })
+                    .collect_view()
+            })
+        })
+    };
+    let verdict = view! {
+        <div class="check-result" data-testid="check-result" hidden=stale data-verdict=move || outcome.with(|o| o.as_ref().ok().map(|(_, r)| r.verdict.id()))>
+            <p class="verdict-line">{tr(K::Verdict)} " " {badge}</p>
+            <QuoteBlock quote=quote stale=stale />
+            <p data-testid="check-reading">{ok(|_, r, l| quote::headline(r).map(|h| fill(t(K::HeadlineReading, l), &[&quote::assumes(h, l)])))}</p>
+            <div hidden=move || outcome.with(|o| o.as_ref().map_or(true, |(_, r)| r.headline.is_none()))>
+                <p class="others-title">{tr(K::OtherReadings)}</p>
+                <ul class="others" data-testid="other-readings">{others}</ul>
+            </div>
+            <p data-testid="check-reason">{ok(|_, r, _| Some(r.reason.clone()))}</p>
+            <p>{ok(|_, r, l| r.duration_at_typical_s.map(|d| fill(t(K::TypicalDuration, l), &[&fmt::duration(d.central, l), &fmt::duration(d.low, l), &fmt::duration(d.high, l)])))}</p>
+        </div>
+    };
+    verdict
 }
 
 /// The "check a claim" form: "[model or FLOP] in [duration] on [count] [chip]".
@@ -163,7 +217,7 @@ fn CheckForm(inputs: ClaimInputs) -> impl IntoView {
             message: e.text(l.get()).to_string(),
         })
     };
-    let outcome = Memo::new(move |_| -> Result<CheckReport, FieldError> {
+    let outcome = Memo::new(move |_| -> Result<(Claim, CheckReport), FieldError> {
         let workload = if model.get() == CUSTOM_FLOP {
             Workload::Flop {
                 flop: parsed(flop, Dimension::Count, "cl-flop")?,
@@ -187,10 +241,20 @@ fn CheckForm(inputs: ClaimInputs) -> impl IntoView {
             budget_usd: None,
             pue: catalog::PUE_DEFAULT.value,
         };
-        check(&claim, l.get()).map_err(|e| FieldError {
-            field: claim_input(e.field()),
-            message: e.reason_in(l.get()),
-        })
+        let report = check(&claim, l.get()).map_err(|e| {
+            let field = claim_input(e.field());
+            let typed = match field {
+                "cl-count" => count.get_untracked(),
+                "cl-duration" => duration.get_untracked(),
+                "cl-flop" => flop.get_untracked(),
+                _ => String::new(),
+            };
+            FieldError {
+                field,
+                message: input_message::message(&e, &typed, l.get()),
+            }
+        })?;
+        Ok((claim, report))
     });
     let problem = move |name: &'static str| message_for(outcome, name);
     let precision_options = Signal::derive(move || {
@@ -214,25 +278,12 @@ fn CheckForm(inputs: ClaimInputs) -> impl IntoView {
         precision.set(String::new());
         hardware.set(id);
     });
-    let result = move || {
-        outcome.with(|o| {
-            o.as_ref().ok().map(|r| {
-                let l = l.get();
-                let typical = r.duration_at_typical_s.map(|d| fill(t(K::TypicalDuration, l), &[&fmt::duration(d.central, l), &fmt::duration(d.low, l), &fmt::duration(d.high, l)]));
-                view! {
-                    <div class="check-result" data-testid="check-result" data-verdict=r.verdict.id()>
-                        <p class="claim-title">{t(K::Verdict, l)} " " <Badge verdict=r.verdict /></p>
-                        <p data-testid="check-reason">{r.reason.clone()}</p>
-                        <p>{typical}</p>
-                        {readings_table(r, l)}
-                    </div>
-                }
-            })
-        })
-    };
+    let table = move || outcome.with(|o| o.as_ref().ok().map(|(_, r)| readings_table(r, l.get())));
     view! {
         <section class="card" aria-labelledby="check-title">
             <h2 id="check-title">{tr(K::CheckTitle)}</h2>
+            <div aria-live="polite"><CheckVerdict outcome=outcome /></div>
+            <h3 class="change">{tr(K::ChangeClaim)}</h3>
             <p>{tr(K::CheckIntro)}</p>
             <form class="claim-form" on:submit=|ev| ev.prevent_default() aria-labelledby="check-title">
                 <SelectField name="cl-model" label=sig(K::ModelOrCompute) value=model options=model_options(true) error=problem("cl-model") />
@@ -245,7 +296,10 @@ fn CheckForm(inputs: ClaimInputs) -> impl IntoView {
                 <SelectField name="cl-hardware" label=sig(K::Accelerator) value=hardware options=hardware_options() error=problem("cl-hardware") on_pick=pick_hardware />
                 <SelectField name="cl-precision" label=sig(K::QuotedPrecision) value=precision options=precision_options error=problem("cl-precision") />
             </form>
-            <div aria-live="polite">{result}</div>
+            <details class="all-readings">
+                <summary>{tr(K::AllReadings)}</summary>
+                {table}
+            </details>
         </section>
     }
 }

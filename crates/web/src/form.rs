@@ -2,11 +2,11 @@
 //! the estimator's; this module only binds text to it and says which field a problem belongs to.
 
 use leptos::prelude::*;
-use zettaflop_estimator::format::Locale;
+use zettaflop_estimator::format::{self as fmt, Locale};
 use zettaflop_estimator::parse::{parse, Dimension};
 use zettaflop_estimator::{
-    catalog, estimate_in, CountUnit, HardwareChoice, Precision, Report, Scenario, Utilization,
-    Workload,
+    catalog, estimate_in, input_message, CountUnit, HardwareChoice, Precision, Report, Scenario,
+    Utilization, Workload,
 };
 use zettaflop_link::Choice;
 
@@ -206,22 +206,30 @@ impl Default for Form {
     }
 }
 
+/// A text field's text when the page opens in English.
+pub fn initial(f: Field) -> String {
+    initial_in(f, Locale::En)
+}
+
+/// A text field's default text, written `l`'s way (`64,000` / `64 000`, `1.2` / `1,2`).
+pub fn initial_in(f: Field, l: Locale) -> String {
+    let fr = l == Locale::Fr;
+    match f {
+        Field::Flop => if fr { "2,1e25" } else { "2.1e25" }.into(),
+        Field::Params => if fr { "175 Md" } else { "175B" }.into(),
+        Field::Tokens => if fr { "300 Md" } else { "300B" }.into(),
+        Field::Count => fmt::grouped(64_000.0, 0, l),
+        Field::Utilization => if fr { "40\u{202f}%" } else { "40%" }.into(),
+        Field::Pue => fmt::sig3(catalog::PUE_DEFAULT.value, l),
+        Field::UsdPerKwh => fmt::sig3(catalog::USD_PER_KWH_DEFAULT.value, l),
+        Field::KgCo2PerKwh => fmt::sig3(catalog::KG_CO2_PER_KWH_DEFAULT.value, l),
+        _ => String::new(),
+    }
+}
+
 impl Form {
     /// The seed article's case: GPT-4 on 64,000 GB200 superchips, sourced defaults.
     pub fn new() -> Form {
-        let initial = |f: Field| -> String {
-            match f {
-                Field::Flop => "2.1e25".into(),
-                Field::Params => "175B".into(),
-                Field::Tokens => "300B".into(),
-                Field::Count => "64,000".into(),
-                Field::Utilization => "40%".into(),
-                Field::Pue => catalog::PUE_DEFAULT.value.to_string(),
-                Field::UsdPerKwh => catalog::USD_PER_KWH_DEFAULT.value.to_string(),
-                Field::KgCo2PerKwh => catalog::KG_CO2_PER_KWH_DEFAULT.value.to_string(),
-                _ => String::new(),
-            }
-        };
         Form {
             model: RwSignal::new("gpt-4".into()),
             hardware: RwSignal::new("gb200".into()),
@@ -237,7 +245,10 @@ impl Form {
     pub fn bindings(&self) -> Vec<Binding> {
         let mut v: Vec<Binding> = FIELDS
             .iter()
-            .map(|f| Binding::text(f.name(), self.text(*f)))
+            .map(|f| {
+                let defaults = [initial_in(*f, Locale::En), initial_in(*f, Locale::Fr)];
+                Binding::text_in(f.name(), self.text(*f), defaults)
+            })
             .collect();
         v.extend([
             Binding::choice("model", self.model, Choice::Model),
@@ -360,9 +371,18 @@ impl Form {
     /// The estimate of the current inputs, its sentences in `l`.
     pub fn outcome(&self, l: Locale) -> Result<Report, FieldError> {
         let s = self.scenario(l)?;
-        estimate_in(&s, l).map_err(|e| FieldError {
-            field: input_for(e.field()),
-            message: e.reason_in(l),
+        estimate_in(&s, l).map_err(|e| {
+            let field = input_for(e.field());
+            // Said in the field's unit, with what was typed ("150 %: at most 100 %").
+            let typed = FIELDS
+                .iter()
+                .find(|f| f.name() == field)
+                .map(|f| self.text(*f).get_untracked())
+                .unwrap_or_default();
+            FieldError {
+                field,
+                message: input_message::message(&e, &typed, l),
+            }
         })
     }
 

@@ -312,6 +312,19 @@ keys! {
     EmbedLabel => "Code to paste in an article", "Code à coller dans un article";
     EmbedHint => "An iframe in the compact layout, sandboxed; the script lets it take the height of its content.", "Une iframe en présentation compacte, isolée (sandbox) ; le script lui donne la hauteur de son contenu.";
     OpenFull => "Open in Zettaflop ↗", "Ouvrir dans Zettaflop ↗";
+    // The reader's page: the answer first, the sentence to quote, one verdict per claim.
+    QuoteTitle => "A sentence to quote", "Une phrase à citer";
+    QuoteCopy => "Copy the sentence", "Copier la phrase";
+    QuoteCopied => "Sentence, credit and link copied.", "Phrase, source et lien copiés.";
+    QuoteSelect => "Select the sentence above to copy it.", "Sélectionnez la phrase ci-dessus pour la copier.";
+    Permalink => "Link to this result", "Lien vers ce résultat";
+    ChangeInputs => "Change the scenario", "Modifier le scénario";
+    ChangeClaim => "Change the claim", "Modifier l'affirmation";
+    OtherReadings => "Other readings of the same claim (each says what it assumes):", "Autres lectures de la même affirmation (chacune dit ce qu'elle suppose) :";
+    HeadlineReading => "Read as: {}.", "Lu comme : {}.";
+    AllReadings => "Every reading in a table", "Toutes les lectures dans un tableau";
+    MoreFull => "More: every figure, the math and the sources in the full page ↗", "Plus : tous les chiffres, le calcul et les sources dans la page complète ↗";
+    TabsHint => "Arrow keys move between the modes.", "Les flèches passent d'un mode à l'autre.";
 }
 
 /// The text of `k` in `l`.

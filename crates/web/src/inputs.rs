@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use zettaflop_estimator::catalog;
 use zettaflop_estimator::format::{self as fmt, sig3};
-use zettaflop_estimator::{goodput, money};
+use zettaflop_estimator::{goodput, money, names};
 
 use crate::fields::{CheckField, SelectField, TextField};
 use crate::form::{Field, FieldError, Form, CUSTOM_FLOP, CUSTOM_PARAMS};
@@ -18,7 +18,12 @@ pub fn model_options(k_flop: bool) -> Signal<Vec<(String, String)>> {
             .map(|m| {
                 (
                     m.id.to_string(),
-                    format!("{} ({}, {})", m.name, m.organization, m.date),
+                    format!(
+                        "{} ({}, {})",
+                        names::name_in(m.name, l.get()),
+                        m.organization,
+                        m.date
+                    ),
                 )
             })
             .collect();
@@ -52,12 +57,53 @@ pub fn unit_options(hardware: RwSignal<String>) -> Signal<Vec<(String, String)>>
     })
 }
 
-/// The catalog's accelerators.
-pub fn hardware_options() -> Vec<(String, String)> {
-    catalog::ACCELERATORS
-        .iter()
-        .map(|a| (a.id.to_string(), a.name.to_string()))
-        .collect()
+/// The catalog's accelerators, their names' qualifiers in the page's language.
+pub fn hardware_options() -> Signal<Vec<(String, String)>> {
+    let l = lang();
+    Signal::derive(move || {
+        catalog::ACCELERATORS
+            .iter()
+            .map(|a| (a.id.to_string(), names::name_in(a.name, l.get())))
+            .collect()
+    })
+}
+
+/// The rarely changed inputs, folded on a narrow screen.
+const ASSUMPTIONS: [Field; 4] = [
+    Field::Pue,
+    Field::UsdPerChipHour,
+    Field::UsdPerKwh,
+    Field::KgCo2PerKwh,
+];
+const FAILURES: [Field; 6] = [
+    Field::Interruptions,
+    Field::Checkpoint,
+    Field::Restart,
+    Field::PurchasePrice,
+    Field::FacilityCost,
+    Field::Lifetime,
+];
+const QUESTIONS: [Field; 4] = [
+    Field::Claimed,
+    Field::Target,
+    Field::SitePower,
+    Field::Budget,
+];
+
+/// Whether a folded group opens at first: on a wide screen (there is room), or when one of its
+/// fields holds something other than its default (a link set it: the reader sees what the
+/// result assumes, and any message beside it).
+fn open_initially(form: Form, fields: &[Field]) -> bool {
+    let wide = window()
+        .match_media("(min-width: 60rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    wide || fields.iter().any(|f| {
+        let text = form.text(*f).get_untracked();
+        text != crate::form::initial_in(*f, Locale::En)
+            && text != crate::form::initial_in(*f, Locale::Fr)
+    })
 }
 
 /// The inputs. `problem` is the estimate's error, shown next to the field it names.
@@ -123,7 +169,7 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
             catalog::CLUSTERS
                 .iter()
                 .filter(|c| c.hardware.is_some() && c.gpus.is_some())
-                .map(|c| (c.id.to_string(), c.name.to_string())),
+                .map(|c| (c.id.to_string(), names::name_in(c.name, l.get()))),
         );
         v
     });
@@ -166,6 +212,7 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
                 {text(Field::Count, K::Count, K::CountHint)}
                 <SelectField name="count-unit" label=sig(K::CountedAs) value=form.count_unit options=unit_options(form.hardware) error=named("count-unit") />
                 <SelectField name="precision" label=sig(K::Precision) value=form.precision options=precision_options error=named("precision") />
+                {text(Field::Utilization, K::Utilization, K::UtilizationHint)}
                 <CheckField
                     name="sparse"
                     label=sig(K::Sparse)
@@ -174,9 +221,8 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
                     error=named("sparse")
                 />
             </fieldset>
-            <fieldset>
-                <legend>{tr(K::Assumptions)}</legend>
-                {text(Field::Utilization, K::Utilization, K::UtilizationHint)}
+            <details class="group" data-group="assumptions" open=open_initially(form, &ASSUMPTIONS)>
+                <summary>{tr(K::Assumptions)}</summary>
                 {text(Field::Pue, K::Pue, K::PueHint)}
                 <TextField
                     name=Field::UsdPerChipHour.name()
@@ -188,10 +234,13 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
                 />
                 {text(Field::UsdPerKwh, K::Electricity, K::ElectricityHint)}
                 {text(Field::KgCo2PerKwh, K::Carbon, K::CarbonHint)}
-            </fieldset>
-            <fieldset>
-                <legend>{tr(K::FailuresMoney)}</legend>
-                {defaulted(Field::Interruptions, K::Interruptions, K::InterruptionsHint, |_| fmt::compact(goodput::llama3_rate_per_gpu_hour()))}
+            </details>
+            <details class="group" data-group="failures" open=open_initially(form, &FAILURES)>
+                <summary>{tr(K::FailuresMoney)}</summary>
+                {defaulted(Field::Interruptions, K::Interruptions, K::InterruptionsHint, |l| {
+                    let rate = fmt::compact(goodput::llama3_rate_per_gpu_hour());
+                    if l == Locale::Fr { rate.replace('.', ",") } else { rate }
+                })}
                 {defaulted(Field::Checkpoint, K::Checkpoint, K::CheckpointHint, |l| fmt::duration(goodput::default_checkpoint_s(), l))}
                 {defaulted(Field::Restart, K::Restart, K::RestartHint, |l| fmt::duration(goodput::default_restart_s(), l))}
                 <TextField
@@ -204,14 +253,14 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
                 />
                 {defaulted(Field::FacilityCost, K::FacilityCost, K::FacilityCostHint, |l| sig3(money::default_facility_usd_per_w(), l))}
                 {defaulted(Field::Lifetime, K::Lifetime, K::LifetimeHint, |l| fmt::duration(money::default_lifetime_s(), l))}
-            </fieldset>
-            <fieldset>
-                <legend>{tr(K::Questions)}</legend>
+            </details>
+            <details class="group" data-group="questions" open=open_initially(form, &QUESTIONS)>
+                <summary>{tr(K::Questions)}</summary>
                 {text(Field::Claimed, K::Claimed, K::ClaimedHint)}
                 {text(Field::Target, K::Target, K::TargetHint)}
                 {text(Field::SitePower, K::SitePower, K::SitePowerHint)}
                 {text(Field::Budget, K::Budget, K::BudgetHint)}
-            </fieldset>
+            </details>
         </form>
     }
 }

@@ -1,6 +1,7 @@
 //! The Zettaflop page: Leptos components bound to the estimator. No formula lives here: every
 //! number shown is a field of an estimator report.
 
+mod answer;
 mod backtest;
 mod chart;
 mod charts;
@@ -22,7 +23,7 @@ pub mod share;
 mod sources;
 
 use leptos::prelude::*;
-use zettaflop_estimator::Report;
+use zettaflop_estimator::{Report, Scenario};
 
 pub use form::Form;
 use i18n::{lang, t, tr, Lang, Locale, K};
@@ -89,16 +90,21 @@ impl Nav {
     }
 }
 
-/// The calculator mode.
+/// The calculator mode: the answer first (the question in words, the figures, the sentence to
+/// quote), then the inputs, then every figure, the charts and the math.
 #[component]
 fn Calculator(form: Form) -> impl IntoView {
     let l = lang();
     let outcome = Memo::new(move |_| form.outcome(l.get()));
-    // The last valid report: kept while an input is invalid, so the result stays visible.
-    let report = Memo::new(move |prev: Option<&Option<Report>>| match outcome.get() {
-        Ok(r) => Some(r),
-        Err(_) => prev.cloned().flatten(),
+    // The last valid scenario and report: kept while an input is invalid, so the result stays
+    // visible (marked stale).
+    let last = Memo::new(move |prev: Option<&Option<(Scenario, Report)>>| {
+        match (outcome.get(), form.scenario(l.get())) {
+            (Ok(r), Ok(s)) => Some((s, r)),
+            _ => prev.cloned().flatten(),
+        }
     });
+    let report = Memo::new(move |_| last.with(|x| x.as_ref().map(|(_, r)| r.clone())));
     // The current scenario while every input is valid: what "pin" keeps and the charts sweep.
     let scenario = Memo::new(move |_| {
         if outcome.with(Result::is_ok) {
@@ -109,8 +115,10 @@ fn Calculator(form: Form) -> impl IntoView {
     });
     let stale = Signal::derive(move || outcome.with(Result::is_err));
     let problem = Signal::derive(move || outcome.get().err());
+    let full = move || share::Link::get().map(|k| k.url(false)).unwrap_or_default();
     view! {
-        <div class="layout">
+        <div class="layout calc">
+            <answer::Answer last=last stale=stale />
             <inputs::Inputs form=form problem=problem />
             <div class="out">
                 <results::Results report=report stale=stale />
@@ -120,10 +128,38 @@ fn Calculator(form: Form) -> impl IntoView {
                 <returns::Returns report=report />
                 <original::OriginalRun model=form.model report=report />
                 <math::ShowMath report=report />
+                <a class="more-full" data-testid="more-full" href=full target="_blank" rel="noopener noreferrer">{tr(K::MoreFull)}</a>
             </div>
         </div>
     }
 }
+
+/// Moves between tabs with the arrow keys, Home and End (the WAI-ARIA tabs pattern, selection
+/// follows focus).
+fn tab_keys(nav: Nav, ev: leptos::ev::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let n = Mode::ALL.len();
+    let i = nav.mode.get_untracked() as usize;
+    let next = match ev.key().as_str() {
+        "ArrowRight" | "ArrowDown" => (i + 1) % n,
+        "ArrowLeft" | "ArrowUp" => (i + n - 1) % n,
+        "Home" => 0,
+        "End" => n - 1,
+        _ => return,
+    };
+    ev.prevent_default();
+    nav.open(Mode::ALL[next]);
+    let id = format!("tab-{}", TAB_IDS[next]);
+    if let Some(el) = document()
+        .get_element_by_id(&id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// The tabs' ids, in the order of [`Mode::ALL`].
+const TAB_IDS: [&str; 5] = ["calculator", "factcheck", "expert", "backtest", "sources"];
 
 /// The language switch.
 #[component]
@@ -131,7 +167,7 @@ fn LanguageSwitch() -> impl IntoView {
     let l = lang();
     let button = move |to: Locale, code: &'static str, name: &'static str| {
         view! {
-            <button type="button" lang=code aria-pressed=move || (l.get() == to).to_string() on:click=move |_| l.set(to) data-testid=format!("lang-{code}")>
+            <button type="button" lang=code aria-pressed=move || (l.get() == to).to_string() on:click=move |_| match share::Link::get() { Some(k) => k.set_lang(to), None => l.set(to) } data-testid=format!("lang-{code}")>
                 {name}
             </button>
         }
@@ -180,7 +216,7 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || handle.remove());
     let tab = move |m: Mode, k: K, id: &'static str| {
         view! {
-            <button type="button" role="tab" id=format!("tab-{id}") aria-selected=move || (mode.get() == m).to_string() aria-controls=format!("panel-{id}") on:click=move |_| nav.open(m)>
+            <button type="button" role="tab" id=format!("tab-{id}") aria-selected=move || (mode.get() == m).to_string() tabindex=move || if mode.get() == m { "0" } else { "-1" } aria-controls=format!("panel-{id}") on:click=move |_| nav.open(m)>
                 {move || t(k, l.get())}
             </button>
         }
@@ -201,7 +237,7 @@ pub fn App() -> impl IntoView {
                 <span>{tr(K::UpdateReady)}</span>
                 <button type="button" id="update-reload">{tr(K::UpdateReload)}</button>
             </div>
-            <nav class="tabs" role="tablist" aria-label=tr(K::Modes)>
+            <nav class="tabs" role="tablist" aria-label=tr(K::Modes) on:keydown=move |ev| tab_keys(nav, ev)>
                 {tab(Mode::Calculator, K::TabCalculator, "calculator")}
                 {tab(Mode::FactCheck, K::TabFactCheck, "factcheck")}
                 {tab(Mode::Expert, K::TabExpert, "expert")}

@@ -1,8 +1,7 @@
 //! "Show the math": the report's steps and the sources they cite.
 
 use leptos::prelude::*;
-use zettaflop_estimator::format as fmt;
-use zettaflop_estimator::Report;
+use zettaflop_estimator::{export, Report};
 
 use crate::i18n::{lang, t, tr, K};
 use crate::sources::{kind, source_link};
@@ -25,13 +24,9 @@ pub fn ShowMath(report: Memo<Option<Report>>) -> impl IntoView {
                 r.steps
                     .iter()
                     .map(|s| {
-                        let value = if s.unit == "1" {
-                            fmt::percent(s.value, l.get())
-                        } else {
-                            fmt::si(s.value, &s.unit, l.get())
-                        };
+                        let value = export::step_value(s, l.get());
                         view! {
-                            <tr>
+                            <tr data-step=s.id.clone() data-value=s.value.to_string()>
                                 <th scope="row">{s.quantity.clone()}</th>
                                 <td><code>{s.formula.clone()}</code></td>
                                 <td><code>{s.substitution.clone()}</code></td>

@@ -36,7 +36,7 @@ pub fn OriginalRun(model: RwSignal<String>, report: Memo<Option<Report>>) -> imp
                 <aside class="original" data-testid="original" aria-labelledby="original-title">
                     <h2 id="original-title">{tr(K::OriginalTitle)}</h2>
                     <p data-testid="original-duration" data-value=claimed.to_string()>
-                        {move || fill(t(K::OriginalRun, l.get()), &[name, &fmt::grouped(orig.gpus, 0, l.get()), &orig.hardware.name, &fmt::duration(claimed, l.get())])}
+                        {move || fill(t(K::OriginalRun, l.get()), &[name, &fmt::grouped(orig.gpus, 0, l.get()), &zettaflop_estimator::names::name_in(&orig.hardware.name, l.get()), &fmt::duration(claimed, l.get())])}
                     </p>
                     <p data-testid="original-implied-utilization" data-value=u.to_string()>
                         {move || {

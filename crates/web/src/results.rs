@@ -51,8 +51,37 @@ fn OptStat(
 }
 
 /// "range X to Y" for a range that is not a point.
-fn range_text(r: &Range, show: impl Fn(f64) -> String, l: Locale) -> Option<String> {
+pub(crate) fn range_text(r: &Range, show: impl Fn(f64) -> String, l: Locale) -> Option<String> {
     (r.low < r.high).then(|| fill(t(K::Range, l), &[&show(r.low), &show(r.high)]))
+}
+
+/// "to train 2.1e25 FLOP on 128,000 GPUs (…) at 40 % of the dense BF16 peak".
+pub(crate) fn train_sentence(r: &Report, l: Locale) -> String {
+    let peak = fill(
+        t(
+            if r.sparse {
+                K::SparsePeak
+            } else {
+                K::DensePeak
+            },
+            l,
+        ),
+        &[r.precision.label()],
+    );
+    fill(
+        t(K::TrainSentence, l),
+        &[
+            &if l == Locale::Fr {
+                fmt::compact(r.training_flop).replace('.', ",")
+            } else {
+                fmt::compact(r.training_flop)
+            },
+            &fmt::grouped(r.gpus, 0, l),
+            &zettaflop_estimator::names::name_in(&r.hardware.name, l),
+            &fmt::percent(r.utilization, l),
+            &peak,
+        ],
+    )
 }
 
 /// The inputs a report's ranges come from, in words.
@@ -83,19 +112,7 @@ pub fn Results(report: Memo<Option<Report>>, #[prop(into)] stale: Signal<bool>) 
     view! {
         <section class="results" data-testid="results" data-stale=move || stale.get().to_string() aria-live="polite" aria-labelledby="results-title">
             <h2 id="results-title">{tr(K::Result)}</h2>
-            <p class="stale-note" hidden=move || !stale.get()>{tr(K::Stale)}</p>
-            <p class="headline">
-                <span class="big" data-testid="result-duration" data-value=move || report.with(|r| r.as_ref().map(|r| r.duration_s.to_string()))>
-                    {with(|r, l| Some(fmt::duration(r.duration_s, l)))}
-                </span>
-                <span class="range" data-testid="range-duration">{with(|r, l| range_text(&r.ranges.duration_s, |x| fmt::duration(x, l), l))}</span>
-                <span class="sub">
-                    {with(|r, l| {
-                        let peak = fill(t(if r.sparse { K::SparsePeak } else { K::DensePeak }, l), &[r.precision.label()]);
-                        Some(fill(t(K::TrainSentence, l), &[&fmt::compact(r.training_flop), &fmt::grouped(r.gpus, 0, l), &r.hardware.name, &fmt::percent(r.utilization, l), &peak]))
-                    })}
-                </span>
-            </p>
+            <p class="stale-note" hidden=move || !stale.get()><span class="stale-icon" aria-hidden="true">"⚠"</span> {tr(K::Stale)}</p>
             <dl class="stats">
                 <Stat testid="gpus" label=K::StatGpus report=report value=|r| r.gpus text=|r, l| fmt::grouped(r.gpus, 0, l) />
                 <Stat testid="peak" label=K::StatPeak report=report value=|r| r.peak_flop_per_s text=|r, l| fmt::flops(r.peak_flop_per_s, l) />

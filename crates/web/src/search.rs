@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use zettaflop_estimator::catalog;
+use zettaflop_estimator::names::name_in;
 
 use crate::form::Form;
 use crate::i18n::{lang, t, tr, K};
@@ -19,13 +20,13 @@ enum Pick {
 fn suggestions(l: crate::i18n::Locale) -> Vec<(String, Pick)> {
     let models = catalog::MODELS.iter().map(|m| {
         (
-            format!("{} — {}", m.name, t(K::SearchModel, l)),
+            format!("{} — {}", name_in(m.name, l), t(K::SearchModel, l)),
             Pick::Model(m.id),
         )
     });
     let chips = catalog::ACCELERATORS.iter().map(|a| {
         (
-            format!("{} — {}", a.name, t(K::SearchChip, l)),
+            format!("{} — {}", name_in(a.name, l), t(K::SearchChip, l)),
             Pick::Chip(a.id),
         )
     });
@@ -34,7 +35,7 @@ fn suggestions(l: crate::i18n::Locale) -> Vec<(String, Pick)> {
         .filter(|c| c.hardware.is_some() && c.gpus.is_some())
         .map(|c| {
             (
-                format!("{} — {}", c.name, t(K::SearchCluster, l)),
+                format!("{} — {}", name_in(c.name, l), t(K::SearchCluster, l)),
                 Pick::Cluster(c.id),
             )
         });

@@ -1,5 +1,5 @@
 //! The page in its link: every input, the mode and the language live in the query string
-//! (decoded and encoded by `zettaflop_estimator::share`), back and forward restore them, a
+//! (decoded and encoded by `zettaflop_link`), back and forward restore them, a
 //! "copy link" button and an "embed" snippet give the link away, and `embed=1` is the compact
 //! layout for iframes, which tells its host page its height.
 //!
@@ -29,13 +29,15 @@ enum Bind {
     Flag(RwSignal<bool>),
 }
 
-/// An input carried in links: its name, what it accepts, its signal and its default.
+/// An input carried in links: its name, what it accepts, its signal and its default (one per
+/// language for a number written the language's way: `64,000` / `64 000`).
 #[derive(Debug, Clone)]
 pub struct Binding {
     key: &'static str,
     kind: Kind,
     bind: Bind,
     default: String,
+    localized: Option<[String; 2]>,
 }
 
 impl Binding {
@@ -45,6 +47,7 @@ impl Binding {
             kind,
             bind,
             default: String::new(),
+            localized: None,
         };
         b.default = b.value_untracked();
         b
@@ -53,6 +56,39 @@ impl Binding {
     /// A text input: the raw text typed travels.
     pub fn text(key: &'static str, s: RwSignal<String>) -> Binding {
         Binding::new(key, Kind::Text, Bind::Text(s))
+    }
+
+    /// A text input whose default is written in each language's way (`[english, french]`);
+    /// switching the language rewrites a default left as it was.
+    pub fn text_in(key: &'static str, s: RwSignal<String>, defaults: [String; 2]) -> Binding {
+        let mut b = Binding::new(key, Kind::Text, Bind::Text(s));
+        b.default = defaults[0].clone();
+        b.localized = Some(defaults);
+        b
+    }
+
+    /// The default in `l`.
+    fn default_in(&self, l: Locale) -> &str {
+        match &self.localized {
+            Some(d) => &d[usize::from(l == Locale::Fr)],
+            None => &self.default,
+        }
+    }
+
+    /// Whether `v` is the default (in either language).
+    fn is_default(&self, v: &str) -> bool {
+        v == self.default
+            || self
+                .localized
+                .as_ref()
+                .is_some_and(|d| d.iter().any(|x| x == v))
+    }
+
+    /// Rewrites a default left as it was into `to`'s way of writing it.
+    fn relocalize(&self, to: Locale) {
+        if self.localized.is_some() && self.is_default(&self.value_untracked()) {
+            self.set(self.default_in(to));
+        }
     }
 
     /// A select: its id, checked against `c`.
@@ -161,12 +197,21 @@ impl Link {
         use_context::<Link>()
     }
 
+    /// Switches the language: inputs still at their default are rewritten the new language's
+    /// way (`64,000` → `64 000`), what the reader typed is kept.
+    pub fn set_lang(&self, to: Locale) {
+        self.bindings
+            .with_value(|bs| bs.iter().for_each(|b| b.relocalize(to)));
+        self.lang.set(to);
+    }
+
     /// Sets every input, the mode and the language from `state`; what it lacks takes its
     /// default.
     fn apply(&self, state: &State) {
+        let l = state.locale.unwrap_or_else(browser_locale);
         self.bindings.with_value(|bs| {
             for b in bs {
-                b.set(state.value(b.key).unwrap_or(&b.default));
+                b.set(state.value(b.key).unwrap_or(b.default_in(l)));
             }
         });
         let mode = state
@@ -174,20 +219,26 @@ impl Link {
             .and_then(|m| MODES.iter().position(|x| *x == m))
             .map_or(Mode::Calculator, |i| Mode::ALL[i]);
         self.nav.open(mode);
-        let l = state.locale.unwrap_or_else(browser_locale);
         if self.lang.get_untracked() != l {
             self.lang.set(l);
         }
     }
 
     /// The query string of the current inputs (tracked), and the part of it that is not typed
-    /// text (a change there is a new history entry).
+    /// text (a change there is a new history entry). The address bar carries the language only
+    /// when it differs from the browser's.
     fn snapshot(&self) -> (String, String) {
+        self.snapshot_with(false)
+    }
+
+    /// As [`Link::snapshot`]; `lang`: the language always written (a link given away is opened
+    /// by a browser in another language).
+    fn snapshot_with(&self, lang: bool) -> (String, String) {
         let mode = self.nav.mode.get();
         let l = self.lang.get();
         let mut state = State {
             mode: (mode != Mode::Calculator).then(|| MODES[mode as usize]),
-            locale: (l != browser_locale()).then_some(l),
+            locale: (lang || l != browser_locale()).then_some(l),
             embed: self.embed,
             values: Vec::new(),
         };
@@ -195,7 +246,7 @@ impl Link {
         self.bindings.with_value(|bs| {
             for b in bs {
                 let v = b.value();
-                if v != b.default {
+                if !b.is_default(&v) {
                     if b.kind != Kind::Text {
                         discrete.push_str(&format!(" {}={v}", b.key));
                     }
@@ -213,9 +264,10 @@ impl Link {
         href[..end].to_string()
     }
 
-    /// The full link to the current inputs (tracked); `embed`: for an iframe.
+    /// The full link to the current inputs, with the language (tracked); `embed`: for an
+    /// iframe.
     pub fn url(&self, embed: bool) -> String {
-        let (q, _) = Link { embed, ..*self }.snapshot();
+        let (q, _) = Link { embed, ..*self }.snapshot_with(true);
         let base = Link::base();
         if q.is_empty() {
             base
@@ -224,13 +276,22 @@ impl Link {
         }
     }
 
-    /// The `<iframe>` and host script to paste in an article (tracked).
+    /// The page's address followed by `?query` (a quote's permalink: the estimator writes the
+    /// query with every input).
+    pub fn permalink(query: &str) -> String {
+        format!("{}?{query}", Link::base())
+    }
+
+    /// The `<iframe>` and host script to paste in an article (tracked). The sandbox keeps the
+    /// frame's own origin (`allow-same-origin`: its scripts and wasm are then same-origin
+    /// requests, which any static host answers; safe because that origin is not the article's),
+    /// and lets the reader download, print and open the full page (docs/reader.md).
     pub fn snippet(&self) -> String {
         let src = self.url(true).replace('&', "&amp;").replace('"', "&quot;");
         let base = Link::base();
         let dir = &base[..base.rfind('/').map_or(base.len(), |i| i + 1)];
         format!(
-            "<iframe src=\"{src}\" title=\"Zettaflop\" data-zettaflop style=\"width:100%;height:40rem;border:0\" sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\"></iframe>\n<script src=\"{dir}embed.js\" async></script>"
+            "<iframe src=\"{src}\" title=\"Zettaflop\" data-zettaflop style=\"width:100%;height:40rem;border:0\" sandbox=\"allow-scripts allow-same-origin allow-downloads allow-popups allow-popups-to-escape-sandbox allow-modals\"></iframe>\n<script src=\"{dir}embed.js\" async></script>"
         )
     }
 }
@@ -329,28 +390,7 @@ pub fn ShareBar() -> impl IntoView {
     let copy = move |_| {
         let url = untrack(url);
         open.set(1);
-        copied.set(None);
-        // navigator.clipboard.writeText(url), where there is one; a sandboxed iframe or a page
-        // over http may lack it or refuse: the link is then selected in its field.
-        let write = js_sys::Reflect::get(&window().navigator(), &"clipboard".into())
-            .ok()
-            .filter(|c| c.is_object())
-            .and_then(|c| {
-                let f = js_sys::Reflect::get(&c, &"writeText".into()).ok()?;
-                let f = f.dyn_into::<js_sys::Function>().ok()?;
-                f.call1(&c, &url.as_str().into())
-                    .ok()?
-                    .dyn_into::<js_sys::Promise>()
-                    .ok()
-            });
-        if let Some(promise) = write {
-            wasm_bindgen_futures::spawn_local(async move {
-                let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                copied.set(Some(ok));
-            });
-        } else {
-            copied.set(Some(false));
-        }
+        copy_text(&url, copied);
         select_later("share-url");
     };
     let toggle_embed = move |_| {
@@ -377,10 +417,36 @@ pub fn ShareBar() -> impl IntoView {
             </div>
             <div class="field share-out" id="embed-panel" hidden=move || open.get() != 2>
                 <label for="embed-code">{tr(K::EmbedLabel)}</label>
-                <textarea id="embed-code" readonly rows="5" prop:value=move || if open.get() == 2 { snippet() } else { String::new() }></textarea>
+                <textarea id="embed-code" data-testid="embed-snippet" readonly rows="5" prop:value=move || if open.get() == 2 { snippet() } else { String::new() }></textarea>
                 <small class="hint">{tr(K::EmbedHint)}</small>
             </div>
         </div>
+    }
+}
+
+/// Writes `text` to the clipboard (navigator.clipboard.writeText, where there is one) and sets
+/// `done` to whether it worked; a sandboxed iframe or a page over http may lack it or refuse,
+/// and the caller then shows the text selected.
+pub fn copy_text(text: &str, done: RwSignal<Option<bool>>) {
+    done.set(None);
+    let write = js_sys::Reflect::get(&window().navigator(), &"clipboard".into())
+        .ok()
+        .filter(|c| c.is_object())
+        .and_then(|c| {
+            let f = js_sys::Reflect::get(&c, &"writeText".into()).ok()?;
+            let f = f.dyn_into::<js_sys::Function>().ok()?;
+            f.call1(&c, &text.into())
+                .ok()?
+                .dyn_into::<js_sys::Promise>()
+                .ok()
+        });
+    if let Some(promise) = write {
+        wasm_bindgen_futures::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            done.set(Some(ok));
+        });
+    } else {
+        done.set(Some(false));
     }
 }
 

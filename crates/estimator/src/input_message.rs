@@ -1,0 +1,161 @@
+//! A value out of range, said in the unit the reader typed it in: "−5 days: a duration must be
+//! positive", "150 %: at most 100 %", rather than the engine's "-432000 is out of range,
+//! allowed 1 ≤ x ≤ 3.2e10". The page shows these beside its fields; the CLI and the JS API keep
+//! the engine's message, which names the JSON value.
+//!
+//! ```
+//! use zettaflop_estimator::{estimate, input_message, Scenario, Utilization};
+//! use zettaflop_estimator::format::Locale;
+//! let s = Scenario { utilization: Some(Utilization::Given(1.5)), ..Scenario::default() };
+//! let e = estimate(&s).unwrap_err();
+//! assert_eq!(input_message::message(&e, "150 %", Locale::En), "150 %: at most 100\u{a0}%");
+//! assert_eq!(input_message::message(&e, "150 %", Locale::Fr), "150 %\u{202f}: au plus 100\u{a0}%");
+//! ```
+
+use crate::error::{Error, ErrorKind};
+use crate::format::{self as fmt, Locale};
+use crate::limits::{self, Limit};
+
+/// How a field's values are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Count,
+    Percent,
+    Duration,
+    Money,
+    Power,
+    Plain,
+}
+
+/// The range and unit of the input at the JSON path `path`.
+fn limit_for(path: &str) -> Option<(Limit, Unit)> {
+    Some(match path {
+        "workload.flop" | "workload" => (limits::FLOP, Unit::Count),
+        "workload.params" | "workload.active_params" => (limits::PARAMS, Unit::Count),
+        "workload.tokens" => (limits::TOKENS, Unit::Count),
+        "count" => (limits::COUNT, Unit::Count),
+        "utilization" => (limits::UTILIZATION, Unit::Percent),
+        "pue" => (limits::PUE, Unit::Plain),
+        "usd_per_chip_hour" => (limits::USD_PER_CHIP_HOUR, Unit::Money),
+        "usd_per_kwh" => (limits::USD_PER_KWH, Unit::Money),
+        "kg_co2_per_kwh" => (limits::KG_CO2_PER_KWH, Unit::Plain),
+        "claimed_duration_s" | "target_duration_s" | "duration_s" => {
+            (limits::DURATION_S, Unit::Duration)
+        }
+        "interruptions_per_gpu_hour" => (limits::INTERRUPTIONS_PER_GPU_HOUR, Unit::Plain),
+        "checkpoint_s" => (limits::CHECKPOINT_S, Unit::Duration),
+        "restart_s" => (limits::RESTART_S, Unit::Duration),
+        "lifetime_s" => (limits::LIFETIME_S, Unit::Duration),
+        "site_power_w" => (limits::SITE_POWER_W, Unit::Power),
+        "budget_usd" => (limits::BUDGET_USD, Unit::Money),
+        "usd_purchase_per_chip" => (limits::USD_PURCHASE_PER_CHIP, Unit::Money),
+        "facility_usd_per_w" => (limits::FACILITY_USD_PER_W, Unit::Money),
+        _ => return None,
+    })
+}
+
+/// A bound written in the field's unit.
+fn bound(x: f64, unit: Unit, l: Locale) -> String {
+    match unit {
+        Unit::Percent => fmt::percent(x, l),
+        Unit::Duration => fmt::duration(x, l),
+        Unit::Money => fmt::usd(x, l),
+        Unit::Power => fmt::si(x, "W", l),
+        Unit::Count if x < 1e9 => fmt::grouped(x, 0, l),
+        Unit::Count => {
+            let s = fmt::compact(x);
+            if l == Locale::Fr {
+                s.replace('.', ",")
+            } else {
+                s
+            }
+        }
+        Unit::Plain => fmt::sig3(x, l),
+    }
+}
+
+/// What the reader typed, as they typed it (a leading hyphen as a minus sign).
+fn typed_text(typed: &str) -> String {
+    let t = typed.trim();
+    match t.strip_prefix('-') {
+        Some(rest) => format!("−{rest}"),
+        None => t.to_string(),
+    }
+}
+
+/// The message for `err` beside a field where the reader typed `typed`: for a value out of
+/// range or not whole, what they typed and the bound in the field's unit; any other error, the
+/// engine's message in `l`.
+pub fn message(err: &Error, typed: &str, l: Locale) -> String {
+    let colon = if l == Locale::Fr { "\u{202f}:" } else { ":" };
+    let shown = typed_text(typed);
+    let Some((limit, unit)) = limit_for(err.field()) else {
+        return err.reason_in(l);
+    };
+    if shown.is_empty() {
+        return err.reason_in(l);
+    }
+    let says = match err.kind() {
+        ErrorKind::OutOfRange { value, .. } if value.is_nan() => return err.reason_in(l),
+        ErrorKind::OutOfRange { value, .. } if *value < limit.min => {
+            match (unit, *value < 0.0, l) {
+                (Unit::Duration, true, Locale::En) => "a duration must be positive".to_string(),
+                (Unit::Duration, true, Locale::Fr) => "une durée doit être positive".to_string(),
+                (_, _, Locale::En) => format!("at least {}", bound(limit.min, unit, l)),
+                (_, _, Locale::Fr) => format!("au moins {}", bound(limit.min, unit, l)),
+            }
+        }
+        ErrorKind::OutOfRange { .. } => match l {
+            Locale::En => format!("at most {}", bound(limit.max, unit, l)),
+            Locale::Fr => format!("au plus {}", bound(limit.max, unit, l)),
+        },
+        ErrorKind::NotWhole { .. } => match l {
+            Locale::En => "a whole number is needed".to_string(),
+            Locale::Fr => "il faut un nombre entier".to_string(),
+        },
+        _ => return err.reason_in(l),
+    };
+    format!("{shown}{colon} {says}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn out(field: &str, value: f64) -> Error {
+        Error::new(
+            field,
+            ErrorKind::OutOfRange {
+                value,
+                allowed: String::new(),
+            },
+        )
+    }
+
+    #[test]
+    fn messages_speak_the_fields_unit() {
+        let e = out("claimed_duration_s", -432_000.0);
+        assert_eq!(
+            message(&e, "-5 jours", Locale::Fr),
+            "−5 jours\u{202f}: une durée doit être positive"
+        );
+        assert_eq!(
+            message(&e, "-5 days", Locale::En),
+            "−5 days: a duration must be positive"
+        );
+        let e = out("pue", 5.0);
+        assert_eq!(message(&e, "5", Locale::Fr), "5\u{202f}: au plus 3");
+        let e = out("count", 0.0);
+        assert_eq!(message(&e, "0", Locale::En), "0: at least 1");
+        let e = out("checkpoint_s", 0.0);
+        assert_eq!(message(&e, "0 s", Locale::En), "0 s: at least 0.01 s");
+        let e = Error::new("count", ErrorKind::NotWhole { value: 1.5 });
+        assert_eq!(
+            message(&e, "1,5", Locale::Fr),
+            "1,5\u{202f}: il faut un nombre entier"
+        );
+        // Not a range: the engine's message.
+        let e = out("hardware.all_in_w", 0.0);
+        assert_eq!(message(&e, "0", Locale::En), e.reason_in(Locale::En));
+    }
+}

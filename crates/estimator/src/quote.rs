@@ -1,0 +1,585 @@
+//! A sentence to quote: what an estimate or a checked claim says, in one sentence a journalist can
+//! paste, with the link that reopens it (every input in the page's query string) and who to
+//! credit. The page shows it under the answer, the Markdown export carries it, and the JS API
+//! returns it (`quote(scenario, lang)`).
+//!
+//! ```
+//! use zettaflop_estimator::{estimate, quote, Scenario};
+//! use zettaflop_estimator::format::Locale;
+//! let s = Scenario { claimed_duration_s: Some(43_200.0), ..Scenario::default() };
+//! let q = quote::estimate(&s, &estimate(&s)?, Locale::En);
+//! assert_eq!(q.text, "Training GPT-4 (2.1e25 FLOP) on 64,000 GB200 superchips would take about \
+//!     1 day 22 hours at 40\u{a0}% utilization — not 12 hours, which would need 152\u{a0}% of the peak.");
+//! assert!(q.query.unwrap().contains("model=gpt-4&hardware=gb200&count=64000"));
+//! # Ok::<(), zettaflop_estimator::Error>(())
+//! ```
+
+use serde::Serialize;
+
+use crate::catalog;
+use crate::claim::{CheckReport, Claim, Reading, Verdict};
+use crate::format::{self as fmt, Locale};
+use crate::query;
+use crate::{CountUnit, HardwareChoice, Precision, Report, Scenario, Utilization, Workload};
+
+/// The sentence, its link and its credit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Quote {
+    /// One sentence: the answer (or the verdict and its reason) with what it assumes.
+    pub text: String,
+    /// The page's query string with every input (no leading `?`): appended to the page's
+    /// address, it reopens the same result. Absent when the page cannot express the input (a
+    /// custom accelerator).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<String>,
+    /// Who to credit: Zettaflop and the publishers of the figures the sentence rests on.
+    pub credit: String,
+}
+
+/// Narrow no-break space: French puts one before `:`, `;`, `?`, `!` and inside « ».
+const NNBSP: char = '\u{202f}';
+
+fn en_fr(l: Locale, en: String, fr: String) -> String {
+    if l == Locale::Fr {
+        fr
+    } else {
+        en
+    }
+}
+
+/// `n` followed by a singular or plural word.
+fn count_of(n: f64, one: &str, many: &str, l: Locale) -> String {
+    let text = fmt::sig3(n, l);
+    let word = if n.abs() < 2.0 { one } else { many };
+    format!("{text} {word}")
+}
+
+/// A duration in words, rounded as a reader says it: `1 day 22 hours`, `12 hours`, `95 days`,
+/// `3.1 years`.
+pub fn duration_words(seconds: f64, l: Locale) -> String {
+    let fr = l == Locale::Fr;
+    let (day, days) = if fr {
+        ("jour", "jours")
+    } else {
+        ("day", "days")
+    };
+    let (hour, hours) = if fr {
+        ("heure", "heures")
+    } else {
+        ("hour", "hours")
+    };
+    if !seconds.is_finite() {
+        return "–".into();
+    }
+    if seconds < 3600.0 {
+        let minutes = (seconds / 60.0).max(1.0).round();
+        return count_of(minutes, "minute", "minutes", l);
+    }
+    let h = seconds / 3600.0;
+    if h < 10.0 {
+        return count_of((h * 10.0).round() / 10.0, hour, hours, l);
+    }
+    if h < 23.5 {
+        return count_of(h.round(), hour, hours, l);
+    }
+    if h < 10.0 * 24.0 {
+        let total = h.round();
+        let (d, rest) = ((total / 24.0).floor(), total % 24.0);
+        let d = count_of(d, day, days, l);
+        return if rest == 0.0 {
+            d
+        } else {
+            format!("{d} {}", count_of(rest, hour, hours, l))
+        };
+    }
+    if h < 2.0 * 8766.0 {
+        return count_of((h / 24.0).round(), day, days, l);
+    }
+    let y = h / 8766.0;
+    if fr {
+        count_of(y, "an", "ans", l)
+    } else {
+        count_of(y, "year", "years", l)
+    }
+}
+
+/// A compute in scientific notation, French decimal comma in French: `2.1e25` / `2,1e25`.
+fn sci(v: f64, l: Locale) -> String {
+    let s = fmt::compact(v);
+    if l == Locale::Fr {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// A chip's everyday name: the catalog name without vendor, form factor and memory
+/// (`NVIDIA H100 SXM5 80GB` → `H100`, `NVIDIA GB200 NVL72 (per Blackwell GPU)` → `GB200`).
+pub fn chip_name(name: &str, vendor: &str) -> String {
+    let name = name.split(" (").next().unwrap_or(name);
+    let name = name.strip_prefix(vendor).unwrap_or(name).trim();
+    let kept: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| {
+            let form = w.starts_with("SXM")
+                || w.starts_with("NVL")
+                || *w == "PCIe"
+                || *w == "HGX"
+                || (w.ends_with("GB") && w[..w.len() - 2].bytes().all(|b| b.is_ascii_digit()));
+            !form
+        })
+        .collect();
+    if kept.is_empty() {
+        name.to_string()
+    } else {
+        kept.join(" ")
+    }
+}
+
+/// The chip of a report or claim: its everyday name and GPUs per package.
+struct Chip {
+    name: String,
+    per_package: u32,
+}
+
+fn chip(choice: &HardwareChoice, report_name: &str) -> Chip {
+    match choice {
+        HardwareChoice::Id(id) => match catalog::accelerator(id) {
+            Some(a) => Chip {
+                name: chip_name(a.name, a.vendor),
+                per_package: a.gpus_per_package,
+            },
+            None => Chip {
+                name: report_name.to_string(),
+                per_package: 1,
+            },
+        },
+        HardwareChoice::Custom(c) => Chip {
+            name: c.name.clone(),
+            per_package: c.gpus_per_package,
+        },
+    }
+}
+
+/// `64,000 GB200 superchips` / `64 000 superpuces GB200`.
+fn chips_phrase(count: f64, unit: CountUnit, c: &Chip, l: Locale) -> String {
+    let n = fmt::grouped(count, 0, l);
+    let one = count < 2.0;
+    let (en, fr) = match unit {
+        CountUnit::Package if c.per_package > 1 => (
+            if one { "superchip" } else { "superchips" },
+            if one { "superpuce" } else { "superpuces" },
+        ),
+        CountUnit::Rack => (
+            if one { "rack" } else { "racks" },
+            if one { "baie" } else { "baies" },
+        ),
+        _ => (if one { "GPU" } else { "GPUs" }, "GPU"),
+    };
+    en_fr(
+        l,
+        format!("{n} {} {en}", c.name),
+        format!("{n} {fr} {}", c.name),
+    )
+}
+
+/// `GPT-4 (2.1e25 FLOP)` / `a 3.15e23 FLOP model`.
+fn model_phrase(w: &Workload, flop: f64, l: Locale) -> String {
+    match w {
+        Workload::Preset(id) => {
+            let name = catalog::model(id).map_or(id.as_str(), |m| m.name);
+            format!("{name} ({} FLOP)", sci(flop, l))
+        }
+        _ => en_fr(
+            l,
+            format!("a {} FLOP model", sci(flop, l)),
+            format!("un modèle de {} FLOP", sci(flop, l)),
+        ),
+    }
+}
+
+/// The publisher of the first source each of the report's steps `ids` cites (the figure's main
+/// source; the rest are in the link's "show the math"), once each.
+fn publishers(report: &Report, ids: &[&str]) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for step in report.steps.iter().filter(|s| ids.contains(&s.id.as_str())) {
+        let first = step.sources.iter().find_map(|id| catalog::source(id));
+        if let Some(s) = first.filter(|s| !s.by.is_empty() && !out.contains(&s.by)) {
+            out.push(s.by);
+        }
+    }
+    out
+}
+
+fn credit(report: &Report, l: Locale) -> String {
+    let by = publishers(report, &["training_flop", "peak_flop_per_s_per_gpu"]);
+    match (by.is_empty(), l) {
+        (true, Locale::En) => "Source: Zettaflop".into(),
+        (true, Locale::Fr) => format!("Source{NNBSP}: Zettaflop"),
+        (false, Locale::En) => format!("Source: Zettaflop, from figures by {}", by.join(", ")),
+        (false, Locale::Fr) => {
+            format!(
+                "Source{NNBSP}: Zettaflop, d'après les chiffres de {}",
+                by.join(", ")
+            )
+        }
+    }
+}
+
+/// The page's inputs for `scenario` as `(key, value)`s, every one written out; `None` for a
+/// custom accelerator (the page picks chips from the catalog only).
+fn scenario_values(s: &Scenario, r: &Report) -> Option<Vec<(&'static str, String)>> {
+    let HardwareChoice::Id(hw) = &s.hardware else {
+        return None;
+    };
+    let mut v: Vec<(&'static str, String)> = Vec::new();
+    match &s.workload {
+        Workload::Preset(id) => v.push(("model", id.clone())),
+        Workload::Flop { flop } => {
+            v.push(("model", "custom-flop".into()));
+            v.push(("flop", fmt::compact(*flop)));
+        }
+        Workload::Params {
+            params,
+            tokens,
+            active_params,
+        } => {
+            v.push(("model", "custom-params".into()));
+            v.push(("params", fmt::compact(*params)));
+            v.push(("tokens", fmt::compact(*tokens)));
+            if let Some(a) = active_params {
+                v.push(("active-params", fmt::compact(*a)));
+            }
+        }
+    }
+    let utilization = match s.utilization {
+        Some(Utilization::Auto) => "auto".to_string(),
+        _ if r.utilization_basis == "predicted" => "auto".to_string(),
+        _ => fmt::compact(r.utilization),
+    };
+    v.extend([
+        ("hardware", hw.clone()),
+        ("count", fmt::compact(s.count)),
+        ("count-unit", s.count_unit.id().to_string()),
+        ("precision", r.precision.id().to_string()),
+        ("sparse", if r.sparse { "1" } else { "0" }.to_string()),
+        ("utilization", utilization),
+        ("pue", fmt::compact(s.pue)),
+        ("usd-per-kwh", fmt::compact(s.usd_per_kwh)),
+        ("kg-co2-per-kwh", fmt::compact(s.kg_co2_per_kwh)),
+    ]);
+    let seconds = |x: f64| format!("{} s", fmt::compact(x));
+    let optional: [(&'static str, Option<String>); 11] = [
+        ("usd-per-chip-hour", s.usd_per_chip_hour.map(fmt::compact)),
+        ("claimed-duration", s.claimed_duration_s.map(seconds)),
+        ("target-duration", s.target_duration_s.map(seconds)),
+        (
+            "interruptions",
+            s.interruptions_per_gpu_hour.map(fmt::compact),
+        ),
+        ("checkpoint", s.checkpoint_s.map(seconds)),
+        ("restart", s.restart_s.map(seconds)),
+        (
+            "usd-purchase-per-chip",
+            s.usd_purchase_per_chip.map(fmt::compact),
+        ),
+        ("facility-usd-per-w", s.facility_usd_per_w.map(fmt::compact)),
+        ("lifetime", s.lifetime_s.map(seconds)),
+        (
+            "site-power",
+            s.site_power_w.map(|w| format!("{} W", fmt::compact(w))),
+        ),
+        ("budget", s.budget_usd.map(fmt::compact)),
+    ];
+    v.extend(optional.into_iter().filter_map(|(k, x)| x.map(|x| (k, x))));
+    Some(v)
+}
+
+fn query(mode: Option<&'static str>, values: Vec<(&'static str, String)>, l: Locale) -> String {
+    query::write(mode, Some(l), false, &values)
+}
+
+/// The question an estimate answers, in words: "How long would it take to train GPT-4
+/// (2.1e25 FLOP) on 64,000 GB200 superchips at 40 % utilization?"
+pub fn question(scenario: &Scenario, report: &Report, l: Locale) -> String {
+    let c = chip(&scenario.hardware, &report.hardware.name);
+    let model = model_phrase(&scenario.workload, report.training_flop, l);
+    let chips = chips_phrase(scenario.count, scenario.count_unit, &c, l);
+    let u = fmt::percent(report.utilization, l);
+    en_fr(
+        l,
+        format!("How long would it take to train {model} on {chips} at {u} utilization?"),
+        format!("Combien de temps faudrait-il pour entraîner {model} sur {chips} à {u} d'utilisation{NNBSP}?"),
+    )
+}
+
+/// The sentence for an estimate: "Training GPT-4 (2.1e25 FLOP) on 64,000 GB200 superchips would
+/// take about 1 day 22 hours at 40 % utilization", and when a duration is claimed, whether it
+/// holds ("— not 12 hours, which would need 152 % of the peak").
+pub fn estimate(scenario: &Scenario, report: &Report, l: Locale) -> Quote {
+    let c = chip(&scenario.hardware, &report.hardware.name);
+    let model = model_phrase(&scenario.workload, report.training_flop, l);
+    let chips = chips_phrase(scenario.count, scenario.count_unit, &c, l);
+    let took = duration_words(report.duration_s, l);
+    let u = fmt::percent(report.utilization, l);
+    let mut text = en_fr(
+        l,
+        format!("Training {model} on {chips} would take about {took} at {u} utilization"),
+        format!("Entraîner {model} sur {chips} prendrait environ {took} à {u} d'utilisation"),
+    );
+    if let (Some(claimed), Some(implied)) =
+        (scenario.claimed_duration_s, report.implied_utilization)
+    {
+        let said = duration_words(claimed, l);
+        let need = fmt::percent(implied, l);
+        let tail = if implied > report.utilization {
+            en_fr(
+                l,
+                format!(" — not {said}, which would need {need} of the peak"),
+                format!(" — et non {said}, qui demanderaient {need} du pic"),
+            )
+        } else {
+            en_fr(
+                l,
+                format!("; the claimed {said} implies {need} of the peak"),
+                format!("{NNBSP}; les {said} annoncées supposent {need} du pic"),
+            )
+        };
+        text.push_str(&tail);
+    }
+    text.push('.');
+    Quote {
+        text,
+        query: scenario_values(scenario, report).map(|v| query(None, v, l)),
+        credit: credit(report, l),
+    }
+}
+
+/// The reading a duration verdict rests on, if the report has one.
+pub fn headline(report: &CheckReport) -> Option<&Reading> {
+    report.headline.and_then(|i| report.readings.get(i))
+}
+
+/// What a reading assumes, in words: `FP8, dense peak, 128,000 GPUs` / `FP8, pic dense,
+/// 128 000 GPU`.
+pub fn assumes(r: &Reading, l: Locale) -> String {
+    let gpus = fmt::grouped(r.gpus, 0, l);
+    let p = r.precision.label();
+    match (r.sparse, l) {
+        (false, Locale::En) => format!("{p}, dense peak, {gpus} GPUs"),
+        (true, Locale::En) => format!("{p}, sparse peak, {gpus} GPUs"),
+        (false, Locale::Fr) => format!("{p}, pic dense, {gpus} GPU"),
+        (true, Locale::Fr) => format!("{p}, pic creux, {gpus} GPU"),
+    }
+}
+
+/// The dense readings beside the headline, as "what it assumes: 76 % — optimistic": the other
+/// precisions at the headline's count first, then the other counts. (The sparse peaks, which
+/// training does not use, are in the full list of readings.)
+pub fn other_readings(report: &CheckReport, l: Locale) -> Vec<(String, Verdict)> {
+    let Some(h) = headline(report) else {
+        return Vec::new();
+    };
+    let mut others: Vec<&Reading> = report
+        .readings
+        .iter()
+        .filter(|r| !std::ptr::eq(*r, h) && !r.sparse && r.implied_utilization.is_some())
+        .collect();
+    others.sort_by_key(|r| r.count_unit != h.count_unit);
+    others
+        .into_iter()
+        .map(|r| {
+            let u = fmt::percent(r.implied_utilization.unwrap_or_default(), l);
+            let colon = if l == Locale::Fr { "\u{202f}:" } else { ":" };
+            (
+                format!("{}{colon} {u} — {}", assumes(r, l), r.verdict.label(l)),
+                r.verdict,
+            )
+        })
+        .collect()
+}
+
+/// The claim as a scenario at its headline reading's precision, for its compute, its sources
+/// and its duration at the default utilization.
+fn claim_scenario(claim: &Claim, precision: Precision) -> Option<Scenario> {
+    Some(Scenario {
+        workload: claim.workload.clone()?,
+        hardware: claim.hardware.clone(),
+        count: claim.count,
+        count_unit: claim.count_unit,
+        precision,
+        utilization: Some(Utilization::Given(catalog::UTILIZATION_DEFAULT.value)),
+        ..Scenario::default()
+    })
+}
+
+/// The page's fact-check inputs for `claim`, every one written out.
+fn claim_values(claim: &Claim) -> Option<Vec<(&'static str, String)>> {
+    let HardwareChoice::Id(hw) = &claim.hardware else {
+        return None;
+    };
+    let mut v: Vec<(&'static str, String)> = Vec::new();
+    match claim.workload.as_ref()? {
+        Workload::Preset(id) => v.push(("cl-model", id.clone())),
+        Workload::Flop { flop } => {
+            v.push(("cl-model", "custom-flop".into()));
+            v.push(("cl-flop", fmt::compact(*flop)));
+        }
+        Workload::Params { .. } => return None,
+    }
+    v.extend([
+        (
+            "cl-duration",
+            format!("{} s", fmt::compact(claim.duration_s?)),
+        ),
+        ("cl-count", fmt::compact(claim.count)),
+        ("cl-count-unit", claim.count_unit.id().to_string()),
+        ("cl-hardware", hw.clone()),
+        (
+            "cl-precision",
+            claim
+                .precision
+                .map(|p| p.id().to_string())
+                .unwrap_or_default(),
+        ),
+    ]);
+    Some(v)
+}
+
+/// The sentence for a checked duration claim: "“GPT-4 in 12 hours on 64,000 GB200 superchips”
+/// is impossible: it would need 152 % of the dense FP16 peak of 128,000 GPUs, more than the
+/// chips can do. At a typical 40 % utilization it would take about 1 day 22 hours." Other
+/// claims (a peak, a site's power, a budget) quote the verdict and the report's reason.
+pub fn claim(claim: &Claim, report: &CheckReport, l: Locale) -> Quote {
+    let verdict = report.verdict.label(l);
+    let (open, close, colon) = match l {
+        Locale::En => ("“".to_string(), "”".to_string(), ":"),
+        Locale::Fr => (format!("«{NNBSP}"), format!("{NNBSP}»"), "\u{202f}:"),
+    };
+    let h = headline(report);
+    let scenario = h.and_then(|h| claim_scenario(claim, h.precision));
+    let estimate = scenario
+        .as_ref()
+        .and_then(|s| crate::estimate_in(s, l).ok());
+    let (Some(h), Some(s), Some(e), Some(d)) = (h, &scenario, &estimate, claim.duration_s) else {
+        let text = en_fr(
+            l,
+            format!("Zettaflop finds this claim {verdict}: {}", report.reason),
+            format!(
+                "Pour Zettaflop, cette affirmation est {verdict}{NNBSP}: {}",
+                report.reason
+            ),
+        );
+        return Quote {
+            text,
+            query: None,
+            credit: en_fr(
+                l,
+                "Source: Zettaflop".into(),
+                format!("Source{NNBSP}: Zettaflop"),
+            ),
+        };
+    };
+    let c = chip(&claim.hardware, &e.hardware.name);
+    let said = en_fr(
+        l,
+        format!(
+            "{} in {} on {}",
+            model_name(&s.workload, e.training_flop, l),
+            duration_words(d, l),
+            chips_phrase(claim.count, claim.count_unit, &c, l)
+        ),
+        format!(
+            "{} en {} sur {}",
+            model_name(&s.workload, e.training_flop, l),
+            duration_words(d, l),
+            chips_phrase(claim.count, claim.count_unit, &c, l)
+        ),
+    );
+    let u = fmt::percent(h.implied_utilization.unwrap_or_default(), l);
+    let peak = peak_words(h, l);
+    let why = match (report.verdict, l) {
+        (Verdict::Impossible, Locale::En) => {
+            format!("it would need {u} of {peak}, more than the chips can do")
+        }
+        (Verdict::Impossible, Locale::Fr) => {
+            format!("il faudrait {u} {peak}, plus que les puces ne peuvent fournir")
+        }
+        (Verdict::Optimistic, Locale::En) => {
+            format!("it would need {u} of {peak}, beyond what published runs achieve")
+        }
+        (Verdict::Optimistic, Locale::Fr) => {
+            format!("il faudrait {u} {peak}, au-delà des entraînements publiés")
+        }
+        (_, Locale::En) => format!("it implies {u} of {peak}, within what published runs achieve"),
+        (_, Locale::Fr) => {
+            format!("cela suppose {u} {peak}, dans ce qu'atteignent les entraînements publiés")
+        }
+    };
+    let typical = fmt::percent(catalog::UTILIZATION_DEFAULT.value, l);
+    let took = duration_words(e.duration_s, l);
+    let text = en_fr(
+        l,
+        format!("{open}{said}{close} is {verdict}{colon} {why}. At a typical {typical} utilization it would take about {took}."),
+        format!("{open}{said}{close} est {verdict}{colon} {why}. À une utilisation typique de {typical}, il faudrait environ {took}."),
+    );
+    Quote {
+        text,
+        query: claim_values(claim).map(|v| query(Some("factcheck"), v, l)),
+        credit: credit(e, l),
+    }
+}
+
+/// A model's name for a claim: the preset's name, else its compute.
+fn model_name(w: &Workload, flop: f64, l: Locale) -> String {
+    match w {
+        Workload::Preset(id) => catalog::model(id).map_or(id.clone(), |m| m.name.to_string()),
+        _ => en_fr(
+            l,
+            format!("{} FLOP", sci(flop, l)),
+            format!("{} FLOP", sci(flop, l)),
+        ),
+    }
+}
+
+/// `the dense FP16 peak of 128,000 GPUs` / `du pic FP16 dense de 128 000 GPU`.
+fn peak_words(r: &Reading, l: Locale) -> String {
+    let gpus = fmt::grouped(r.gpus, 0, l);
+    let p = r.precision.label();
+    match (r.sparse, l) {
+        (false, Locale::En) => format!("the dense {p} peak of {gpus} GPUs"),
+        (true, Locale::En) => format!("the sparse {p} peak of {gpus} GPUs"),
+        (false, Locale::Fr) => format!("du pic {p} dense de {gpus} GPU"),
+        (true, Locale::Fr) => format!("du pic {p} creux de {gpus} GPU"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_in_words() {
+        assert_eq!(duration_words(164_062.5, Locale::En), "1 day 22 hours");
+        assert_eq!(duration_words(164_062.5, Locale::Fr), "1 jour 22 heures");
+        assert_eq!(duration_words(43_200.0, Locale::En), "12 hours");
+        assert_eq!(duration_words(2.0 * 86_400.0, Locale::En), "2 days");
+        assert_eq!(duration_words(95.0 * 86_400.0, Locale::Fr), "95 jours");
+        assert_eq!(duration_words(5.5 * 3600.0, Locale::Fr), "5,5 heures");
+        assert_eq!(duration_words(3600.0, Locale::En), "1 hour");
+        assert_eq!(duration_words(90.0, Locale::En), "2 minutes");
+    }
+
+    #[test]
+    fn everyday_chip_names() {
+        assert_eq!(chip_name("NVIDIA H100 SXM5 80GB", "NVIDIA"), "H100");
+        assert_eq!(
+            chip_name("NVIDIA GB200 NVL72 (per Blackwell GPU)", "NVIDIA"),
+            "GB200"
+        );
+        assert_eq!(chip_name("NVIDIA B200 (HGX 1000 W)", "NVIDIA"), "B200");
+        assert_eq!(chip_name("Google TPU v5p", "Google"), "TPU v5p");
+        assert_eq!(chip_name("AMD Instinct MI300X", "AMD"), "Instinct MI300X");
+    }
+}
