@@ -87,6 +87,7 @@ proptest! {
             recompute: rc,
             sequence_parallel: sp,
             distributed_optimizer: dist,
+            sharding: Default::default(),
         };
         let gpus = (1u32 << tp) * (1 << pp) * (1 << dp) * (1 << cp);
         let system = System { hardware: PerfHardware::from_catalog(chip).unwrap(), gpus };
@@ -166,6 +167,7 @@ fn llama_405b_on_16k_h100_fits_and_gets_an_answer() {
         recompute: Recompute::Full,
         sequence_parallel: true,
         distributed_optimizer: true,
+        sharding: Default::default(),
     };
     let p =
         zettaflop_estimator::perf::predict(&m, &system, &Execution { training, layout }).unwrap();
@@ -201,6 +203,7 @@ fn a_layout_that_does_not_fit_says_how_much() {
         recompute: Recompute::None,
         sequence_parallel: false,
         distributed_optimizer: false,
+        sharding: Default::default(),
     };
     let e = zettaflop_estimator::perf::predict(&m, &system, &Execution { training, layout })
         .unwrap_err();
@@ -235,6 +238,7 @@ fn broken_rules_name_the_field() {
         recompute: Recompute::Full,
         sequence_parallel: true,
         distributed_optimizer: true,
+        sharding: Default::default(),
     };
     let cases = [
         (

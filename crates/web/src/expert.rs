@@ -277,6 +277,7 @@ pub fn Expert(inputs: ExpertInputs) -> impl IntoView {
             },
             sequence_parallel: sp.get(),
             distributed_optimizer: dopt.get(),
+            sharding: Default::default(),
         };
         let best = perf::evaluate(&shape, &system, &Execution { training, layout }).map_err(err)?;
         Ok(Outcome {

@@ -213,6 +213,11 @@ pub fn compare(p: &Published) -> Result<Compared, Error> {
         micro_batch: None,
         sequence_parallel: if e.searched_extras { None } else { Some(false) },
         distributed_optimizer: if e.searched_extras { None } else { Some(false) },
+        sharding: if e.searched_extras {
+            None
+        } else {
+            Some(super::Sharding::None)
+        },
     };
     let best = search(&model, &system, &training, &fixed, 0)?.best;
     let (predicted, published_util) = match e.metric {

@@ -17,7 +17,7 @@
 
 use serde::Serialize;
 
-use super::layout::{Attention, Recompute, Resolved};
+use super::layout::{Attention, Recompute, Resolved, Sharding};
 use super::prepared::Prepared;
 
 /// Fixed part of the reserve (bytes).
@@ -138,8 +138,12 @@ pub(crate) fn memory(p: &Prepared, r: &Resolved) -> Memory {
     };
 
     let states = |dense: f64, expert: f64| {
-        let opt_div_dense = if l.distributed_optimizer { dp } else { 1.0 };
-        let opt_div_expert = if l.distributed_optimizer {
+        let opt_div_dense = if l.effective_sharding() != Sharding::None {
+            dp
+        } else {
+            1.0
+        };
+        let opt_div_expert = if l.effective_sharding() != Sharding::None {
             (dp / ep).max(1.0)
         } else {
             1.0

@@ -14,6 +14,7 @@
 //! [`job`] (the JSON input).
 
 pub mod calibration;
+pub mod heldout;
 pub mod job;
 pub mod layout;
 pub mod memory;
@@ -25,7 +26,7 @@ pub mod system;
 pub mod time;
 
 pub use job::{IdOr, Job};
-pub use layout::{Attention, Execution, Layout, Recompute, Reject, Software, Training};
+pub use layout::{Attention, Execution, Layout, Recompute, Reject, Sharding, Software, Training};
 pub use memory::Memory;
 pub use model::{Counts, Mlp, ModelShape};
 pub use predict::{evaluate, predict, Prediction};

@@ -144,6 +144,7 @@ pub fn evaluate(
 /// let layout = Layout {
 ///     tp: 8, pp: 16, dp: None, cp: 1, ep: 1, micro_batch: 1, interleave: 1,
 ///     recompute: Recompute::Full, sequence_parallel: true, distributed_optimizer: true,
+///     sharding: Default::default(),
 /// };
 /// let training = Training { global_batch: 2048, precision: Default::default(), software: Default::default() };
 /// let p = predict(&model, &system, &Execution { training, layout })?;

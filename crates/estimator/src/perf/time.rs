@@ -34,7 +34,7 @@
 use crate::format::Locale;
 use serde::Serialize;
 
-use super::layout::{Attention, Recompute, Resolved};
+use super::layout::{Attention, Recompute, Resolved, Sharding};
 use super::memory::{layers_per_gpu, stage_params};
 use super::prepared::Prepared;
 
@@ -269,7 +269,7 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
         let ring = |n: f64| (n - 1.0) / n;
         let edp = (dp / ep).max(1.0);
         let g = p.grad_reduce_bytes;
-        let bytes = if l.distributed_optimizer {
+        let bytes = if l.effective_sharding() != Sharding::None {
             ring(dp) * dense * (g + 2.0) + ring(edp) * sp.expert * (g + 2.0)
         } else {
             2.0 * ring(dp) * dense * g + 2.0 * ring(edp) * sp.expert * g
@@ -285,7 +285,7 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
     };
 
     // Optimizer step.
-    let owned = if l.distributed_optimizer {
+    let owned = if l.effective_sharding() != Sharding::None {
         dense / dp + sp.expert / (dp / ep).max(1.0)
     } else {
         dense + sp.expert
