@@ -76,7 +76,9 @@ def sharding(z, grp):
     return "optimizer" if grp in ("mlperf", "dgxc") else "none"
 
 
-def recompute(r):
+def recompute(r, grp=""):
+    if grp == "fms-fsdp" and r.lower().startswith("selective"):
+        return "full"  # fms-fsdp "selective" checkpoints a fraction of whole blocks
     r = r.lower()
     if r.startswith("full") or r.startswith("yes") or r.startswith("remat"):
         return "full"
@@ -158,7 +160,7 @@ def normalize(r):
         sharding=sharding(r["zero_fsdp"], grp),
         micro_batch=mb or 0,
         global_batch=gbs or 0,
-        recompute=recompute(r["recompute"]),
+        recompute=recompute(r["recompute"], grp),
         status="ok" if not reasons else "out: " + "; ".join(reasons).replace(",", " "),
     )
     return out

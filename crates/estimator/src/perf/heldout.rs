@@ -155,14 +155,20 @@ pub fn job(r: &PublicRun) -> Job {
         _ => Precision::Bf16,
     };
     let sh = sharding(&r.sharding);
-    let (layout, fixed) = if tp > 0 && r.micro_batch > 0 {
+    // A source that gives tp and pp but no micro-batch: Megatron's default, 1.
+    let micro_batch = if tp > 0 && r.micro_batch == 0 {
+        1
+    } else {
+        r.micro_batch
+    };
+    let (layout, fixed) = if tp > 0 && micro_batch > 0 {
         let layout = Layout {
             tp,
             pp,
             dp: None,
             cp,
             ep,
-            micro_batch: r.micro_batch,
+            micro_batch,
             // A proxy run on one stage keeps its recipe's VP setting, which does nothing there.
             interleave: if pp > 1 { interleave } else { 1 },
             recompute: recompute(&r.recompute),

@@ -42,6 +42,9 @@ pub(crate) struct Prepared {
     /// Bytes per element of gradients as reduced over data parallelism: fp32 (Megatron's
     /// default main gradients) except in fp16 training, which reduces fp16 gradients.
     pub grad_reduce_bytes: f64,
+    /// Bytes per element of the matmul inputs kept for the backward pass: 1 when the matmuls run
+    /// in FP8 or FP4 (Transformer Engine keeps the quantized copy), else 2.
+    pub gemm_input_bytes: f64,
 }
 
 impl Prepared {
@@ -80,6 +83,11 @@ impl Prepared {
             eff: hw.generation.efficiency(),
             attention: t.software.attention,
             overlap: t.software.comm_overlap,
+            gemm_input_bytes: if matches!(t.precision, Precision::Fp8 | Precision::Fp4) {
+                1.0
+            } else {
+                2.0
+            },
             grad_reduce_bytes: if t.precision == Precision::Fp16 {
                 2.0
             } else {

@@ -340,7 +340,8 @@ pub fn search(
         ));
     };
     let notes = system.hardware.notes();
-    let prediction = |r: &Resolved| predict::full(&p, r, memory::memory(&p, r), &notes);
+    let prediction =
+        |r: &Resolved| predict::full(&p, r, memory::memory(&p, r), &notes, &system.hardware.name);
     let best = prediction(&best_r);
     let key = |l: &Layout| {
         (
