@@ -125,6 +125,8 @@ def normalize(r):
     m = mlp(r["mlp"])
     if m is None and not reasons:
         reasons.append("MLP form not stated")
+    if r["tp"].strip() == "" and "whole-run average" in r["notes"]:
+        reasons.append("whole-run GPU-hour average with no layout (the best layout is not what ran)")
     if "upper value" in r["notes"]:
         reasons.append("an 'up to' figure with no layout that divides the batch")
     heads = lead_int(r["heads"]) or 0

@@ -43,6 +43,7 @@ struct Time {
     pipeline_bubble_s: f64,
     pipeline_p2p_s: f64,
     dp_comm_s: f64,
+    sync_s: f64,
     optimizer_s: f64,
 }
 
@@ -130,6 +131,7 @@ fn predict_prints_the_contract() {
         + t.pipeline_bubble_s
         + t.pipeline_p2p_s
         + t.dp_comm_s
+        + t.sync_s
         + t.optimizer_s;
     assert!((sum / p.iteration_s - 1.0).abs() < 1e-9);
     assert!((p.tokens_per_s * p.iteration_s / (2048.0 * 8192.0) - 1.0).abs() < 1e-9);

@@ -3,10 +3,32 @@
 use zettaflop_estimator::perf::heldout;
 
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("--fit") {
+        let f = zettaflop_estimator::perf::fit::fit();
+        println!("{}", serde_json::to_string_pretty(&f).unwrap_or_default());
+        return;
+    }
+    if let Some(pat) = std::env::args().nth(1) {
+        for r in heldout::runs().iter().filter(|r| r.meas.contains(&pat)) {
+            let job = heldout::job(r);
+            println!("{}", serde_json::to_string(&job).unwrap_or_default());
+            match job.predict() {
+                Ok(p) => println!(
+                    "{} tok/s/gpu {:.0} mfu {:.3} {:?}",
+                    r.meas,
+                    p.tokens_per_s / f64::from(r.gpus),
+                    p.mfu,
+                    p.time
+                ),
+                Err(e) => println!("{e}"),
+            }
+        }
+        return;
+    }
     let rows = heldout::evaluate_all();
     for r in &rows {
         println!(
-            "{:12} {:70.70} {:>6} {:>5} {:>9.2} {:>9} {:>8} {} {}",
+            "{}\t{}\t{}\t{}\t{:.2}\t{}\t{}\t{}\t{}",
             r.run.group,
             r.run.meas,
             r.run.gpus,

@@ -100,7 +100,7 @@ fn results(o: &Outcome, l: Locale) -> impl IntoView {
             K::TModelComm,
         ),
         ("c5", tm.pipeline_bubble_s + tm.pipeline_p2p_s, K::TPipeline),
-        ("c6", tm.dp_comm_s, K::TDataComm),
+        ("c6", tm.dp_comm_s + tm.sync_s, K::TDataComm),
         ("c7", tm.optimizer_s, K::TOptimizer),
     ];
     let m = &p.memory;

@@ -99,6 +99,11 @@ fn software(r: &PublicRun) -> Software {
             attention: Attention::Unfused,
             comm_overlap: false,
         }
+    } else if r.group == "llm-foundry" {
+        Software {
+            attention: Attention::Triton,
+            comm_overlap: true,
+        }
     } else {
         Software::default()
     }

@@ -51,6 +51,10 @@ pub enum Attention {
     /// Unfused (before 2022): scores written to HBM, softmax and dropout as separate kernels,
     /// the full s × s computed.
     Unfused,
+    /// Fused, written in Triton (2022–23; llm-foundry's `attn_impl: triton`): stores what `flash`
+    /// stores, runs as fast on Ampere and at a fitted fraction of its speed on Hopper and later
+    /// (it uses none of Hopper's new instructions).
+    Triton,
 }
 
 /// How the training state is split over the data-parallel group (ZeRO stages, FSDP).

@@ -14,6 +14,9 @@
 //! [`job`] (the JSON input).
 
 pub mod calibration;
+mod comm;
+pub mod fit;
+pub mod fitted;
 pub mod heldout;
 pub mod job;
 pub mod layout;
@@ -21,6 +24,7 @@ pub mod memory;
 pub mod model;
 pub mod predict;
 mod prepared;
+pub mod report;
 pub mod search;
 pub mod system;
 pub mod time;
