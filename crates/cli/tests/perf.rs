@@ -72,6 +72,8 @@ struct Prediction {
     iteration_s: f64,
     tokens_per_s: f64,
     mfu: f64,
+    mfu_low: f64,
+    mfu_high: f64,
     hfu: f64,
     achieved_flop_per_s_per_gpu: f64,
     hardware_flop_per_s_per_gpu: f64,

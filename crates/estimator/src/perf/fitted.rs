@@ -45,6 +45,20 @@ pub const FITTED: Fitted = Fitted {
     ring_step_latency_s: 20e-6,
 };
 
+/// The 10th percentile of the held-out errors (predicted / published − 1) under [`FITTED`]:
+/// one run in ten goes at least this much faster than predicted. `tests/heldout.rs` checks it
+/// against a fresh evaluation (within a point).
+pub const ERROR_P10: f64 = -0.122;
+/// The 90th percentile: one run in ten goes at least this much slower than predicted.
+pub const ERROR_P90: f64 = 0.201;
+
+/// The range a prediction of `x` (a utilization or a throughput) carries: what published runs
+/// reached when the model predicted `x`, between the 10th and 90th percentiles of its errors,
+/// x / (1 + p90) to x / (1 + p10).
+pub fn range(x: f64) -> (f64, f64) {
+    (x / (1.0 + ERROR_P90), x / (1.0 + ERROR_P10))
+}
+
 thread_local! {
     static OVERRIDE: Cell<Option<Fitted>> = const { Cell::new(None) };
 }

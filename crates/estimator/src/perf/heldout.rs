@@ -324,5 +324,16 @@ pub fn summarize(rows: &[HeldOut], group: Option<&str>) -> GroupSummary {
     }
 }
 
+/// The `q`-quantile (0–1) of the signed errors of the answered rows.
+pub fn error_quantile(rows: &[HeldOut], q: f64) -> f64 {
+    let mut e: Vec<f64> = rows.iter().filter_map(|r| r.relative_error).collect();
+    e.sort_by(f64::total_cmp);
+    if e.is_empty() {
+        return 0.0;
+    }
+    let i = ((e.len() as f64 - 1.0) * q.clamp(0.0, 1.0)).round() as usize;
+    e[i.min(e.len() - 1)]
+}
+
 /// The source groups, in the order the docs list them.
 pub const GROUPS: [&str; 5] = ["llm-foundry", "mlperf", "dgxc", "fms-fsdp", "reports"];

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 
+use super::fitted;
 use super::layout::{self, Execution, Layout, Recompute, Resolved};
 use super::memory::{self, Memory};
 use super::model::ModelShape;
@@ -29,6 +30,11 @@ pub struct Prediction {
     pub tokens_per_s: f64,
     /// Model FLOPs utilization.
     pub mfu: f64,
+    /// The MFU published runs reached, 10th percentile, when the model predicted `mfu`: the
+    /// low end of the prediction's range (from the held-out errors, `docs/calibration.md`).
+    pub mfu_low: f64,
+    /// The 90th percentile: the high end of the range.
+    pub mfu_high: f64,
     /// Hardware FLOPs utilization (recomputation counted).
     pub hfu: f64,
     /// Model FLOP/s per GPU (what MFU divides by the peak).
@@ -96,6 +102,8 @@ pub(crate) fn full(
         iteration_s,
         tokens_per_s: tokens / iteration_s,
         mfu: per_gpu(model_flop) / p.peak,
+        mfu_low: fitted::range(per_gpu(model_flop) / p.peak).0,
+        mfu_high: fitted::range(per_gpu(model_flop) / p.peak).1,
         hfu: per_gpu(hw_flop) / p.peak,
         achieved_flop_per_s_per_gpu: per_gpu(model_flop),
         hardware_flop_per_s_per_gpu: per_gpu(hw_flop),
