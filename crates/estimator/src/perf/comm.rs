@@ -12,7 +12,8 @@
 //!   NVLink (the shape of nccl-tests curves: flat for large messages, latency-bound for small
 //!   ones).
 //! - **Ring time**: reduce-scatter or all-gather of S bytes over n ranks = (n − 1)/n · S / bw +
-//!   (n − 1) step latencies per message; all-reduce = both.
+//!   n − 1 step latencies per message, of which the n/g steps that leave a node pay the fitted
+//!   scale-out step latency and the others NVLink's; all-reduce = both.
 //! - **Overlap**: exposed = max(0, comm − compute) + interference · min(comm, compute).
 
 use super::fitted::Fitted;
@@ -30,11 +31,7 @@ pub(crate) fn link(p: &Prepared, stride: f64, size: f64, bytes: f64) -> (f64, f6
             p.eff.scaleup_latency_s,
         )
     } else {
-        let per_node = if stride >= p.domain {
-            1.0
-        } else {
-            (p.domain / stride).floor().clamp(1.0, size)
-        };
+        let per_node = members_per_node(p, stride, size);
         (
             (p.scaleout_bw * per_node).min(p.scaleup_bw),
             f.half_bandwidth_bytes,
@@ -43,6 +40,16 @@ pub(crate) fn link(p: &Prepared, stride: f64, size: f64, bytes: f64) -> (f64, f6
     };
     let m = bytes.max(1.0);
     (peak * p.eff.collective * m / (m + half), lat)
+}
+
+/// Members of a group of `size` ranks `stride` apart in one scale-up domain.
+#[inline]
+fn members_per_node(p: &Prepared, stride: f64, size: f64) -> f64 {
+    if stride >= p.domain {
+        1.0
+    } else {
+        (p.domain / stride).floor().clamp(1.0, size)
+    }
 }
 
 /// Time of a reduce-scatter or an all-gather of `total` bytes (the whole buffer) over `size`
@@ -54,7 +61,16 @@ pub(crate) fn ring(p: &Prepared, stride: f64, size: f64, total: f64, messages: f
     }
     let n = messages.max(1.0);
     let (bw, lat) = link(p, stride, size, total / n);
-    (size - 1.0) / size * total / bw + n * (size - 1.0) * lat
+    // Of a ring's n − 1 steps, only those that leave a node pay the scale-out latency: with g
+    // members per node, size/g of them; the others are NVLink steps.
+    let steps = if stride * size <= p.domain {
+        (size - 1.0) * lat
+    } else {
+        let g = members_per_node(p, stride, size);
+        let out = (size / g).max(1.0);
+        out * lat + (size - out).max(0.0) * p.eff.scaleup_latency_s
+    };
+    (size - 1.0) / size * total / bw + n * steps
 }
 
 /// What shows of `comm` overlapped with `compute`.

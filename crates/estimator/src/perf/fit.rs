@@ -15,13 +15,14 @@ use super::heldout::{self, GroupSummary, HeldOut, GROUPS};
 
 /// The values tried for each constant; the first is the neutral one a search starts from (and
 /// keeps when no row of the families fitted depends on the constant).
-pub const GRID: [(&str, &[f64]); 6] = [
+pub const GRID: [(&str, &[f64]); 7] = [
     ("interference", &[0.2, 0.0, 0.1, 0.35, 0.5, 0.7]),
     ("jitter", &[0.0, 0.01, 0.02, 0.03, 0.045, 0.06]),
     ("low_precision", &[1.0, 0.9, 0.8, 0.7, 0.6]),
     ("half_bandwidth_bytes", &[16e6, 4e6, 64e6]),
     ("triton_attention", &[1.0, 0.6, 0.45, 0.35, 0.25]),
     ("ring_step_latency_s", &[20e-6, 10e-6, 5e-6, 2.5e-6]),
+    ("triton_attention_ampere", &[1.0, 0.85, 0.7, 0.55]),
 ];
 
 fn set(c: &mut Fitted, dim: usize, v: f64) {
@@ -31,7 +32,8 @@ fn set(c: &mut Fitted, dim: usize, v: f64) {
         2 => c.low_precision = v,
         3 => c.half_bandwidth_bytes = v,
         4 => c.triton_attention = v,
-        _ => c.ring_step_latency_s = v,
+        5 => c.ring_step_latency_s = v,
+        _ => c.triton_attention_ampere = v,
     }
 }
 

@@ -52,8 +52,8 @@ pub enum Attention {
     /// the full s × s computed.
     Unfused,
     /// Fused, written in Triton (2022–23; llm-foundry's `attn_impl: triton`): stores what `flash`
-    /// stores, runs as fast on Ampere and at a fitted fraction of its speed on Hopper and later
-    /// (it uses none of Hopper's new instructions).
+    /// stores, runs at a fitted fraction of its speed (one fraction before Hopper, one from
+    /// Hopper on, whose new instructions it does not use).
     Triton,
 }
 

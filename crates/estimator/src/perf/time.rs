@@ -186,7 +186,7 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
             let slow = if p.hopper_or_later {
                 att_full / p.fitted.triton_attention
             } else {
-                att_full
+                att_full / p.fitted.triton_attention_ampere
             };
             (0.5 * slow, 1.25 * slow, 0.0)
         }
