@@ -19,7 +19,7 @@ pub struct Fitted {
     /// `interference` · min(comm, compute).
     pub interference: f64,
     /// Per-GPU jitter of a step's compute time (relative standard deviation). A step waits for
-    /// the slowest of N GPUs, E[max] ≈ σ·√(2 ln N) above the mean: the synchronization term.
+    /// the slowest of N GPUs, whose expected excess over the mean is ≈ σ·√(2 ln N): the synchronization term.
     pub jitter: f64,
     /// Efficiency of FP8 / FP4 matmuls relative to BF16 ones, each at its own peak (scaling,
     /// casts and amax bookkeeping; the peak doubles, the speed does not).

@@ -58,7 +58,8 @@ pub struct Efficiency {
     pub collective: f64,
     /// Start-up latency of one collective or transfer inside the scale-up domain (s).
     pub scaleup_latency_s: f64,
-    /// Start-up latency of one collective step or transfer over the scale-out network (s).
+    /// Start-up latency of one step over the scale-out network (s). Not read since issue 14:
+    /// scale-out steps take the fitted [`super::fitted::Fitted::ring_step_latency_s`].
     pub scaleout_latency_s: f64,
 }
 

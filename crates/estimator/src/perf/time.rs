@@ -4,18 +4,20 @@
 //! output layer) costs, per layer:
 //!
 //! - **matmuls**: each M×K×N matmul takes 2·M·K·N / (peak · e) with the efficiency
-//!   e = matmul_max · d/(d + matmul_half_dim), d = min(M, K, N), or its bytes / HBM bandwidth if
-//!   that is longer (roofline). Backward = 2 × forward.
+//!   e = matmul_max · d/(d + matmul_half_dim), d = min(M, K, N), × the fitted `low_precision`
+//!   share in FP8/FP4, or its bytes / HBM bandwidth if that is longer (roofline). Backward = 2 ×
+//!   forward.
 //! - **attention core**: Q·Kᵀ and A·V as matmuls of inner size the head dimension; a fused
 //!   causal kernel computes half of the s × s (and its backward recomputes the scores: 2.5 ×
-//!   forward), an unfused one the full square plus its softmax traffic through HBM.
+//!   forward), an unfused one the full square plus its softmax traffic through HBM; always at the
+//!   BF16 peak; a Triton kernel at a fitted share of the fused speed.
 //! - **memory-bound kernels**: norms, residual adds, rotary (about 20·h bytes per token),
 //!   the MLP activation (4·f or 6·f bytes per token), divided by tp where sharded; backward
 //!   1.5 × forward ([`MEM_BACKWARD`]); at `hbm` × HBM bandwidth.
 //! - **tensor-parallel collectives**: 2 all-reduces (or reduce-scatter + all-gather with
 //!   sequence parallelism, same bytes) of the layer's activations forward, 2 backward, 2 more
-//!   with full recomputation; ring cost 2·(tp−1)/tp · bytes / (scale-up bandwidth ·
-//!   collective); [`OVERLAP_HIDDEN`] of it hidden behind the matmuls when `comm_overlap` is on.
+//!   with full recomputation; ring cost at the achieved NVLink bandwidth (`comm.rs`);
+//!   [`OVERLAP_HIDDEN`] of it hidden behind the matmuls when `comm_overlap` is on.
 //! - **context parallelism**: a ring passes K and V (forward) and their gradients (backward)
 //!   around the cp GPUs, overlapped with the attention core; only the excess shows.
 //! - **expert parallelism**: 2 all-to-alls forward (dispatch, combine), 2 backward, of the
@@ -25,9 +27,10 @@
 //!
 //! The pipeline runs m micro-batches: m · t_mb, plus the bubble (pp−1)/interleave · t_mb and
 //! the fill/drain transfers; stage-to-stage transfers are otherwise hidden when `comm_overlap`
-//! is on. Data parallelism reduces the gradients (all-reduce, or reduce-scatter + all-gather
-//! of the parameters with the distributed optimizer); with `comm_overlap`, [`OVERLAP_HIDDEN`] of
-//! the part that fits in one micro-batch's compute is hidden. The optimizer step streams 30 bytes per parameter it owns
+//! is on. Data parallelism moves what the layout's sharding asks for (see `dp_comm` below) at the
+//! achieved bandwidth of its group (`comm.rs`), partly hidden behind compute; a
+//! synchronization term σ·√(2 ln N) of the compute waits for the slowest of N GPUs
+//! (`docs/performance-model.md`). The optimizer step streams 30 bytes per parameter it owns
 //! (FP32 gradient, master weight, two moments read and written, BF16 weight written) plus the
 //! zeroing of the gradient buffer.
 
@@ -39,10 +42,9 @@ use super::layout::{Attention, Recompute, Resolved, Sharding};
 use super::memory::{layers_per_gpu, stage_params};
 use super::prepared::Prepared;
 
-/// Share of overlappable communication that overlap actually hides, when `comm_overlap` is on:
-/// tensor-parallel collectives behind their matmuls, data-parallel reduction behind the last
-/// micro-batch. Not all: communication kernels take SMs and HBM bandwidth from the compute they
-/// overlap, and the last gradient bucket (with the embedding) ends after the backward pass.
+/// Share of tensor-parallel communication that overlap hides behind the matmuls, when
+/// `comm_overlap` is on (data-parallel overlap follows `comm.rs`). Not all: communication
+/// kernels take SMs and HBM bandwidth from the compute they overlap.
 pub const OVERLAP_HIDDEN: f64 = 0.5;
 
 /// Backward bytes of the memory-bound kernels, relative to forward: a norm or activation reads
