@@ -335,6 +335,15 @@ test('expert mode: best layout, time breakdown, memory against HBM, and a layout
   const job = { model: 'llama-3.1-405b', hardware: 'h100', gpus: 16384, global_batch: 2048 };
   const cli = JSON.parse(execFileSync(CLI, ['search', '-'], { input: JSON.stringify(job), encoding: 'utf8' }));
   expect(relErr(mfu, cli.best.mfu)).toBeLessThanOrEqual(1e-12);
+  // The prediction's range (the spread of its errors on published runs), the CLI's too.
+  const range = expert.getByTestId('x-mfu-range');
+  await expect(range).toContainText('published runs');
+  const low = Number.parseFloat(await range.getAttribute('data-low'));
+  const high = Number.parseFloat(await range.getAttribute('data-high'));
+  expect(low).toBeLessThan(mfu);
+  expect(high).toBeGreaterThan(mfu);
+  expect(relErr(low, cli.best.mfu_low)).toBeLessThanOrEqual(1e-12);
+  expect(relErr(high, cli.best.mfu_high)).toBeLessThanOrEqual(1e-12);
   // In French, the layout and the reason the best wins are French too.
   await page.getByTestId('lang-fr').click();
   await expect(expert.getByTestId('x-layout-used')).toContainText('micro-lot');

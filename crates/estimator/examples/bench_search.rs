@@ -95,6 +95,7 @@ fn main() -> Result<(), Error> {
         recompute: zettaflop_estimator::perf::Recompute::None,
         sequence_parallel: true,
         distributed_optimizer: true,
+        sharding: Default::default(),
     };
     let exec = zettaflop_estimator::perf::Execution {
         training: training(3072),

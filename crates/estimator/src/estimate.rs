@@ -547,6 +547,10 @@ pub fn estimate_in(s: &Scenario, l: Locale) -> Result<Report, Error> {
             UTILIZATION_TYPICAL_LOW.value,
             UTILIZATION_TYPICAL_HIGH.value,
         )
+    } else if let Some(p) = predicted.as_ref().filter(|p| p.mfu > 0.0) {
+        // The performance model's range: the spread of its errors on published runs.
+        varied.push("utilization".into());
+        (u * p.mfu_low / p.mfu, u * p.mfu_high / p.mfu)
     } else {
         (u, u)
     };

@@ -75,6 +75,11 @@ impl<'de> Deserialize<'de> for Utilization {
 pub struct PredictedUtilization {
     /// Predicted MFU.
     pub mfu: f64,
+    /// Low end of the MFU range (what published runs reached, 10th percentile, when the model
+    /// predicted `mfu`; see `docs/calibration.md`).
+    pub mfu_low: f64,
+    /// High end of the MFU range (90th percentile).
+    pub mfu_high: f64,
     /// Predicted HFU.
     pub hfu: f64,
     /// Seconds per optimizer step.
@@ -150,6 +155,8 @@ pub fn predict(
     let best = perf::search(&shape, &system, &training, &Fixed::default(), 0)?.best;
     let summary = PredictedUtilization {
         mfu: best.mfu,
+        mfu_low: best.mfu_low,
+        mfu_high: best.mfu_high,
         hfu: best.hfu,
         iteration_s: best.iteration_s,
         global_batch,

@@ -100,7 +100,7 @@ fn results(o: &Outcome, l: Locale) -> impl IntoView {
             K::TModelComm,
         ),
         ("c5", tm.pipeline_bubble_s + tm.pipeline_p2p_s, K::TPipeline),
-        ("c6", tm.dp_comm_s, K::TDataComm),
+        ("c6", tm.dp_comm_s + tm.sync_s, K::TDataComm),
         ("c7", tm.optimizer_s, K::TOptimizer),
     ];
     let m = &p.memory;
@@ -120,7 +120,8 @@ fn results(o: &Outcome, l: Locale) -> impl IntoView {
         .collect_view();
     view! {
         <dl class="stats">
-            <div class="stat"><dt>"MFU"</dt><dd data-testid="x-mfu" data-value=p.mfu.to_string()>{fmt::percent(p.mfu, l)}</dd></div>
+            <div class="stat"><dt>"MFU"</dt><dd data-testid="x-mfu" data-value=p.mfu.to_string()>{fmt::percent(p.mfu, l)}</dd>
+                <dd class="hint" data-testid="x-mfu-range" data-low=p.mfu_low.to_string() data-high=p.mfu_high.to_string()>{fill(t(K::XMfuRange, l), &[&fmt::percent(p.mfu_low, l), &fmt::percent(p.mfu_high, l)])}</dd></div>
             <div class="stat"><dt>"HFU"</dt><dd data-testid="x-hfu" data-value=p.hfu.to_string()>{fmt::percent(p.hfu, l)}</dd></div>
             <div class="stat"><dt>{t(K::XIteration, l)}</dt><dd data-testid="x-iteration" data-value=p.iteration_s.to_string()>{fmt::duration(p.iteration_s, l)}</dd></div>
             <div class="stat"><dt>{t(K::XTokens, l)}</dt><dd data-testid="x-tokens" data-value=p.tokens_per_s.to_string()>{fmt::si(p.tokens_per_s, "", l)}</dd></div>
@@ -277,6 +278,7 @@ pub fn Expert(inputs: ExpertInputs) -> impl IntoView {
             },
             sequence_parallel: sp.get(),
             distributed_optimizer: dopt.get(),
+            sharding: Default::default(),
         };
         let best = perf::evaluate(&shape, &system, &Execution { training, layout }).map_err(err)?;
         Ok(Outcome {

@@ -46,6 +46,7 @@ keys! {
     MActivations => "activations", "activations stockées";
     MReserved => "reserved", "réservé";
     XIteration => "Iteration", "Itération";
+    XMfuRange => "published runs: {} to {}", "entraînements publiés : {} à {}";
     XTokens => "Tokens per second", "Jetons par seconde";
     XPerGpu => "Achieved per GPU", "Atteint par GPU";
     XLayoutUsed => "Layout:", "Répartition :";

@@ -51,6 +51,50 @@ pub enum Attention {
     /// Unfused (before 2022): scores written to HBM, softmax and dropout as separate kernels,
     /// the full s × s computed.
     Unfused,
+    /// Fused, written in Triton (2022–23; llm-foundry's `attn_impl: triton`): stores what `flash`
+    /// stores, runs at a fitted fraction of its speed (one fraction before Hopper, one from
+    /// Hopper on, whose new instructions it does not use).
+    Triton,
+}
+
+/// How the training state is split over the data-parallel group (ZeRO stages, FSDP).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Sharding {
+    /// Every data-parallel replica holds the weights, gradients and optimizer states.
+    #[default]
+    None,
+    /// Optimizer states and FP32 master weights split (ZeRO-1, Megatron's distributed
+    /// optimizer).
+    #[serde(alias = "zero-1")]
+    Optimizer,
+    /// Gradients split too (ZeRO-2, FSDP `SHARD_GRAD_OP`).
+    #[serde(alias = "zero-2")]
+    Gradients,
+    /// Weights split too, gathered layer by layer (ZeRO-3, FSDP `FULL_SHARD`).
+    #[serde(alias = "zero-3", alias = "fsdp")]
+    Full,
+}
+
+impl Sharding {
+    /// All options.
+    pub const ALL: [Sharding; 4] = [
+        Sharding::None,
+        Sharding::Optimizer,
+        Sharding::Gradients,
+        Sharding::Full,
+    ];
+
+    /// The JSON name.
+    pub fn id(self) -> &'static str {
+        match self {
+            Sharding::None => "none",
+            Sharding::Optimizer => "optimizer",
+            Sharding::Gradients => "gradients",
+            Sharding::Full => "full",
+        }
+    }
 }
 
 /// Software settings that are not part of the layout.
@@ -115,9 +159,30 @@ pub struct Layout {
     #[serde(default)]
     pub sequence_parallel: bool,
     /// Distributed optimizer (ZeRO-1): optimizer states split over the data-parallel group
-    /// (default false).
+    /// (default false); the same as `"sharding": "optimizer"`.
     #[serde(default)]
     pub distributed_optimizer: bool,
+    /// What the data-parallel group splits: `none` (default), `optimizer` (ZeRO-1),
+    /// `gradients` (ZeRO-2), `full` (ZeRO-3 / FSDP). The larger of this and
+    /// `distributed_optimizer` applies.
+    #[serde(default, skip_serializing_if = "is_none_sharding")]
+    pub sharding: Sharding,
+}
+
+fn is_none_sharding(s: &Sharding) -> bool {
+    *s == Sharding::None
+}
+
+impl Layout {
+    /// The sharding that applies: `sharding`, or `optimizer` when `distributed_optimizer` is
+    /// set and asks for more.
+    pub fn effective_sharding(&self) -> Sharding {
+        if self.distributed_optimizer {
+            self.sharding.max(Sharding::Optimizer)
+        } else {
+            self.sharding
+        }
+    }
 }
 
 fn one() -> u32 {
@@ -264,7 +329,7 @@ pub(crate) fn check(
     if l.sequence_parallel && tp == 1 {
         return Err(Reject::SequenceParallel);
     }
-    if l.distributed_optimizer && dp == 1 {
+    if l.effective_sharding() != Sharding::None && dp == 1 {
         return Err(Reject::DistributedOptimizer);
     }
     Ok(Resolved {
@@ -361,6 +426,7 @@ pub(crate) fn explain(
             format!("{} demande un modèle à mélange d'experts (experts > 1)", l.ep),
         ),
         Reject::SequenceParallel => ("layout.sequence_parallel", "needs tp > 1".into(), "demande tp > 1".into()),
+        Reject::DistributedOptimizer if l.sharding != Sharding::None => ("layout.sharding", "needs dp > 1".into(), "demande dp > 1".into()),
         Reject::DistributedOptimizer => ("layout.distributed_optimizer", "needs dp > 1".into(), "demande dp > 1".into()),
         Reject::Memory => ("layout", "does not fit in memory".into(), "ne tient pas en mémoire".into()),
     };

@@ -1,12 +1,14 @@
 //! Memory per GPU: weights, gradients, optimizer states, activations, and whether they fit.
 //!
 //! - Weights 2 bytes per parameter (BF16), gradients 4 (Megatron-LM's FP32 main gradients),
-//!   Adam states 12 (FP32 master copy, first and second moments), divided over the
-//!   data-parallel group by the distributed optimizer: 18 bytes per parameter, or 6 + 12/dp.
+//!   Adam states 12 (FP32 master copy, first and second moments): 18 bytes per parameter.
+//!   The layout's [`Sharding`] divides them over the data-parallel group: ZeRO-1 (the
+//!   distributed optimizer) the 12, ZeRO-2 the 4 too, ZeRO-3 / FSDP the 2 too, plus two layers
+//!   of weights gathered whole (the one computing and the one prefetched).
 //! - Activations per layer and micro-batch follow Korthikanti et al. 2022 ("Reducing Activation
 //!   Recomputation in Large Transformer Models"), generalized to grouped-query attention, gated
 //!   MLPs, experts and context parallelism, without dropout masks (today's pre-training uses no
-//!   dropout). With fused attention the s × s scores are never stored (only the output and the
+//!   dropout); in FP8 the matmul inputs are kept in one byte (Transformer Engine). With fused attention the s × s scores are never stored (only the output and the
 //!   softmax statistics); unfused attention stores 5·heads·s bytes per token (scores, softmax,
 //!   dropout), which selective recomputation drops. Full recomputation keeps only each layer's
 //!   input. The first pipeline stage holds the activations of min(micro-batches, pp) micro-batches
@@ -17,7 +19,7 @@
 
 use serde::Serialize;
 
-use super::layout::{Attention, Recompute, Resolved};
+use super::layout::{Attention, Recompute, Resolved, Sharding};
 use super::prepared::Prepared;
 
 /// Fixed part of the reserve (bytes).
@@ -85,6 +87,12 @@ pub(crate) fn stage_params(p: &Prepared, r: &Resolved) -> StageParams {
 }
 
 /// Bytes of activations one layer keeps for one micro-batch on one GPU.
+///
+/// Per token, with g the bytes of a kept matmul input (2, or 1 in FP8): the two norm inputs (2h
+/// each) and outputs (the QKV and MLP inputs, g·h each), replicated over tp without sequence
+/// parallelism; Q, K, V (2 bytes each); the attention output (2h, also the output projection's
+/// input); the MLP's first output (2·f, or 2·2f gated) and its activated output (the second
+/// matmul's input, g·f); the scores when the attention is unfused; the experts' dispatch copy.
 fn layer_activations(p: &Prepared, r: &Resolved, recompute: Recompute) -> f64 {
     let l = &r.layout;
     let t = f64::from(l.tp);
@@ -94,26 +102,55 @@ fn layer_activations(p: &Prepared, r: &Resolved, recompute: Recompute) -> f64 {
     if recompute == Recompute::Full {
         return 2.0 * th * rep;
     }
+    let g = p.gemm_input_bytes;
     let hkv = p.hkv * (t / p.kv_heads).max(1.0);
-    // Norm inputs and outputs (2 norms), replicated over tp without sequence parallelism.
-    let norms = 8.0 * th * rep;
+    let norms = 2.0 * (2.0 + g) * th * rep;
     let qkv = 2.0 * tokens * (p.h + 2.0 * hkv) / t;
     let out = 2.0 * th / t;
     let scores = match (p.attention, recompute) {
-        (Attention::Flash, _) => 4.0 * tokens * p.heads / t,
+        (Attention::Flash | Attention::Triton, _) => 4.0 * tokens * p.heads / t,
         (Attention::Unfused, Recompute::None) => 5.0 * p.heads * tokens * p.seq / t,
         (Attention::Unfused, _) => 0.0,
     };
-    let mlp_width = if p.mlp_mats > 2.5 { 6.0 } else { 4.0 };
-    let mlp = mlp_width * tokens * p.ffn * p.active / t;
+    let first = if p.mlp_mats > 2.5 { 4.0 } else { 2.0 };
+    let mlp = (first + g) * tokens * p.ffn * p.active / t;
     let dispatch = if p.moe { 2.0 * th * p.active / t } else { 0.0 };
     norms + qkv + out + scores + mlp + dispatch
 }
 
-pub(crate) fn memory(p: &Prepared, r: &Resolved) -> Memory {
+/// Bytes per parameter held for (weights, gradients, optimizer) under a sharding over `n`
+/// data-parallel ranks: 2 + 4 + 12 unsharded; ZeRO-1 divides the 12, ZeRO-2 the 4 too, ZeRO-3
+/// the 2 too.
+pub(crate) fn bytes_per_param(s: Sharding, n: f64, grad: f64) -> (f64, f64, f64) {
+    let n = n.max(1.0);
+    match s {
+        Sharding::None => (2.0, grad, 12.0),
+        Sharding::Optimizer => (2.0, grad, 12.0 / n),
+        Sharding::Gradients => (2.0, grad / n, 12.0 / n),
+        Sharding::Full => (2.0 / n, grad / n, 12.0 / n),
+    }
+}
+
+/// Micro-batches whose activations the first stage holds at its fullest: min(m, pp) with 1F1B
+/// (stage i keeps pp − i), × (1 + (pp−1)/(pp·v)) with v interleaved chunks (Narayanan et al.
+/// 2021, Korthikanti et al. 2022), 1 without a pipeline.
+pub(crate) fn in_flight(r: &Resolved) -> f64 {
     let l = &r.layout;
+    if l.pp == 1 {
+        return 1.0;
+    }
     let pp = f64::from(l.pp);
     let v = f64::from(l.interleave);
+    let base = f64::from(r.microbatches).min(pp);
+    if l.interleave > 1 {
+        base * (1.0 + (pp - 1.0) / (pp * v))
+    } else {
+        base
+    }
+}
+
+pub(crate) fn memory(p: &Prepared, r: &Resolved) -> Memory {
+    let l = &r.layout;
     let dp = f64::from(r.dp);
     let ep = f64::from(l.ep);
     let t = f64::from(l.tp);
@@ -121,34 +158,29 @@ pub(crate) fn memory(p: &Prepared, r: &Resolved) -> Memory {
     let ls = layers_per_gpu(p, r);
     let tokens = f64::from(l.micro_batch) * p.seq / f64::from(l.cp);
     let rep = if l.sequence_parallel { 1.0 / t } else { 1.0 };
+    let sharding = l.effective_sharding();
+    let grad = 4.0;
 
     let stored = layer_activations(p, r, l.recompute);
     let working = layer_activations(p, r, Recompute::None);
     let logits = 4.0 * tokens * p.vocab / t;
     let embed_out = 2.0 * tokens * p.h * rep;
-    let inflight = if l.pp == 1 {
-        1.0
-    } else {
-        let base = f64::from(r.microbatches).min(pp);
-        if l.interleave > 1 {
-            base * (1.0 + (pp - 1.0) / (pp * v))
-        } else {
-            base
-        }
-    };
+    let inflight = in_flight(r);
 
+    // ZeRO-3 gathers one layer's weights at a time and prefetches the next: two layers whole.
+    let gathered = if sharding == Sharding::Full {
+        2.0 * 2.0 * (sp.dense + sp.expert) / ls.max(1.0)
+    } else {
+        0.0
+    };
     let states = |dense: f64, expert: f64| {
-        let opt_div_dense = if l.distributed_optimizer { dp } else { 1.0 };
-        let opt_div_expert = if l.distributed_optimizer {
-            (dp / ep).max(1.0)
-        } else {
-            1.0
-        };
+        let (wd, gd, od) = bytes_per_param(sharding, dp, grad);
+        let (we, ge, oe) = bytes_per_param(sharding, dp / ep, grad);
         (
             dense + expert,
-            2.0 * (dense + expert),
-            4.0 * (dense + expert),
-            12.0 * (dense / opt_div_dense + expert / opt_div_expert),
+            wd * dense + we * expert + gathered,
+            gd * dense + ge * expert,
+            od * dense + oe * expert,
         )
     };
     let output_here = if l.pp == 1 && p.tied { 0.0 } else { sp.output };

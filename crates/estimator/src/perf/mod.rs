@@ -14,18 +14,23 @@
 //! [`job`] (the JSON input).
 
 pub mod calibration;
+mod comm;
+pub mod fit;
+pub mod fitted;
+pub mod heldout;
 pub mod job;
 pub mod layout;
 pub mod memory;
 pub mod model;
 pub mod predict;
 mod prepared;
+pub mod report;
 pub mod search;
 pub mod system;
 pub mod time;
 
 pub use job::{IdOr, Job};
-pub use layout::{Attention, Execution, Layout, Recompute, Reject, Software, Training};
+pub use layout::{Attention, Execution, Layout, Recompute, Reject, Sharding, Software, Training};
 pub use memory::Memory;
 pub use model::{Counts, Mlp, ModelShape};
 pub use predict::{evaluate, predict, Prediction};

@@ -6,8 +6,9 @@
 
 use serde::Serialize;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 
+use super::fitted;
 use super::layout::{self, Execution, Layout, Recompute, Resolved};
 use super::memory::{self, Memory};
 use super::model::ModelShape;
@@ -29,6 +30,11 @@ pub struct Prediction {
     pub tokens_per_s: f64,
     /// Model FLOPs utilization.
     pub mfu: f64,
+    /// The MFU published runs reached, 10th percentile, when the model predicted `mfu`: the
+    /// low end of the prediction's range (from the held-out errors, `docs/calibration.md`).
+    pub mfu_low: f64,
+    /// The 90th percentile: the high end of the range.
+    pub mfu_high: f64,
     /// Hardware FLOPs utilization (recomputation counted).
     pub hfu: f64,
     /// Model FLOP/s per GPU (what MFU divides by the peak).
@@ -54,6 +60,11 @@ pub struct Prediction {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(default))]
     pub notes: Vec<String>,
+    /// What the prediction warns about: memory over HBM, with its breakdown (the layout is
+    /// still predicted: memory models err, and runs the model thought too large have run).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub warnings: Vec<String>,
 }
 
 /// The light result a search ranks by.
@@ -72,7 +83,13 @@ pub(crate) fn hardware_flop_per_token(p: &Prepared, recompute: Recompute) -> f64
         }
 }
 
-pub(crate) fn full(p: &Prepared, r: &Resolved, mem: Memory, notes: &[String]) -> Prediction {
+pub(crate) fn full(
+    p: &Prepared,
+    r: &Resolved,
+    mem: Memory,
+    notes: &[String],
+    chip: &str,
+) -> Prediction {
     let time = time::breakdown(p, r);
     let iteration_s = time.total();
     let tokens = p.global_batch * p.seq;
@@ -85,6 +102,8 @@ pub(crate) fn full(p: &Prepared, r: &Resolved, mem: Memory, notes: &[String]) ->
         iteration_s,
         tokens_per_s: tokens / iteration_s,
         mfu: per_gpu(model_flop) / p.peak,
+        mfu_low: fitted::range(per_gpu(model_flop) / p.peak).0,
+        mfu_high: fitted::range(per_gpu(model_flop) / p.peak).1,
         hfu: per_gpu(hw_flop) / p.peak,
         achieved_flop_per_s_per_gpu: per_gpu(model_flop),
         hardware_flop_per_s_per_gpu: per_gpu(hw_flop),
@@ -94,6 +113,11 @@ pub(crate) fn full(p: &Prepared, r: &Resolved, mem: Memory, notes: &[String]) ->
         params: p.counts.params,
         active_params: p.counts.active_params,
         time,
+        warnings: if mem.fits {
+            Vec::new()
+        } else {
+            vec![over_hbm(&mem, chip)]
+        },
         memory: mem,
         notes: notes.to_vec(),
     }
@@ -132,10 +156,18 @@ pub fn evaluate(
         },
     )?;
     let mem = memory::memory(&p, &r);
-    Ok(full(&p, &r, mem, &system.hardware.notes()))
+    Ok(full(
+        &p,
+        &r,
+        mem,
+        &system.hardware.notes(),
+        &system.hardware.name,
+    ))
 }
 
-/// Predicts one layout.
+/// Predicts one layout: the same as [`evaluate`]. A layout over HBM is predicted all the same,
+/// with `memory.fits` false and a warning in `warnings`; only [`super::search`] skips layouts that
+/// do not fit.
 ///
 /// ```
 /// use zettaflop_estimator::perf::{predict, Execution, Layout, PerfHardware, Recompute, System, Training};
@@ -144,41 +176,31 @@ pub fn evaluate(
 /// let layout = Layout {
 ///     tp: 8, pp: 16, dp: None, cp: 1, ep: 1, micro_batch: 1, interleave: 1,
 ///     recompute: Recompute::Full, sequence_parallel: true, distributed_optimizer: true,
+///     sharding: Default::default(),
 /// };
 /// let training = Training { global_batch: 2048, precision: Default::default(), software: Default::default() };
 /// let p = predict(&model, &system, &Execution { training, layout })?;
-/// assert!(p.memory.fits && p.mfu > 0.2 && p.mfu < 0.7);
+/// assert!(p.memory.fits && p.warnings.is_empty() && p.mfu > 0.2 && p.mfu < 0.7);
 /// # Ok::<(), zettaflop_estimator::Error>(())
 /// ```
 ///
 /// # Errors
-/// As [`evaluate`], and a layout that does not fit (field `layout`, "needs X GiB per GPU but
-/// … has only Y GiB").
+/// As [`evaluate`].
 pub fn predict(model: &ModelShape, system: &System, exec: &Execution) -> Result<Prediction, Error> {
-    let p = evaluate(model, system, exec)?;
-    if !p.memory.fits {
-        return Err(does_not_fit(&p.memory, &system.hardware.name));
-    }
-    Ok(p)
+    evaluate(model, system, exec)
 }
 
-pub(crate) fn does_not_fit(m: &Memory, chip: &str) -> Error {
-    Error::new(
-        "layout",
-        ErrorKind::DoesNotFit {
-            needs_bytes: m.total_bytes,
-            has_bytes: m.capacity_bytes,
-            detail: format!(
-                "needs {:.1} GiB per GPU but {chip} has only {:.1} GiB ({} stage: weights {:.1}, gradients {:.1}, optimizer {:.1}, activations {:.1}, reserved {:.1} GiB); try recompute, more tp or pp, or the distributed optimizer",
-                m.total_bytes / GIB,
-                m.capacity_bytes / GIB,
-                m.stage,
-                m.weights_bytes / GIB,
-                m.gradients_bytes / GIB,
-                m.optimizer_bytes / GIB,
-                m.activations_bytes / GIB,
-                m.reserved_bytes / GIB,
-            ),
-        },
+/// The warning for a layout over HBM, with the fullest stage's breakdown.
+pub(crate) fn over_hbm(m: &Memory, chip: &str) -> String {
+    format!(
+        "memory: needs {:.1} GiB per GPU but {chip} has only {:.1} GiB ({} stage: weights {:.1}, gradients {:.1}, optimizer {:.1}, activations {:.1}, reserved {:.1} GiB); it may not run as given: try recompute, more tp or pp, or more sharding",
+        m.total_bytes / GIB,
+        m.capacity_bytes / GIB,
+        m.stage,
+        m.weights_bytes / GIB,
+        m.gradients_bytes / GIB,
+        m.optimizer_bytes / GIB,
+        m.activations_bytes / GIB,
+        m.reserved_bytes / GIB,
     )
 }

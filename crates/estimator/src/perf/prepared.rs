@@ -5,9 +5,10 @@ use crate::error::Error;
 use crate::hardware::Precision;
 use crate::limits;
 
+use super::fitted::{self, Fitted};
 use super::layout::{Attention, Training};
 use super::model::{Counts, ModelShape};
-use super::system::{Efficiency, System};
+use super::system::{Efficiency, Generation, System};
 
 /// Everything the memory and time models read, as `f64`.
 #[derive(Debug, Clone, Copy)]
@@ -42,6 +43,18 @@ pub(crate) struct Prepared {
     /// Bytes per element of gradients as reduced over data parallelism: fp32 (Megatron's
     /// default main gradients) except in fp16 training, which reduces fp16 gradients.
     pub grad_reduce_bytes: f64,
+    /// Bytes per element of the matmul inputs kept for the backward pass: 1 when the matmuls run
+    /// in FP8 or FP4 (Transformer Engine keeps the quantized copy), else 2.
+    pub gemm_input_bytes: f64,
+    /// Dense BF16 peak (the attention core runs in BF16 whatever the matmuls' format), or the
+    /// precision's peak when the chip has no BF16 figure.
+    pub peak_bf16: f64,
+    /// Matmuls in FP8 or FP4.
+    pub low_precision: bool,
+    /// Hopper or Blackwell: a Triton attention kernel runs slower than the vendor's there.
+    pub hopper_or_later: bool,
+    /// The fitted constants in force.
+    pub fitted: Fitted,
 }
 
 impl Prepared {
@@ -80,6 +93,15 @@ impl Prepared {
             eff: hw.generation.efficiency(),
             attention: t.software.attention,
             overlap: t.software.comm_overlap,
+            peak_bf16: hw.peak(Precision::Bf16).unwrap_or(peak).min(peak),
+            low_precision: matches!(t.precision, Precision::Fp8 | Precision::Fp4),
+            fitted: fitted::current(),
+            hopper_or_later: matches!(hw.generation, Generation::Hopper | Generation::Blackwell),
+            gemm_input_bytes: if matches!(t.precision, Precision::Fp8 | Precision::Fp4) {
+                1.0
+            } else {
+                2.0
+            },
             grad_reduce_bytes: if t.precision == Precision::Fp16 {
                 2.0
             } else {

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::error::{Error, ErrorKind};
 
-use super::layout::{self, Layout, Recompute, Reject, Resolved, Training};
+use super::layout::{self, Layout, Recompute, Reject, Resolved, Sharding, Training};
 use super::memory;
 use super::model::ModelShape;
 use super::predict::{self, Prediction};
@@ -59,6 +59,20 @@ pub struct Fixed {
     /// Distributed optimizer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub distributed_optimizer: Option<bool>,
+    /// Data-parallel sharding (overrides `distributed_optimizer`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sharding: Option<Sharding>,
+}
+
+/// The shardings a search tries: the fixed one, or none / optimizer / full (ZeRO-2 is never
+/// faster than ZeRO-1 and holds no less than ZeRO-3).
+fn shardings(fixed: &Fixed) -> Vec<Sharding> {
+    match (fixed.sharding, fixed.distributed_optimizer) {
+        (Some(s), _) => vec![s],
+        (None, Some(true)) => vec![Sharding::Optimizer],
+        (None, Some(false)) => vec![Sharding::None],
+        (None, None) => vec![Sharding::None, Sharding::Optimizer, Sharding::Full],
+    }
 }
 
 /// Rejected layouts by reason.
@@ -174,6 +188,7 @@ pub fn search(
     let mut top: Vec<(f64, Resolved)> = Vec::with_capacity(KEEP + 1);
 
     let all_g = divisors(gpus);
+    let shards = shardings(fixed);
     for &tp in &pick(&all_g, fixed.tp) {
         if tp > system.hardware.scaleup_domain {
             rejected.add(Reject::TpDomain);
@@ -247,12 +262,8 @@ pub fn search(
                                     {
                                         continue;
                                     }
-                                    for dist in [false, true] {
-                                        if (dist && dp == 1)
-                                            || fixed
-                                                .distributed_optimizer
-                                                .is_some_and(|f| f != dist)
-                                        {
+                                    for &sharding in &shards {
+                                        if sharding != Sharding::None && dp == 1 {
                                             continue;
                                         }
                                         let l = Layout {
@@ -265,7 +276,8 @@ pub fn search(
                                             interleave: v,
                                             recompute: rc,
                                             sequence_parallel: sp,
-                                            distributed_optimizer: dist,
+                                            distributed_optimizer: sharding != Sharding::None,
+                                            sharding,
                                         };
                                         evaluated += 1;
                                         let r = match layout::check(
@@ -328,7 +340,8 @@ pub fn search(
         ));
     };
     let notes = system.hardware.notes();
-    let prediction = |r: &Resolved| predict::full(&p, r, memory::memory(&p, r), &notes);
+    let prediction =
+        |r: &Resolved| predict::full(&p, r, memory::memory(&p, r), &notes, &system.hardware.name);
     let best = prediction(&best_r);
     let key = |l: &Layout| {
         (
@@ -339,6 +352,7 @@ pub fn search(
             l.micro_batch,
             l.interleave,
             l.recompute,
+            l.effective_sharding(),
         )
     };
     let mut seen = vec![key(&best_r.layout)];
@@ -408,13 +422,16 @@ pub fn describe_in(l: &Layout, lang: Locale) -> String {
             " · sequence parallel"
         };
     }
-    if l.distributed_optimizer {
-        s += if fr {
-            " · optimiseur distribué"
-        } else {
-            " · distributed optimizer"
-        };
-    }
+    let sharded = match (l.effective_sharding(), fr) {
+        (Sharding::None, _) => "",
+        (Sharding::Optimizer, false) => " · distributed optimizer",
+        (Sharding::Optimizer, true) => " · optimiseur distribué",
+        (Sharding::Gradients, false) => " · ZeRO-2 (optimizer and gradients sharded)",
+        (Sharding::Gradients, true) => " · ZeRO-2 (optimiseur et gradients répartis)",
+        (Sharding::Full, false) => " · ZeRO-3 / FSDP (fully sharded)",
+        (Sharding::Full, true) => " · ZeRO-3 / FSDP (tout réparti)",
+    };
+    s += sharded;
     s
 }
 

@@ -58,7 +58,8 @@ pub struct Efficiency {
     pub collective: f64,
     /// Start-up latency of one collective or transfer inside the scale-up domain (s).
     pub scaleup_latency_s: f64,
-    /// Start-up latency of one collective step or transfer over the scale-out network (s).
+    /// Start-up latency of one step over the scale-out network (s). Not read since issue 14:
+    /// scale-out steps take the fitted [`super::fitted::Fitted::ring_step_latency_s`].
     pub scaleout_latency_s: f64,
 }
 
@@ -137,6 +138,14 @@ impl Generation {
 /// = 50 GB/s, one ConnectX-7-class NIC per GPU, as on the H100 clusters whose figure is sourced.
 /// A prediction that uses it says so in its `notes`.
 pub const DEFAULT_SCALEOUT_BYTES_PER_S: f64 = 50e9;
+
+/// Bytes in one "GB" of an NVIDIA chip's HBM capacity in the catalog, as the model reads it: a GiB
+/// (other vendors' rows are already converted to decimal bytes in the catalog). HBM stacks come
+/// in binary sizes (five 16 GiB stacks on an A100 or H100 "80 GB"), and the memory a framework can
+/// allocate is what the driver reports: 81,920 MiB on an A100 80GB, 81,559 MiB on an H100 SXM
+/// 80GB, 40,960 MiB on an A100 40GB (nvidia-smi). Reading "80 GB" as 80 × 10⁹ bytes would take
+/// 5.5 GiB from every GPU. Bandwidths stay decimal.
+pub const HBM_GIB: f64 = 1024.0 * 1024.0 * 1024.0;
 
 /// One accelerator's figures the performance model needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -225,7 +234,11 @@ impl PerfHardware {
         Ok(PerfHardware {
             name: a.name.into(),
             peak_flop_per_s: a.peaks,
-            hbm_bytes: a.hbm_bytes,
+            hbm_bytes: if a.vendor == "NVIDIA" {
+                a.hbm_bytes / 1e9 * HBM_GIB
+            } else {
+                a.hbm_bytes
+            },
             hbm_bytes_per_s: hbm,
             scaleup_bytes_per_s: scaleup,
             scaleup_domain: domain,

@@ -4,18 +4,20 @@
 //! output layer) costs, per layer:
 //!
 //! - **matmuls**: each M×K×N matmul takes 2·M·K·N / (peak · e) with the efficiency
-//!   e = matmul_max · d/(d + matmul_half_dim), d = min(M, K, N), or its bytes / HBM bandwidth if
-//!   that is longer (roofline). Backward = 2 × forward.
+//!   e = matmul_max · d/(d + matmul_half_dim), d = min(M, K, N), × the fitted `low_precision`
+//!   share in FP8/FP4, or its bytes / HBM bandwidth if that is longer (roofline). Backward = 2 ×
+//!   forward.
 //! - **attention core**: Q·Kᵀ and A·V as matmuls of inner size the head dimension; a fused
 //!   causal kernel computes half of the s × s (and its backward recomputes the scores: 2.5 ×
-//!   forward), an unfused one the full square plus its softmax traffic through HBM.
+//!   forward), an unfused one the full square plus its softmax traffic through HBM; always at the
+//!   BF16 peak; a Triton kernel at a fitted share of the fused speed.
 //! - **memory-bound kernels**: norms, residual adds, rotary (about 20·h bytes per token),
 //!   the MLP activation (4·f or 6·f bytes per token), divided by tp where sharded; backward
 //!   1.5 × forward ([`MEM_BACKWARD`]); at `hbm` × HBM bandwidth.
 //! - **tensor-parallel collectives**: 2 all-reduces (or reduce-scatter + all-gather with
 //!   sequence parallelism, same bytes) of the layer's activations forward, 2 backward, 2 more
-//!   with full recomputation; ring cost 2·(tp−1)/tp · bytes / (scale-up bandwidth ·
-//!   collective); [`OVERLAP_HIDDEN`] of it hidden behind the matmuls when `comm_overlap` is on.
+//!   with full recomputation; ring cost at the achieved NVLink bandwidth (`comm.rs`);
+//!   [`OVERLAP_HIDDEN`] of it hidden behind the matmuls when `comm_overlap` is on.
 //! - **context parallelism**: a ring passes K and V (forward) and their gradients (backward)
 //!   around the cp GPUs, overlapped with the attention core; only the excess shows.
 //! - **expert parallelism**: 2 all-to-alls forward (dispatch, combine), 2 backward, of the
@@ -25,23 +27,24 @@
 //!
 //! The pipeline runs m micro-batches: m · t_mb, plus the bubble (pp−1)/interleave · t_mb and
 //! the fill/drain transfers; stage-to-stage transfers are otherwise hidden when `comm_overlap`
-//! is on. Data parallelism reduces the gradients (all-reduce, or reduce-scatter + all-gather
-//! of the parameters with the distributed optimizer); with `comm_overlap`, [`OVERLAP_HIDDEN`] of
-//! the part that fits in one micro-batch's compute is hidden. The optimizer step streams 30 bytes per parameter it owns
+//! is on. Data parallelism moves what the layout's sharding asks for (see `dp_comm` below) at the
+//! achieved bandwidth of its group (`comm.rs`), partly hidden behind compute; a
+//! synchronization term σ·√(2 ln N) of the compute waits for the slowest of N GPUs
+//! (`docs/performance-model.md`). The optimizer step streams 30 bytes per parameter it owns
 //! (FP32 gradient, master weight, two moments read and written, BF16 weight written) plus the
 //! zeroing of the gradient buffer.
 
 use crate::format::Locale;
 use serde::Serialize;
 
-use super::layout::{Attention, Recompute, Resolved};
+use super::comm;
+use super::layout::{Attention, Recompute, Resolved, Sharding};
 use super::memory::{layers_per_gpu, stage_params};
 use super::prepared::Prepared;
 
-/// Share of overlappable communication that overlap actually hides, when `comm_overlap` is on:
-/// tensor-parallel collectives behind their matmuls, data-parallel reduction behind the last
-/// micro-batch. Not all: communication kernels take SMs and HBM bandwidth from the compute they
-/// overlap, and the last gradient bucket (with the embedding) ends after the backward pass.
+/// Share of tensor-parallel communication that overlap hides behind the matmuls, when
+/// `comm_overlap` is on (data-parallel overlap follows `comm.rs`). Not all: communication
+/// kernels take SMs and HBM bandwidth from the compute they overlap.
 pub const OVERLAP_HIDDEN: f64 = 0.5;
 
 /// Backward bytes of the memory-bound kernels, relative to forward: a norm or activation reads
@@ -71,6 +74,8 @@ pub struct TimeBreakdown {
     pub pipeline_p2p_s: f64,
     /// Exposed data-parallel gradient and parameter communication.
     pub dp_comm_s: f64,
+    /// Waiting for the slowest GPU: σ·√(2 ln N) of the compute, N GPUs.
+    pub sync_s: f64,
     /// Optimizer step.
     pub optimizer_s: f64,
 }
@@ -87,16 +92,17 @@ impl TimeBreakdown {
             + self.pipeline_bubble_s
             + self.pipeline_p2p_s
             + self.dp_comm_s
+            + self.sync_s
             + self.optimizer_s
     }
 
     /// The parts with their JSON names, for explanations.
-    pub fn parts(&self) -> [(&'static str, f64); 10] {
+    pub fn parts(&self) -> [(&'static str, f64); 11] {
         self.parts_in(Locale::En)
     }
 
     /// The parts with their names in `l`.
-    pub fn parts_in(&self, l: Locale) -> [(&'static str, f64); 10] {
+    pub fn parts_in(&self, l: Locale) -> [(&'static str, f64); 11] {
         if l == Locale::Fr {
             return [
                 ("produits matriciels", self.matmul_s),
@@ -108,6 +114,7 @@ impl TimeBreakdown {
                 ("bulle du pipeline", self.pipeline_bubble_s),
                 ("transferts du pipeline", self.pipeline_p2p_s),
                 ("communication data-parallèle", self.dp_comm_s),
+                ("attente du GPU le plus lent", self.sync_s),
                 ("pas de l'optimiseur", self.optimizer_s),
             ];
         }
@@ -121,6 +128,7 @@ impl TimeBreakdown {
             ("pipeline bubble", self.pipeline_bubble_s),
             ("pipeline transfers", self.pipeline_p2p_s),
             ("data-parallel communication", self.dp_comm_s),
+            ("waiting for the slowest GPU", self.sync_s),
             ("optimizer step", self.optimizer_s),
         ]
     }
@@ -130,20 +138,15 @@ impl TimeBreakdown {
 #[inline]
 fn matmul(p: &Prepared, m: f64, k: f64, n: f64) -> f64 {
     let d = m.min(k).min(n);
-    let e = p.eff.matmul_max * d / (d + p.eff.matmul_half_dim);
+    let lowp = if p.low_precision {
+        p.fitted.low_precision
+    } else {
+        1.0
+    };
+    let e = lowp * p.eff.matmul_max * d / (d + p.eff.matmul_half_dim);
     let compute = 2.0 * m * k * n / (p.peak * e);
     let bytes = 2.0 * (m * k + k * n + m * n);
     compute.max(bytes / (p.hbm_bw * p.eff.hbm))
-}
-
-/// Bandwidth and latency of a group of `size` GPUs whose members are `stride` ranks apart.
-#[inline]
-fn link(p: &Prepared, stride: f64, size: f64) -> (f64, f64) {
-    if stride * size <= p.domain {
-        (p.scaleup_bw * p.eff.collective, p.eff.scaleup_latency_s)
-    } else {
-        (p.scaleout_bw * p.eff.collective, p.eff.scaleout_latency_s)
-    }
 }
 
 pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
@@ -176,11 +179,19 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
     let att_flop = 4.0 * tokens * p.seq * p.h / t;
     let d = p.head_dim.min(tokens / b).min(p.seq);
     let att_eff = p.eff.matmul_max * d / (d + p.eff.matmul_half_dim);
-    let att_full = att_flop / (p.peak * att_eff);
+    let att_full = att_flop / (p.peak_bf16 * att_eff);
     let mut mem_bytes = 20.0 * tokens * p.h * rep
         + if p.mlp_mats > 2.5 { 6.0 } else { 4.0 } * tokens * p.ffn * p.active / t;
     let (att_f, att_b, softmax_bytes) = match p.attention {
         Attention::Flash => (0.5 * att_full, 1.25 * att_full, 0.0),
+        Attention::Triton => {
+            let slow = if p.hopper_or_later {
+                att_full / p.fitted.triton_attention
+            } else {
+                att_full / p.fitted.triton_attention_ampere
+            };
+            (0.5 * slow, 1.25 * slow, 0.0)
+        }
         Attention::Unfused => (
             att_full,
             2.0 * att_full,
@@ -201,17 +212,20 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
 
     // Tensor-parallel collectives.
     let tp_comm = if l.tp > 1 {
-        let (bw, lat) = link(p, 1.0, t);
-        let one = 2.0 * (t - 1.0) / t * 2.0 * tokens * p.h / bw + 2.0 * lat;
-        let exposed = if p.overlap { 1.0 - OVERLAP_HIDDEN } else { 1.0 };
-        (4.0 + re_coll) * one * exposed
+        let one = 2.0 * comm::ring(p, 1.0, t, 2.0 * tokens * p.h, 1.0);
+        let all = (4.0 + re_coll) * one;
+        if p.overlap {
+            (1.0 - OVERLAP_HIDDEN) * all
+        } else {
+            all
+        }
     } else {
         0.0
     };
     // Context-parallel ring, overlapped with the attention core.
     let cp_comm = if l.cp > 1 {
-        let (bw, lat) = link(p, t, c);
         let kv_bytes = 2.0 * tokens * 2.0 * hkv / t;
+        let (bw, lat) = comm::link(p, t, c, kv_bytes);
         let pass = (c - 1.0) * (kv_bytes / bw + lat);
         let fwd = (pass - att_f).max(0.0);
         let bwd = (2.0 * pass - att_b).max(0.0);
@@ -226,8 +240,8 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
     };
     // Expert-parallel all-to-alls.
     let ep_comm = if l.ep > 1 {
-        let (bw, lat) = link(p, t * c, ep);
         let bytes = 2.0 * tokens * p.h * p.active / t * (ep - 1.0) / ep;
+        let (bw, lat) = comm::link(p, t * c, ep, bytes);
         let n = if l.recompute == Recompute::Full {
             6.0
         } else {
@@ -252,7 +266,7 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
 
     // Pipeline.
     let (bubble, p2p) = if l.pp > 1 {
-        let (bw, lat) = link(p, t * c * dp, pp);
+        let (bw, lat) = comm::link(p, t * c * dp, pp, 2.0 * tokens * p.h / t);
         let one = 2.0 * tokens * p.h / t / bw + lat;
         let bubble = (pp - 1.0) / v * t_mb + 2.0 * (pp - 1.0) * one;
         let steady = if p.overlap { 0.0 } else { m * 2.0 * v * one };
@@ -264,28 +278,11 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
     // Data parallelism.
     let sp = stage_params(p, r);
     let dense = sp.dense + sp.embedding.max(sp.output);
-    let dp_comm = if r.dp > 1 {
-        let (bw, lat) = link(p, t * c, dp);
-        let ring = |n: f64| (n - 1.0) / n;
-        let edp = (dp / ep).max(1.0);
-        let g = p.grad_reduce_bytes;
-        let bytes = if l.distributed_optimizer {
-            ring(dp) * dense * (g + 2.0) + ring(edp) * sp.expert * (g + 2.0)
-        } else {
-            2.0 * ring(dp) * dense * g + 2.0 * ring(edp) * sp.expert * g
-        };
-        let total = bytes / bw + 2.0 * dp.log2().ceil() * lat;
-        if p.overlap {
-            total - OVERLAP_HIDDEN * total.min(t_mb)
-        } else {
-            total
-        }
-    } else {
-        0.0
-    };
+    let dp_comm = dp_comm(p, r, dense, sp.expert, ls, t_mb);
+    let sync = comm::straggler(&p.fitted, p.gpus) * m * t_mb;
 
     // Optimizer step.
-    let owned = if l.distributed_optimizer {
+    let owned = if l.effective_sharding() != Sharding::None {
         dense / dp + sp.expert / (dp / ep).max(1.0)
     } else {
         dense + sp.expert
@@ -302,6 +299,58 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
         pipeline_bubble_s: bubble,
         pipeline_p2p_s: p2p,
         dp_comm_s: dp_comm,
+        sync_s: sync,
         optimizer_s: optimizer,
+    }
+}
+
+/// Exposed data-parallel communication of one step, by sharding:
+///
+/// | sharding | per step | hidden behind |
+/// |---|---|---|
+/// | none | all-reduce of the gradients (g bytes per parameter) | the last micro-batch |
+/// | optimizer (ZeRO-1) | reduce-scatter of the gradients, all-gather of the BF16 weights | the last micro-batch |
+/// | gradients (ZeRO-2) | a reduce-scatter per micro-batch, one all-gather | every micro-batch |
+/// | full (ZeRO-3, FSDP) | per micro-batch: all-gather forward and backward, reduce-scatter | every micro-batch |
+///
+/// Megatron sends the gradients in buckets of max(40 M, 1 M × dp) parameters; FSDP one message
+/// per layer. Expert parameters reduce over dp / ep ranks.
+fn dp_comm(p: &Prepared, r: &Resolved, dense: f64, expert: f64, layers: f64, t_mb: f64) -> f64 {
+    let l = &r.layout;
+    if r.dp <= 1 {
+        return 0.0;
+    }
+    let dp = f64::from(r.dp);
+    let stride = f64::from(l.tp) * f64::from(l.cp);
+    let edp = (dp / f64::from(l.ep)).max(1.0);
+    let m = f64::from(r.microbatches);
+    let g = p.grad_reduce_bytes;
+    let bucket = 40e6_f64.max(1e6 * dp);
+    // With a pipeline, a chunk's gradients go out as soon as its last backward ends, during the
+    // cool-down, and its weights are gathered during the warm-up: the window grows by the
+    // pipeline's fill time, (pp − 1)/v micro-batches.
+    let window = t_mb * (1.0 + (f64::from(l.pp) - 1.0) / f64::from(l.interleave));
+    // One ring pass over both parameter groups, `bytes` per parameter, as `per` messages.
+    let pass = |bytes: f64, fsdp: bool| {
+        let msgs = |params: f64| {
+            if fsdp {
+                layers
+            } else {
+                (params / bucket).ceil()
+            }
+        };
+        comm::ring(p, stride, dp, dense * bytes, msgs(dense))
+            + comm::ring(p, stride, edp, expert * bytes, msgs(expert))
+    };
+    let (total, hideable) = match l.effective_sharding() {
+        Sharding::None => (2.0 * pass(g, false), window),
+        Sharding::Optimizer => (pass(g, false) + pass(2.0, false), window),
+        Sharding::Gradients => (m * pass(g, true) + pass(2.0, false), m * t_mb),
+        Sharding::Full => (m * (2.0 * pass(2.0, true) + pass(g, true)), m * t_mb),
+    };
+    if p.overlap {
+        comm::exposed(&p.fitted, total, hideable)
+    } else {
+        total
     }
 }

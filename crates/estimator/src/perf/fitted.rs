@@ -1,0 +1,80 @@
+//! The constants fitted on published runs, in one place, with the data they came from
+//! (`docs/calibration.md` lists their values and the leave-one-source-out errors).
+//!
+//! Every other constant of the model is a figure read from a source (a datasheet, NCCL's
+//! documented behaviour, a paper); these seven are not published anywhere and are fitted: a
+//! coarse grid search ([`super::fit`]) for the smallest median error over the held-out runs
+//! (`data/validation/public-runs.csv`), with each source family left out in turn to report how
+//! well the fit carries to data it did not see.
+
+use std::cell::Cell;
+
+use serde::Serialize;
+
+/// The fitted constants.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Fitted {
+    /// Share of overlapped communication that still costs time (communication kernels take SMs
+    /// and HBM bandwidth from the compute they overlap): exposed = max(0, comm − compute) +
+    /// `interference` · min(comm, compute).
+    pub interference: f64,
+    /// Per-GPU jitter of a step's compute time (relative standard deviation). A step waits for
+    /// the slowest of N GPUs, whose expected excess over the mean is ≈ σ·√(2 ln N): the synchronization term.
+    pub jitter: f64,
+    /// Efficiency of FP8 / FP4 matmuls relative to BF16 ones, each at its own peak (scaling,
+    /// casts and amax bookkeeping; the peak doubles, the speed does not).
+    pub low_precision: f64,
+    /// Message size (bytes per rank) at which a collective over the scale-out network reaches
+    /// half its bus bandwidth; NVLink collectives use a quarter of it.
+    pub half_bandwidth_bytes: f64,
+    /// Speed of a Triton flash-attention kernel relative to FlashAttention-2 / cuDNN on Hopper
+    /// and later.
+    pub triton_attention: f64,
+    /// The same before Hopper (A100, V100).
+    pub triton_attention_ampere: f64,
+    /// Latency of one step of a ring collective over the scale-out network (s): a ring over n
+    /// ranks takes n − 1 steps per message.
+    pub ring_step_latency_s: f64,
+}
+
+/// The constants the model uses (fitted on every source of `public-runs.csv`).
+pub const FITTED: Fitted = Fitted {
+    interference: 0.35,
+    jitter: 0.01,
+    low_precision: 0.8,
+    half_bandwidth_bytes: 16e6,
+    triton_attention: 0.35,
+    ring_step_latency_s: 20e-6,
+    triton_attention_ampere: 0.7,
+};
+
+/// The 10th percentile of the held-out errors (predicted / published − 1) under [`FITTED`]:
+/// one run in ten goes at least this much faster than predicted. `tests/heldout.rs` checks it
+/// against a fresh evaluation (within a point).
+pub const ERROR_P10: f64 = -0.133;
+/// The 90th percentile: one run in ten goes at least this much slower than predicted.
+pub const ERROR_P90: f64 = 0.128;
+
+/// The range a prediction of `x` (a utilization or a throughput) carries: what published runs
+/// reached when the model predicted `x`, between the 10th and 90th percentiles of its errors,
+/// x / (1 + p90) to x / (1 + p10).
+pub fn range(x: f64) -> (f64, f64) {
+    (x / (1.0 + ERROR_P90), x / (1.0 + ERROR_P10))
+}
+
+thread_local! {
+    static OVERRIDE: Cell<Option<Fitted>> = const { Cell::new(None) };
+}
+
+/// The constants in force: [`FITTED`], or what [`with_fitted`] set on this thread.
+pub(crate) fn current() -> Fitted {
+    OVERRIDE.with(Cell::get).unwrap_or(FITTED)
+}
+
+/// Runs `f` with other constants (the fit tries candidates this way), then restores them.
+pub fn with_fitted<T>(c: Fitted, f: impl FnOnce() -> T) -> T {
+    let before = OVERRIDE.with(|o| o.replace(Some(c)));
+    let out = f();
+    OVERRIDE.with(|o| o.set(before));
+    out
+}

@@ -1,0 +1,339 @@
+//! The held-out evaluation: the performance model against published runs it was never tuned on
+//! (`data/validation/public-runs.csv`, one normalized row per measurement, made from the shared
+//! `public-runs.csv` by `scripts/normalize-public-runs.py`).
+//!
+//! Each row becomes a [`Job`] and goes through [`Job::predict`], exactly as `zettaflop predict`
+//! would: the row's layout when the source gives it (micro-batch included), else `"auto"` with the
+//! parts the source gives pinned. A row is *answered* when the prediction comes back; memory over
+//! HBM is a warning there, never a refusal. The error is predicted throughput / published − 1 (so
+//! positive = the model is optimistic), in the row's own metric: tokens/s per GPU (from the
+//! iteration time when that is what the source gives), hardware TFLOP/s per GPU, or MFU.
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::hardware::Precision;
+
+use super::job::{IdOr, Job};
+use super::layout::{Attention, Layout, Recompute, Sharding, Software};
+use super::model::{Mlp, ModelShape};
+use super::search::Fixed;
+
+const CSV: &str = include_str!("../../data/validation/public-runs.csv");
+
+/// One normalized published measurement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PublicRun {
+    /// The measurement id (`meas=` in the shared file).
+    pub meas: String,
+    /// Source family: `llm-foundry`, `mlperf`, `dgxc`, `fms-fsdp`, `reports`.
+    pub group: String,
+    /// Model name.
+    pub model: String,
+    /// Shape fields, as in the file.
+    pub shape: [u32; 7],
+    /// MLP form id.
+    pub mlp: String,
+    /// GPUs.
+    pub gpus: u32,
+    /// Catalog hardware id.
+    pub hardware: String,
+    /// Precision id.
+    pub precision: String,
+    /// tp, pp, cp, ep, interleave (tp = pp = 0: not given).
+    pub parallel: [u32; 5],
+    /// `none`, `optimizer`, `gradients`, `full`.
+    pub sharding: String,
+    /// Micro-batch (0 = not given).
+    pub micro_batch: u32,
+    /// Global batch in sequences.
+    pub global_batch: u32,
+    /// `none`, `selective`, `full`.
+    pub recompute: String,
+    /// `iteration_s`, `tokens_per_s_per_gpu`, `tflops_per_gpu`, `mfu`.
+    pub metric: String,
+    /// The published value in that metric.
+    pub value: f64,
+    /// `ok`, or `out: <why the model does not describe this run>`.
+    pub status: String,
+}
+
+/// Every row of the file.
+pub fn runs() -> Vec<PublicRun> {
+    CSV.lines().skip(1).filter_map(parse).collect()
+}
+
+fn parse(line: &str) -> Option<PublicRun> {
+    let c: Vec<&str> = line.split(',').collect();
+    if c.len() != 26 {
+        return None;
+    }
+    let n = |i: usize| c[i].trim().parse::<u32>().unwrap_or(0);
+    Some(PublicRun {
+        meas: c[0].into(),
+        group: c[1].into(),
+        model: c[2].into(),
+        shape: [n(3), n(4), n(5), n(6), n(7), n(8), n(9)],
+        mlp: c[10].into(),
+        gpus: n(11),
+        hardware: c[12].into(),
+        precision: c[13].into(),
+        parallel: [n(14), n(15), n(16), n(17), n(18)],
+        sharding: c[19].into(),
+        micro_batch: n(20),
+        global_batch: n(21),
+        recompute: c[22].into(),
+        metric: c[23].into(),
+        value: c[24].trim().parse().unwrap_or(f64::NAN),
+        status: c[25].into(),
+    })
+}
+
+/// Runs before FlashAttention and Megatron's overlap options (2022 and earlier reports): unfused
+/// attention, no communication overlap.
+const OLD_SOFTWARE: [&str; 4] = ["bloom176b", "neox20b", "glm130b", "pythia-"];
+
+fn software(r: &PublicRun) -> Software {
+    if OLD_SOFTWARE.iter().any(|p| r.meas.starts_with(p)) {
+        Software {
+            attention: Attention::Unfused,
+            comm_overlap: false,
+        }
+    } else if r.group == "llm-foundry" {
+        Software {
+            attention: Attention::Triton,
+            comm_overlap: true,
+        }
+    } else {
+        Software::default()
+    }
+}
+
+fn mlp(id: &str) -> Mlp {
+    match id {
+        "gelu" => Mlp::Gelu,
+        "relu" => Mlp::Relu,
+        "squared-relu" => Mlp::SquaredRelu,
+        "geglu" => Mlp::Geglu,
+        _ => Mlp::Swiglu,
+    }
+}
+
+fn recompute(id: &str) -> Recompute {
+    match id {
+        "full" => Recompute::Full,
+        "selective" => Recompute::Selective,
+        _ => Recompute::None,
+    }
+}
+
+fn sharding(id: &str) -> Sharding {
+    match id {
+        "optimizer" => Sharding::Optimizer,
+        "gradients" => Sharding::Gradients,
+        "full" => Sharding::Full,
+        _ => Sharding::None,
+    }
+}
+
+/// The job `zettaflop predict` is asked for this row.
+pub fn job(r: &PublicRun) -> Job {
+    let [layers, hidden, heads, kv, ffn, vocab, seq] = r.shape;
+    let [tp, pp, cp, ep, interleave] = r.parallel;
+    let model = ModelShape {
+        layers,
+        hidden,
+        heads,
+        kv_heads: Some(kv),
+        ffn,
+        seq_len: seq,
+        vocab,
+        experts: 1,
+        active_experts: 1,
+        mlp: mlp(&r.mlp),
+        tied_embeddings: false,
+    };
+    let precision = match r.precision.as_str() {
+        "fp8" => Precision::Fp8,
+        "fp4" => Precision::Fp4,
+        "fp16" => Precision::Fp16,
+        _ => Precision::Bf16,
+    };
+    let sh = sharding(&r.sharding);
+    // A source that gives tp and pp but no micro-batch: Megatron's default, 1.
+    let micro_batch = if tp > 0 && r.micro_batch == 0 {
+        1
+    } else {
+        r.micro_batch
+    };
+    let (layout, fixed) = if tp > 0 && micro_batch > 0 {
+        let layout = Layout {
+            tp,
+            pp,
+            dp: None,
+            cp,
+            ep,
+            micro_batch,
+            // A proxy run on one stage keeps its recipe's VP setting, which does nothing there.
+            interleave: if pp > 1 { interleave } else { 1 },
+            recompute: recompute(&r.recompute),
+            sequence_parallel: tp > 1,
+            distributed_optimizer: false,
+            sharding: sh,
+        };
+        (IdOr::Value(layout), None)
+    } else {
+        let fixed = Fixed {
+            tp: (tp > 0).then_some(tp),
+            pp: (pp > 0).then_some(pp),
+            cp: Some(cp),
+            ep: Some(ep),
+            recompute: Some(recompute(&r.recompute)),
+            sharding: Some(sh),
+            ..Fixed::default()
+        };
+        (IdOr::Id("auto".into()), Some(fixed))
+    };
+    Job {
+        model: IdOr::Value(model),
+        hardware: IdOr::Id(r.hardware.clone()),
+        gpus: r.gpus,
+        global_batch: r.global_batch,
+        precision,
+        software: software(r),
+        layout: Some(layout),
+        fixed,
+    }
+}
+
+/// One row, predicted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeldOut {
+    /// The row.
+    pub run: PublicRun,
+    /// Published value, in the compared unit (tokens/s per GPU for time metrics).
+    pub published: f64,
+    /// Predicted value, same unit; `None` when the model did not answer.
+    pub predicted: Option<f64>,
+    /// predicted / published − 1.
+    pub relative_error: Option<f64>,
+    /// Why it did not answer, or the memory warning.
+    pub note: String,
+    /// The layout predicted, described.
+    pub layout: String,
+}
+
+fn published(r: &PublicRun) -> f64 {
+    match r.metric.as_str() {
+        "iteration_s" => {
+            f64::from(r.global_batch) * f64::from(r.shape[6]) / (r.value * f64::from(r.gpus))
+        }
+        _ => r.value,
+    }
+}
+
+/// Predicts one row.
+pub fn evaluate(r: &PublicRun) -> HeldOut {
+    let published = published(r);
+    let out = |predicted: Option<f64>, note: String, layout: String| HeldOut {
+        run: r.clone(),
+        published,
+        predicted,
+        relative_error: predicted.map(|p| p / published - 1.0),
+        note,
+        layout,
+    };
+    match job(r).predict() {
+        Ok(p) => {
+            let gpus = f64::from(r.gpus);
+            let v = match r.metric.as_str() {
+                "tflops_per_gpu" => p.hardware_flop_per_s_per_gpu / 1e12,
+                "mfu" => 100.0 * p.mfu,
+                _ => p.tokens_per_s / gpus,
+            };
+            let note = if p.memory.fits {
+                String::new()
+            } else {
+                format!(
+                    "memory {:.0} of {:.0} GiB",
+                    p.memory.total_bytes / GIB,
+                    p.memory.capacity_bytes / GIB
+                )
+            };
+            out(Some(v), note, super::describe(&p.layout))
+        }
+        Err(e) => out(None, error_line(&e), String::new()),
+    }
+}
+
+const GIB: f64 = 1024.0 * 1024.0 * 1024.0;
+
+fn error_line(e: &Error) -> String {
+    let s = e.to_string();
+    s.chars().take(120).collect()
+}
+
+/// Every in-scope row, predicted.
+pub fn evaluate_all() -> Vec<HeldOut> {
+    runs()
+        .iter()
+        .filter(|r| r.status == "ok")
+        .map(evaluate)
+        .collect()
+}
+
+/// Answered rows, median and maximum absolute error, for one group (or all: `None`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct GroupSummary {
+    /// Rows in scope.
+    pub rows: usize,
+    /// Rows answered.
+    pub answered: usize,
+    /// Median |error| over answered rows.
+    pub median_abs_error: f64,
+    /// Maximum |error| over answered rows.
+    pub max_abs_error: f64,
+    /// Median signed error (bias).
+    pub median_error: f64,
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    match n {
+        0 => 0.0,
+        _ if n % 2 == 1 => v[n / 2],
+        _ => 0.5 * (v[n / 2 - 1] + v[n / 2]),
+    }
+}
+
+/// Summary over `rows` whose group is `group` (all rows for `None`).
+pub fn summarize(rows: &[HeldOut], group: Option<&str>) -> GroupSummary {
+    let sel: Vec<&HeldOut> = rows
+        .iter()
+        .filter(|r| group.is_none_or(|g| r.run.group == g))
+        .collect();
+    let errs: Vec<f64> = sel.iter().filter_map(|r| r.relative_error).collect();
+    let abs: Vec<f64> = errs.iter().map(|e| e.abs()).collect();
+    GroupSummary {
+        rows: sel.len(),
+        answered: errs.len(),
+        median_abs_error: median(abs.clone()),
+        max_abs_error: abs.iter().copied().fold(0.0, f64::max),
+        median_error: median(errs),
+    }
+}
+
+/// The `q`-quantile (0–1) of the signed errors of the answered rows.
+pub fn error_quantile(rows: &[HeldOut], q: f64) -> f64 {
+    let mut e: Vec<f64> = rows.iter().filter_map(|r| r.relative_error).collect();
+    e.sort_by(f64::total_cmp);
+    if e.is_empty() {
+        return 0.0;
+    }
+    let i = ((e.len() as f64 - 1.0) * q.clamp(0.0, 1.0)).round() as usize;
+    e[i.min(e.len() - 1)]
+}
+
+/// The source groups, in the order the docs list them.
+pub const GROUPS: [&str; 5] = ["llm-foundry", "mlperf", "dgxc", "fms-fsdp", "reports"];
