@@ -447,15 +447,17 @@ fn claim_values(claim: &Claim) -> Option<Vec<(&'static str, String)>> {
     Some(v)
 }
 
-/// The sentence for a checked duration claim: "“GPT-4 in 12 hours on 64,000 GB200 superchips”
-/// is impossible: it would need 152 % of the dense FP16 peak of 128,000 GPUs, more than the
+/// The sentence for a checked duration claim: "Training GPT-4 in 12 hours on 64,000 GB200
+/// superchips is impossible: it would need 152 % of the dense FP16 peak of 128,000 GPUs, more than the
 /// chips can do. At a typical 40 % utilization it would take about 1 day 22 hours." Other
-/// claims (a peak, a site's power, a budget) quote the verdict and the report's reason.
+/// claims (a peak, a site's power, a budget) quote the verdict and the report's reason. The claim
+/// is restated in Zettaflop's words from its figures, so it is never put in quotation marks (those
+/// are for an article's own words).
 pub fn claim(claim: &Claim, report: &CheckReport, l: Locale) -> Quote {
     let verdict = report.verdict.label(l);
-    let (open, close, colon) = match l {
-        Locale::En => ("“".to_string(), "”".to_string(), ":"),
-        Locale::Fr => (format!("«{NNBSP}"), format!("{NNBSP}»"), "\u{202f}:"),
+    let colon = match l {
+        Locale::En => ":",
+        Locale::Fr => "\u{202f}:",
     };
     let h = headline(report);
     let scenario = h.and_then(|h| claim_scenario(claim, h.precision));
@@ -521,8 +523,8 @@ pub fn claim(claim: &Claim, report: &CheckReport, l: Locale) -> Quote {
     let took = duration_words(e.duration_s, l);
     let text = en_fr(
         l,
-        format!("{open}{said}{close} is {verdict}{colon} {why}. At a typical {typical} utilization it would take about {took}."),
-        format!("{open}{said}{close} est {verdict}{colon} {why}. À une utilisation typique de {typical}, il faudrait environ {took}."),
+        format!("Training {said} is {verdict}{colon} {why}. At a typical {typical} utilization it would take about {took}."),
+        format!("Entraîner {said} est {verdict}{colon} {why}. À une utilisation typique de {typical}, il faudrait environ {took}."),
     );
     Quote {
         text,

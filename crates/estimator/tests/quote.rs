@@ -119,7 +119,7 @@ fn a_claim_as_a_sentence_with_its_verdict_and_reason() {
     let en = quote::claim(&c, &check(&c, Locale::En).unwrap(), Locale::En);
     assert_eq!(
         en.text,
-        "“GPT-4 in 12 hours on 64,000 GB200 superchips” is impossible: it would need 152\u{a0}% of \
+        "Training GPT-4 in 12 hours on 64,000 GB200 superchips is impossible: it would need 152\u{a0}% of \
          the dense FP16 peak of 128,000 GPUs, more than the chips can do. At a typical 40\u{a0}% \
          utilization it would take about 1 day 22 hours."
     );
@@ -132,7 +132,7 @@ fn a_claim_as_a_sentence_with_its_verdict_and_reason() {
     let fr = quote::claim(&c, &check(&c, Locale::Fr).unwrap(), Locale::Fr);
     assert_eq!(
         fr.text,
-        "«\u{202f}GPT-4 en 12 heures sur 64\u{202f}000 superpuces GB200\u{202f}» est impossible\u{202f}: \
+        "Entraîner GPT-4 en 12 heures sur 64\u{202f}000 superpuces GB200 est impossible\u{202f}: \
          il faudrait 152\u{a0}% du pic FP16 dense de 128\u{202f}000 GPU, plus que les puces ne \
          peuvent fournir. À une utilisation typique de 40\u{a0}%, il faudrait environ 1 jour 22 heures."
     );
