@@ -331,6 +331,11 @@ fn returns_chart(m: &mut Markup, d: &DiminishingReturns, l: Locale) {
         // Below and to the left: the curve there is higher, so the space is free.
         svg_text(m, "now-l", px - 6.0, py + 28.0, "end", w(l, CH_NOW));
     }
+    returns_table(m, d, l);
+}
+
+/// The chart's data table (its text alternative): one row per budget multiple.
+fn returns_table(m: &mut Markup, d: &DiminishingReturns, l: Locale) {
     let head = [
         w(l, COL_MULT),
         w(l, COL_USD),
