@@ -1,0 +1,261 @@
+//! "In the news": the library of published claims (`data/claims-library.csv`), each as a card
+//! with its quote in its own language, its source, the checker's verdict and reason in the
+//! reader's language, and "check it yourself", which fills the fact-check form with it.
+//!
+//! The claims are not compiled in: the build writes `news.json` (`zettaflop claims --library
+//! --asset`, `scripts/build-news.sh`), with both languages' reasons, and this section fetches it
+//! when first opened; the service worker keeps it for offline use. Every verdict and reason comes
+//! from the estimator's `claim::check`, run by the CLI at build time.
+
+use leptos::prelude::*;
+use serde::Deserialize;
+use wasm_bindgen::JsCast;
+use zettaflop_estimator::claim::{Claim, Verdict};
+use zettaflop_estimator::format::Locale;
+
+use crate::factcheck::ClaimInputs;
+use crate::i18n::{fill, lang, t, tr, K};
+
+/// The asset, relative to the page.
+const ASSET: &str = "./news.json";
+
+/// One published claim, checked.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+struct Card {
+    id: String,
+    lang: String,
+    outlet: String,
+    date: String,
+    url: String,
+    quote: String,
+    kind: String,
+    verdict: Verdict,
+    summary_en: String,
+    summary_fr: String,
+    claim: Claim,
+}
+
+#[derive(Debug, Deserialize)]
+struct Asset {
+    claims: Vec<Card>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Load {
+    Idle,
+    Loading,
+    Failed(String),
+    Ready(Vec<Card>),
+}
+
+async fn load() -> Load {
+    let text = match crate::backtest::fetch_text(ASSET).await {
+        Ok(t) => t,
+        Err(e) => return Load::Failed(e),
+    };
+    let value = match js_sys::JSON::parse(&text) {
+        Ok(v) => v,
+        Err(e) => return Load::Failed(e.as_string().unwrap_or_else(|| "JSON".into())),
+    };
+    match serde_wasm_bindgen::from_value::<Asset>(value) {
+        Ok(a) => Load::Ready(a.claims),
+        Err(e) => Load::Failed(e.to_string()),
+    }
+}
+
+/// The claim kinds, as the library names them, with their labels.
+const KINDS: [(&str, K); 10] = [
+    ("training_time", K::KindTrainingTime),
+    ("gpu_hours", K::KindGpuHours),
+    ("benchmark_window", K::KindBenchmarkWindow),
+    ("peak", K::KindPeak),
+    ("comparison", K::KindComparison),
+    ("site_power", K::KindSitePower),
+    ("energy_unit", K::KindEnergyUnit),
+    ("equivalents", K::KindEquivalents),
+    ("budget", K::KindBudget),
+    ("run_cost", K::KindRunCost),
+];
+
+/// The filters, one signal each; empty means all.
+#[derive(Debug, Clone, Copy)]
+struct Filters {
+    verdict: RwSignal<String>,
+    kind: RwSignal<String>,
+    lang: RwSignal<String>,
+    search: RwSignal<String>,
+}
+
+impl Filters {
+    fn keeps(&self, c: &Card, l: Locale) -> bool {
+        let is = |s: RwSignal<String>, v: &str| s.with(|f| f.is_empty() || f == v);
+        let words = self.search.with(|s| s.to_lowercase());
+        let summary = match l {
+            Locale::En => &c.summary_en,
+            Locale::Fr => &c.summary_fr,
+        };
+        let text = format!("{} {} {} {}", c.quote, c.outlet, c.date, summary).to_lowercase();
+        is(self.verdict, c.verdict.id())
+            && is(self.kind, &c.kind)
+            && is(self.lang, &c.lang)
+            && words.split_whitespace().all(|w| text.contains(w))
+    }
+}
+
+/// A labelled select of `options` (value, label) bound to `value`.
+fn select(
+    id: &'static str,
+    label: K,
+    value: RwSignal<String>,
+    options: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let opts = move || {
+        options
+            .get()
+            .into_iter()
+            .map(|(v, text)| view! { <option value=v.clone() selected=move || value.get() == v>{text}</option> })
+            .collect_view()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{tr(label)}</label>
+            <select id=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>{opts}</select>
+        </div>
+    }
+}
+
+fn with_all(
+    l: RwSignal<Locale>,
+    v: impl Fn(Locale) -> Vec<(String, String)> + Send + Sync + 'static,
+) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        let l = l.get();
+        let mut all = vec![(String::new(), t(K::NewsAll, l).to_string())];
+        all.extend(v(l));
+        all
+    })
+}
+
+/// Brings the fact-check form to the reader with the claim in it.
+fn check_it(inputs: ClaimInputs, c: &Claim) {
+    inputs.fill(c);
+    let doc = web_sys::window().and_then(|w| w.document());
+    if let Some(h) = doc
+        .as_ref()
+        .and_then(|d| d.get_element_by_id("check-title"))
+    {
+        h.scroll_into_view();
+    }
+    if let Some(e) = doc.and_then(|d| d.get_element_by_id("in-cl-count")) {
+        if let Ok(e) = e.dyn_into::<web_sys::HtmlElement>() {
+            let _ = e.focus();
+        }
+    }
+}
+
+fn card_view(c: Card, l: Locale, inputs: ClaimInputs) -> impl IntoView {
+    let summary = match l {
+        Locale::En => c.summary_en.clone(),
+        Locale::Fr => c.summary_fr.clone(),
+    };
+    let claim = c.claim.clone();
+    let v = c.verdict;
+    view! {
+        <li class="news-card" data-testid=format!("news-{}", c.id) data-verdict=v.id() data-kind=c.kind.clone()>
+            <blockquote lang=c.lang.clone()><p>{c.quote.clone()}</p></blockquote>
+            <p class="news-meta">{c.outlet.clone()} " · " {c.date.clone()} " · " <a href=c.url.clone() rel="noopener noreferrer">{t(K::NewsSource, l)}</a></p>
+            <p class="news-verdict"><span class=format!("badge verdict-{}", v.id())>{v.label(l)}</span> " " {summary}</p>
+            <button type="button" class="check-it" on:click=move |_| check_it(inputs, &claim)>{t(K::NewsCheck, l)}</button>
+        </li>
+    }
+}
+
+fn cards(cards: &[Card], f: Filters, l: Locale, inputs: ClaimInputs) -> impl IntoView {
+    let shown: Vec<Card> = cards.iter().filter(|c| f.keeps(c, l)).cloned().collect();
+    let count = fill(
+        t(K::NewsCount, l),
+        &[&shown.len().to_string(), &cards.len().to_string()],
+    );
+    view! {
+        <p class="hint" role="status" data-testid="news-count">{count}</p>
+        <ul class="news-cards">{shown.into_iter().map(|c| card_view(c, l, inputs)).collect_view()}</ul>
+    }
+}
+
+/// The filters' inputs.
+fn filter_bar(f: Filters, l: RwSignal<Locale>) -> impl IntoView {
+    let verdicts = with_all(l, |l| {
+        Verdict::ALL
+            .iter()
+            .map(|v| (v.id().to_string(), v.label(l).to_string()))
+            .collect()
+    });
+    let kinds = with_all(l, |l| {
+        KINDS
+            .iter()
+            .map(|(id, k)| (id.to_string(), t(*k, l).to_string()))
+            .collect()
+    });
+    let langs = with_all(l, |l| {
+        vec![
+            ("en".into(), t(K::NewsLangEn, l).into()),
+            ("fr".into(), t(K::NewsLangFr, l).into()),
+        ]
+    });
+    view! {
+        <div class="news-filters">
+            <div class="field">
+                <label for="news-search">{tr(K::NewsSearch)}</label>
+                <input id="news-search" type="search" autocomplete="off" prop:value=move || f.search.get() on:input=move |ev| f.search.set(event_target_value(&ev)) />
+            </div>
+            {select("news-verdict", K::NewsFilterVerdict, f.verdict, verdicts)}
+            {select("news-kind", K::NewsFilterKind, f.kind, kinds)}
+            {select("news-lang", K::NewsFilterLang, f.lang, langs)}
+        </div>
+    }
+}
+
+/// "In the news": closed at first; its first opening fetches the claims.
+#[component]
+pub fn News(inputs: ClaimInputs) -> impl IntoView {
+    let l = lang();
+    let data = RwSignal::new(Load::Idle);
+    let f = Filters {
+        verdict: RwSignal::new(String::new()),
+        kind: RwSignal::new(String::new()),
+        lang: RwSignal::new(String::new()),
+        search: RwSignal::new(String::new()),
+    };
+    let start = move |_| {
+        if data.with_untracked(|d| *d == Load::Idle) {
+            data.set(Load::Loading);
+            leptos::task::spawn_local(async move { data.set(load().await) });
+        }
+    };
+    let state = move || {
+        data.with(|d| match d {
+            Load::Idle => "idle",
+            Load::Loading => "loading",
+            Load::Failed(_) => "failed",
+            Load::Ready(_) => "ready",
+        })
+    };
+    let body = move || {
+        let lc = l.get();
+        data.with(|d| match d {
+            Load::Idle => ().into_any(),
+            Load::Loading => view! { <p class="hint" role="status">{t(K::NewsLoading, lc)}</p> }.into_any(),
+            Load::Failed(e) => view! { <p class="error" role="alert">{fill(t(K::NewsLoadError, lc), &[e])}</p> }.into_any(),
+            Load::Ready(_) => view! { {filter_bar(f, l)} {move || data.with(|d| match d { Load::Ready(c) => Some(cards(c, f, l.get(), inputs)), _ => None })} }.into_any(),
+        })
+    };
+    view! {
+        <section class="card news" aria-labelledby="news-title" data-testid="news" data-state=state>
+            <details on:toggle=start>
+                <summary><h2 id="news-title">{tr(K::NewsTitle)}</h2></summary>
+                <p>{tr(K::NewsIntro)}</p>
+                {body}
+            </details>
+        </section>
+    }
+}
