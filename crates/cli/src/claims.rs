@@ -74,7 +74,7 @@ struct Card {
     summary_fr: String,
     reason_en: String,
     reason_fr: String,
-    claim: Claim,
+    claim_text: String,
 }
 
 /// The page's asset: `{"claims": [Card…]}`.
@@ -102,7 +102,7 @@ fn asset() -> Result<String, Failure> {
             summary_fr: f.report.summary,
             reason_en: e.reason,
             reason_fr: f.reason,
-            claim: e.claim.claim,
+            claim_text: e.claim.claim_text,
         })
         .collect();
     serde_json::to_string(&Asset { claims })

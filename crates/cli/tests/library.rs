@@ -62,7 +62,10 @@ fn the_news_asset_has_both_languages() {
     assert_eq!(claims.len(), 52);
     for c in claims {
         assert_ne!(c["summary_en"], c["summary_fr"], "{c}");
-        assert!(c["claim"]["hardware"].is_string(), "{c}");
+        assert!(
+            c["claim_text"].as_str().unwrap().contains("hardware="),
+            "{c}"
+        );
     }
     let bad = zettaflop(&["claims", "--asset"], "");
     assert_eq!(bad.status.code(), Some(2));
@@ -148,6 +151,10 @@ fn bad_claims_exit_2_with_one_line_naming_the_field() {
         (
             r#"{"count": 1, "hardware": "h100", "wattage": 5}"#,
             "wattage",
+        ),
+        (
+            r#"{"count": 1, "hardware": "h100", "gpu_hours": 10, "run_cost_usd": 100, "usd_per_gpu_hour": 0}"#,
+            "usd_per_gpu_hour",
         ),
     ];
     for (claim, field) in cases {

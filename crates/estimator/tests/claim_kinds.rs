@@ -236,3 +236,72 @@ fn impossible_only_beyond_the_favourable_end_of_the_compute() {
     assert_eq!(r.verdict, Verdict::Misleading);
     assert!(r.reason.contains("Only as 32,768 GPUs"), "{}", r.reason);
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+mod never_nan {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// No number of a check is NaN or infinite (serde_json writes those as null) and no reason
+    /// prints one, whatever in-range figures a claim gives.
+    fn finite(v: &serde_json::Value) -> bool {
+        match v {
+            serde_json::Value::Null => false,
+            serde_json::Value::Array(a) => a.iter().all(finite),
+            serde_json::Value::Object(o) => o.values().all(finite),
+            serde_json::Value::String(s) => {
+                !s.contains("–×")
+                    && !s
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == "NaN" || w == "inf")
+            }
+            _ => true,
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn every_in_range_claim_gives_finite_numbers(
+            hw in prop::sample::select(vec!["h100", "gb200", "a100", "tpu-v7", "b200", "mi300x"]),
+            count in 1u32..10_000_000,
+            flop in 1e18f64..1e28,
+            duration in 1f64..3e9,
+            hours in proptest::option::of(1f64..1e12),
+            peak in proptest::option::of(1e12f64..1e24),
+            power in proptest::option::of(1f64..1e11),
+            budget in proptest::option::of(1f64..1e13),
+            cost in proptest::option::of(1f64..1e13),
+            price in proptest::option::of(1e-6f64..1e4),
+            factor in proptest::option::of(1e-6f64..1e6),
+            timed in any::<bool>(),
+        ) {
+            let c = Claim {
+                workload: timed.then_some(zettaflop_estimator::Workload::Flop { flop }),
+                duration_s: timed.then_some(duration),
+                count: f64::from(count),
+                hardware: zettaflop_estimator::HardwareChoice::Id(hw.into()),
+                quoted_peak_flop_per_s: peak,
+                site_power_w: power,
+                budget_usd: budget.filter(|_| hw != "b200" && hw != "tpu-v7"),
+                gpu_hours: hours,
+                run_cost_usd: cost,
+                usd_per_gpu_hour: price,
+                comparison: factor.map(|factor| zettaflop_estimator::claim::Comparison {
+                    factor,
+                    than: Some(zettaflop_estimator::HardwareChoice::Id("a100".into())),
+                    than_count: None,
+                    than_flop_per_s: None,
+                    than_precision: None,
+                }),
+                ..Claim::default()
+            };
+            for l in [Locale::En, Locale::Fr] {
+                if let Ok(r) = check(&c, l) {
+                    let v = serde_json::to_value(&r).unwrap();
+                    prop_assert!(finite(&v), "{c:?}: {v}");
+                }
+            }
+        }
+    }
+}

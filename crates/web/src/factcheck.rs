@@ -226,6 +226,69 @@ fn CheckVerdict(outcome: Memo<Result<(Claim, CheckReport), FieldError>>) -> impl
     verdict
 }
 
+/// The claim the form's inputs state, and its check.
+fn checked(inputs: ClaimInputs, l: Locale) -> Result<(Claim, CheckReport), FieldError> {
+    let ClaimInputs {
+        model,
+        flop,
+        duration,
+        count,
+        unit,
+        hardware,
+        precision,
+        extra,
+    } = inputs;
+    let parsed = move |text: RwSignal<String>, dim: Dimension, name: &'static str| {
+        text.with(|s| parse(s, dim)).map_err(|e| FieldError {
+            field: name,
+            message: e.text(l).to_string(),
+        })
+    };
+    let duration_s = if duration.with(|d| d.trim().is_empty()) {
+        None
+    } else {
+        Some(parsed(duration, Dimension::Duration, "cl-duration")?)
+    };
+    let workload = if duration_s.is_none() && !extra.gives_hours() {
+        None
+    } else if model.get() == CUSTOM_FLOP {
+        Some(Workload::Flop {
+            flop: parsed(flop, Dimension::Count, "cl-flop")?,
+        })
+    } else {
+        Some(Workload::Preset(model.get()))
+    };
+    let mut claim = Claim {
+        workload,
+        duration_s,
+        count: parsed(count, Dimension::Count, "cl-count")?,
+        count_unit: match unit.get().as_str() {
+            "package" => CountUnit::Package,
+            "rack" => CountUnit::Rack,
+            _ => CountUnit::Chip,
+        },
+        hardware: HardwareChoice::Id(hardware.get()),
+        precision: Precision::from_id(&precision.get()),
+        pue: catalog::PUE_DEFAULT.value,
+        ..Claim::default()
+    };
+    extra.apply(&mut claim, l)?;
+    let report = check(&claim, l).map_err(|e| {
+        let field = claim_input(e.field());
+        let typed = match field {
+            "cl-count" => count.get_untracked(),
+            "cl-duration" => duration.get_untracked(),
+            "cl-flop" => flop.get_untracked(),
+            _ => String::new(),
+        };
+        FieldError {
+            field,
+            message: input_message::message(&e, &typed, l),
+        }
+    })?;
+    Ok((claim, report))
+}
+
 /// The "check a claim" form: "[model or FLOP] in [duration] on [count] [chip]".
 #[component]
 fn CheckForm(inputs: ClaimInputs) -> impl IntoView {
@@ -240,57 +303,7 @@ fn CheckForm(inputs: ClaimInputs) -> impl IntoView {
         precision,
         extra,
     } = inputs;
-    let parsed = move |text: RwSignal<String>, dim: Dimension, name: &'static str| {
-        text.with(|s| parse(s, dim)).map_err(|e| FieldError {
-            field: name,
-            message: e.text(l.get()).to_string(),
-        })
-    };
-    let outcome = Memo::new(move |_| -> Result<(Claim, CheckReport), FieldError> {
-        let duration_s = if duration.with(|d| d.trim().is_empty()) {
-            None
-        } else {
-            Some(parsed(duration, Dimension::Duration, "cl-duration")?)
-        };
-        let workload = if duration_s.is_none() && !extra.gives_hours() {
-            None
-        } else if model.get() == CUSTOM_FLOP {
-            Some(Workload::Flop {
-                flop: parsed(flop, Dimension::Count, "cl-flop")?,
-            })
-        } else {
-            Some(Workload::Preset(model.get()))
-        };
-        let mut claim = Claim {
-            workload,
-            duration_s,
-            count: parsed(count, Dimension::Count, "cl-count")?,
-            count_unit: match unit.get().as_str() {
-                "package" => CountUnit::Package,
-                "rack" => CountUnit::Rack,
-                _ => CountUnit::Chip,
-            },
-            hardware: HardwareChoice::Id(hardware.get()),
-            precision: Precision::from_id(&precision.get()),
-            pue: catalog::PUE_DEFAULT.value,
-            ..Claim::default()
-        };
-        extra.apply(&mut claim, l.get())?;
-        let report = check(&claim, l.get()).map_err(|e| {
-            let field = claim_input(e.field());
-            let typed = match field {
-                "cl-count" => count.get_untracked(),
-                "cl-duration" => duration.get_untracked(),
-                "cl-flop" => flop.get_untracked(),
-                _ => String::new(),
-            };
-            FieldError {
-                field,
-                message: input_message::message(&e, &typed, l.get()),
-            }
-        })?;
-        Ok((claim, report))
-    });
+    let outcome = Memo::new(move |_| checked(inputs, l.get()));
     let problem = move |name: &'static str| message_for(outcome, name);
     let precision_options = Signal::derive(move || {
         let mut v = vec![(String::new(), t(K::AnyPrecision, l.get()).to_string())];
@@ -316,7 +329,7 @@ fn CheckForm(inputs: ClaimInputs) -> impl IntoView {
     let table = move || outcome.with(|o| o.as_ref().ok().map(|(_, r)| readings_table(r, l.get())));
     view! {
         <section class="card" aria-labelledby="check-title">
-            <h2 id="check-title">{tr(K::CheckTitle)}</h2>
+            <h2 id="check-title" tabindex="-1">{tr(K::CheckTitle)}</h2>
             <div aria-live="polite"><CheckVerdict outcome=outcome /></div>
             <h3 class="change">{tr(K::ChangeClaim)}</h3>
             <p>{tr(K::CheckIntro)}</p>

@@ -164,7 +164,7 @@ keys! {
     ClaimsIntro => "A French article on Stargate put forward these figures. Each is worked backwards here, under every reading of its numbers.", "Un article sur Stargate avançait ces chiffres. Chacun est refait à l'envers ici, sous toutes les lectures de ses nombres.";
     ReadArticle => "The article", "L'article";
     NewsTitle => "In the news: published claims, checked", "Dans la presse : des affirmations publiées, vérifiées";
-    NewsIntro => "52 claims published in 2023–2026, in English and French, each with its source and the verdict the checker computes from its figures (the rules: docs/claims.md).", "52 affirmations publiées en 2023–2026, en anglais et en français, chacune avec sa source et le verdict que le vérificateur calcule à partir de ses chiffres (les règles : docs/claims.md).";
+    NewsIntro => "52 claims published in 2023–2026, in English and French, each with its source and the verdict the checker computes from its figures.", "52 affirmations publiées en 2023–2026, en anglais et en français, chacune avec sa source et le verdict que le vérificateur calcule à partir de ses chiffres.";
     NewsLoading => "Loading the claims…", "Chargement des affirmations…";
     NewsLoadError => "The claims could not be loaded: {}", "Les affirmations n'ont pas pu être chargées : {}";
     NewsSearch => "Search", "Rechercher";

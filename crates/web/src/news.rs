@@ -8,8 +8,8 @@
 //! from the estimator's `claim::check`, run by the CLI at build time.
 
 use leptos::prelude::*;
-use serde::Deserialize;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
+use zettaflop_estimator::claim::library::parse_claim;
 use zettaflop_estimator::claim::{Claim, Verdict};
 use zettaflop_estimator::format::Locale;
 
@@ -19,8 +19,10 @@ use crate::i18n::{fill, lang, t, tr, K};
 /// The asset, relative to the page.
 const ASSET: &str = "./news.json";
 
-/// One published claim, checked.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// One published claim, checked. The claim travels as the library's `key=value` text and the
+/// verdict as its id, and the JSON is read with the browser's own parser: no serde code, which
+/// would cost every reader's download.
+#[derive(Debug, Clone, PartialEq)]
 struct Card {
     id: String,
     lang: String,
@@ -29,15 +31,41 @@ struct Card {
     url: String,
     quote: String,
     kind: String,
-    verdict: Verdict,
+    verdict: String,
     summary_en: String,
     summary_fr: String,
-    claim: Claim,
+    claim_text: String,
 }
 
-#[derive(Debug, Deserialize)]
-struct Asset {
-    claims: Vec<Card>,
+impl Card {
+    fn verdict(&self) -> Verdict {
+        Verdict::from_id(&self.verdict).unwrap_or(Verdict::Wrong)
+    }
+}
+
+impl Card {
+    /// The card of one object of the asset's `claims`.
+    fn read(o: &JsValue) -> Result<Card, String> {
+        let get = |k: &str| {
+            js_sys::Reflect::get(o, &JsValue::from_str(k))
+                .ok()
+                .and_then(|v| v.as_string())
+                .ok_or_else(|| format!("news.json: a claim has no `{k}`"))
+        };
+        Ok(Card {
+            id: get("id")?,
+            lang: get("lang")?,
+            outlet: get("outlet")?,
+            date: get("date")?,
+            url: get("url")?,
+            quote: get("quote")?,
+            kind: get("kind")?,
+            verdict: get("verdict")?,
+            summary_en: get("summary_en")?,
+            summary_fr: get("summary_fr")?,
+            claim_text: get("claim_text")?,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -57,9 +85,14 @@ async fn load() -> Load {
         Ok(v) => v,
         Err(e) => return Load::Failed(e.as_string().unwrap_or_else(|| "JSON".into())),
     };
-    match serde_wasm_bindgen::from_value::<Asset>(value) {
-        Ok(a) => Load::Ready(a.claims),
-        Err(e) => Load::Failed(e.to_string()),
+    let claims = js_sys::Reflect::get(&value, &JsValue::from_str("claims")).unwrap_or_default();
+    match js_sys::Array::from(&claims)
+        .iter()
+        .map(|o| Card::read(&o))
+        .collect()
+    {
+        Ok(cards) => Load::Ready(cards),
+        Err(e) => Load::Failed(e),
     }
 }
 
@@ -95,7 +128,7 @@ impl Filters {
             Locale::Fr => &c.summary_fr,
         };
         let text = format!("{} {} {} {}", c.quote, c.outlet, c.date, summary).to_lowercase();
-        is(self.verdict, c.verdict.id())
+        is(self.verdict, &c.verdict)
             && is(self.kind, &c.kind)
             && is(self.lang, &c.lang)
             && words.split_whitespace().all(|w| text.contains(w))
@@ -140,15 +173,12 @@ fn with_all(
 fn check_it(inputs: ClaimInputs, c: &Claim) {
     inputs.fill(c);
     let doc = web_sys::window().and_then(|w| w.document());
-    if let Some(h) = doc
-        .as_ref()
-        .and_then(|d| d.get_element_by_id("check-title"))
-    {
+    // The form's heading takes the focus (tabindex -1), so the verdict above the form is read
+    // next and is in view.
+    if let Some(h) = doc.and_then(|d| d.get_element_by_id("check-title")) {
         h.scroll_into_view();
-    }
-    if let Some(e) = doc.and_then(|d| d.get_element_by_id("in-cl-count")) {
-        if let Ok(e) = e.dyn_into::<web_sys::HtmlElement>() {
-            let _ = e.focus();
+        if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
+            let _ = h.focus();
         }
     }
 }
@@ -158,14 +188,18 @@ fn card_view(c: Card, l: Locale, inputs: ClaimInputs) -> impl IntoView {
         Locale::En => c.summary_en.clone(),
         Locale::Fr => c.summary_fr.clone(),
     };
-    let claim = c.claim.clone();
-    let v = c.verdict;
+    let claim = parse_claim(&c.claim_text).ok();
+    let v = c.verdict();
     view! {
         <li class="news-card" data-testid=format!("news-{}", c.id) data-verdict=v.id() data-kind=c.kind.clone()>
             <blockquote lang=c.lang.clone()><p>{c.quote.clone()}</p></blockquote>
             <p class="news-meta">{c.outlet.clone()} " · " {c.date.clone()} " · " <a href=c.url.clone() rel="noopener noreferrer">{t(K::NewsSource, l)}</a></p>
             <p class="news-verdict"><span class=format!("badge verdict-{}", v.id())>{v.label(l)}</span> " " {summary}</p>
-            <button type="button" class="check-it" on:click=move |_| check_it(inputs, &claim)>{t(K::NewsCheck, l)}</button>
+            <button type="button" class="check-it" disabled=claim.is_none() on:click=move |_| {
+                if let Some(c) = &claim {
+                    check_it(inputs, c);
+                }
+            }>{t(K::NewsCheck, l)}</button>
         </li>
     }
 }

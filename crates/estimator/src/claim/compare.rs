@@ -89,37 +89,10 @@ fn pair_name(r: &CompareReading, l: Locale) -> String {
     en_fr(l, format!("{a} against {b}"), format!("{a} contre {b}"))
 }
 
-/// The comparison section.
-///
-/// # Errors
-/// A factor or a count out of range, an unknown chip, no side to compare with.
-pub fn check(
-    ctx: &Context,
-    l: Locale,
-    sections: &mut Vec<(Verdict, String)>,
-) -> Result<Option<CompareCheck>, Error> {
-    let Some((left, right, f)) = sides(ctx)? else {
-        return Ok(None);
-    };
-    let mut rs = Vec::new();
-    for &(p, s, x) in &left {
-        for &(q, _, y) in &right {
-            let ratio = x / y;
-            rs.push(CompareReading {
-                precision: p,
-                sparse: s,
-                than_precision: q,
-                ratio,
-                holds: ratio * (1.0 + PEAK_MATCH) >= f,
-            });
-        }
-    }
-    let like = rs
-        .iter()
-        .find(|r| !r.sparse && same(r.precision, r.than_precision))
-        .map(|r| r.ratio);
+/// The verdict of factor `f` against the like-for-like ratio `like` and every pairing `rs`.
+fn judge(f: f64, like: Option<f64>, rs: &[CompareReading], l: Locale) -> (Verdict, String) {
     let fx = factor(f, l);
-    let (verdict, why) = match like {
+    match like {
         Some(k) if f <= k * (1.0 + PEAK_MATCH) => {
             let v = if (f / k - 1.0).abs() <= PEAK_MATCH {
                 Verdict::Accurate
@@ -175,7 +148,9 @@ pub fn check(
                 (Verdict::Misleading, en_fr(l, format!("{fx} holds only comparing {} ({}), a measure the claim does not state.{like_txt}", pair_name(r, l), factor(r.ratio, l)), format!("{fx} ne tient qu'en comparant {} ({}), une mesure que l'affirmation ne dit pas.{like_txt}", pair_name(r, l), factor(r.ratio, l))))
             }
             None => {
-                let best = like.unwrap_or_else(|| rs.iter().map(|r| r.ratio).fold(0.0, f64::max));
+                let best = like.unwrap_or_else(|| {
+                    rs.iter().map(|r| r.ratio).fold(f64::MIN_POSITIVE, f64::max)
+                });
                 (
                     Verdict::Wrong,
                     en_fr(
@@ -194,7 +169,39 @@ pub fn check(
                 )
             }
         },
+    }
+}
+
+/// The comparison section.
+///
+/// # Errors
+/// A factor or a count out of range, an unknown chip, no side to compare with.
+pub fn check(
+    ctx: &Context,
+    l: Locale,
+    sections: &mut Vec<(Verdict, String)>,
+) -> Result<Option<CompareCheck>, Error> {
+    let Some((left, right, f)) = sides(ctx)? else {
+        return Ok(None);
     };
+    let mut rs = Vec::new();
+    for &(p, s, x) in &left {
+        for &(q, _, y) in &right {
+            let ratio = x / y;
+            rs.push(CompareReading {
+                precision: p,
+                sparse: s,
+                than_precision: q,
+                ratio,
+                holds: ratio * (1.0 + PEAK_MATCH) >= f,
+            });
+        }
+    }
+    let like = rs
+        .iter()
+        .find(|r| !r.sparse && same(r.precision, r.than_precision))
+        .map(|r| r.ratio);
+    let (verdict, why) = judge(f, like, &rs, l);
     sections.push((verdict, why.clone()));
     Ok(Some(CompareCheck {
         factor: f,

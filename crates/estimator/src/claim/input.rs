@@ -13,6 +13,12 @@ pub const GPU_HOURS: Limit = Limit {
     max: 1e13,
     whole: false,
 };
+/// A price per GPU-hour: more than zero (a cost is divided by it), at most $10,000.
+pub const USD_PER_GPU_HOUR: Limit = Limit {
+    min: 1e-6,
+    max: 1e4,
+    whole: false,
+};
 /// A "N× faster" factor.
 pub const FACTOR: Limit = Limit {
     min: 1e-6,
@@ -138,9 +144,9 @@ fn training(claim: &Claim) -> Result<Option<Training>, Error> {
 /// million" at $2 an hour: 3 million GPU-hours).
 pub fn bought_hours(claim: &Claim) -> Result<Option<f64>, Error> {
     match (claim.run_cost_usd, claim.usd_per_gpu_hour) {
-        (Some(c), Some(p)) if p > 0.0 => {
+        (Some(c), Some(p)) => {
             let c = limits::BUDGET_USD.check("run_cost_usd", c)?;
-            let p = limits::USD_PER_CHIP_HOUR.check("usd_per_gpu_hour", p)?;
+            let p = USD_PER_GPU_HOUR.check("usd_per_gpu_hour", p)?;
             Ok(Some(GPU_HOURS.check("run_cost_usd", c / p)?))
         }
         _ => Ok(None),
@@ -177,11 +183,7 @@ impl<'c> Context<'c> {
             claim.quoted_peak_flop_per_s,
             limits::FLOP,
         )?;
-        opt(
-            "usd_per_gpu_hour",
-            claim.usd_per_gpu_hour,
-            limits::USD_PER_CHIP_HOUR,
-        )?;
+        opt("usd_per_gpu_hour", claim.usd_per_gpu_hour, USD_PER_GPU_HOUR)?;
         opt("window_flop", claim.window_flop, limits::FLOP)?;
         opt("window_s", claim.window_s, limits::DURATION_S)?;
         if !asks_something(claim, training.is_some()) {
