@@ -103,3 +103,15 @@ test('a figure that does not read is named beside its field', async ({ page }) =
   await page.locator('#in-cl-hardware').selectOption('h100');
   await expect(page.getByTestId('check-result')).toHaveAttribute('data-verdict', 'optimistic');
 });
+
+test('after one visit the news open offline (the service worker keeps news.json)', async ({ page, context }) => {
+  await page.goto('./?mode=factcheck&lang=fr');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.reload();
+  const news = page.getByTestId('news');
+  await news.locator('summary').click();
+  await expect(news).toHaveAttribute('data-state', 'ready');
+  await expect(news.locator('.news-card')).toHaveCount(52);
+  await context.setOffline(false);
+});

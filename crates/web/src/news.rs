@@ -13,6 +13,7 @@ use zettaflop_estimator::claim::library::parse_claim;
 use zettaflop_estimator::claim::{Claim, Verdict};
 use zettaflop_estimator::format::Locale;
 
+use crate::chart::Markup;
 use crate::factcheck::ClaimInputs;
 use crate::i18n::{fill, lang, t, tr, K};
 
@@ -122,12 +123,13 @@ struct Filters {
 impl Filters {
     fn keeps(&self, c: &Card, l: Locale) -> bool {
         let is = |s: RwSignal<String>, v: &str| s.with(|f| f.is_empty() || f == v);
-        let words = self.search.with(|s| s.to_lowercase());
+        // ASCII case folding only: Unicode's tables would cost the page ~10 KB for accented capitals.
+        let words = self.search.with(|s| s.to_ascii_lowercase());
         let summary = match l {
             Locale::En => &c.summary_en,
             Locale::Fr => &c.summary_fr,
         };
-        let text = format!("{} {} {} {}", c.quote, c.outlet, c.date, summary).to_lowercase();
+        let text = format!("{} {} {} {}", c.quote, c.outlet, c.date, summary).to_ascii_lowercase();
         is(self.verdict, &c.verdict)
             && is(self.kind, &c.kind)
             && is(self.lang, &c.lang)
@@ -183,36 +185,82 @@ fn check_it(inputs: ClaimInputs, c: &Claim) {
     }
 }
 
-fn card_view(c: Card, l: Locale, inputs: ClaimInputs) -> impl IntoView {
-    let summary = match l {
-        Locale::En => c.summary_en.clone(),
-        Locale::Fr => c.summary_fr.clone(),
-    };
-    let claim = parse_claim(&c.claim_text).ok();
+/// One card as markup (text escaped): the cards are written as one string, which costs the
+/// page's download far less than a view per card; one listener on the list handles their
+/// buttons (see `on_list_click`).
+fn card_markup(m: &mut Markup, c: &Card, l: Locale) {
     let v = c.verdict();
-    view! {
-        <li class="news-card" data-testid=format!("news-{}", c.id) data-verdict=v.id() data-kind=c.kind.clone()>
-            <blockquote lang=c.lang.clone()><p>{c.quote.clone()}</p></blockquote>
-            <p class="news-meta">{c.outlet.clone()} " · " {c.date.clone()} " · " <a href=c.url.clone() rel="noopener noreferrer">{t(K::NewsSource, l)}</a></p>
-            <p class="news-verdict"><span class=format!("badge verdict-{}", v.id())>{v.label(l)}</span> " " {summary}</p>
-            <button type="button" class="check-it" disabled=claim.is_none() on:click=move |_| {
-                if let Some(c) = &claim {
-                    check_it(inputs, c);
-                }
-            }>{t(K::NewsCheck, l)}</button>
-        </li>
-    }
+    let summary = match l {
+        Locale::En => &c.summary_en,
+        Locale::Fr => &c.summary_fr,
+    };
+    m.raw(r#"<li class="news-card" data-testid="news-"#)
+        .text(&c.id);
+    m.raw(r#"" data-verdict=""#).text(v.id());
+    m.raw(r#"" data-kind=""#).text(&c.kind).raw(r#"">"#);
+    m.raw(r#"<blockquote lang=""#).text(&c.lang).raw(r#""><p>"#);
+    m.text(&c.quote).raw("</p></blockquote>");
+    m.raw(r#"<p class="news-meta">"#)
+        .text(&c.outlet)
+        .raw(" · ")
+        .text(&c.date);
+    m.raw(r#" · <a rel="noopener noreferrer" href=""#)
+        .text(&c.url)
+        .raw(r#"">"#);
+    m.text(t(K::NewsSource, l)).raw("</a></p>");
+    m.raw(r#"<p class="news-verdict"><span class="badge verdict-"#)
+        .text(v.id());
+    m.raw(r#"">"#)
+        .text(v.label(l))
+        .raw("</span> ")
+        .text(summary)
+        .raw("</p>");
+    m.raw(r#"<button type="button" class="check-it" data-id=""#)
+        .text(&c.id)
+        .raw(r#"">"#);
+    m.text(t(K::NewsCheck, l)).raw("</button></li>");
 }
 
-fn cards(cards: &[Card], f: Filters, l: Locale, inputs: ClaimInputs) -> impl IntoView {
-    let shown: Vec<Card> = cards.iter().filter(|c| f.keeps(c, l)).cloned().collect();
+/// The count and the cards the filters keep, as markup.
+fn cards(cards: &[Card], f: Filters, l: Locale) -> String {
+    let shown: Vec<&Card> = cards.iter().filter(|c| f.keeps(c, l)).collect();
     let count = fill(
         t(K::NewsCount, l),
         &[&shown.len().to_string(), &cards.len().to_string()],
     );
-    view! {
-        <p class="hint" role="status" data-testid="news-count">{count}</p>
-        <ul class="news-cards">{shown.into_iter().map(|c| card_view(c, l, inputs)).collect_view()}</ul>
+    let mut m = Markup::default();
+    m.wrap(
+        r#"<p class="hint" role="status" data-testid="news-count">"#,
+        &count,
+        "</p>",
+    );
+    m.raw(r#"<ul class="news-cards">"#);
+    for c in shown {
+        card_markup(&mut m, c, l);
+    }
+    m.raw("</ul>");
+    m.0
+}
+
+/// A click in the list: a card's "check it yourself" fills the form with its claim.
+fn on_list_click(ev: &web_sys::MouseEvent, data: RwSignal<Load>, inputs: ClaimInputs) {
+    let id = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("button.check-it").ok().flatten())
+        .and_then(|b| b.get_attribute("data-id"));
+    let Some(id) = id else {
+        return;
+    };
+    let claim = data.with_untracked(|d| match d {
+        Load::Ready(cards) => cards
+            .iter()
+            .find(|c| c.id == id)
+            .and_then(|c| parse_claim(&c.claim_text).ok()),
+        _ => None,
+    });
+    if let Some(c) = claim {
+        check_it(inputs, &c);
     }
 }
 
@@ -278,9 +326,26 @@ pub fn News(inputs: ClaimInputs) -> impl IntoView {
         let lc = l.get();
         data.with(|d| match d {
             Load::Idle => ().into_any(),
-            Load::Loading => view! { <p class="hint" role="status">{t(K::NewsLoading, lc)}</p> }.into_any(),
-            Load::Failed(e) => view! { <p class="error" role="alert">{fill(t(K::NewsLoadError, lc), &[e])}</p> }.into_any(),
-            Load::Ready(_) => view! { {filter_bar(f, l)} {move || data.with(|d| match d { Load::Ready(c) => Some(cards(c, f, l.get(), inputs)), _ => None })} }.into_any(),
+            Load::Loading => {
+                view! { <p class="hint" role="status">{t(K::NewsLoading, lc)}</p> }.into_any()
+            }
+            Load::Failed(e) => {
+                view! { <p class="error" role="alert">{fill(t(K::NewsLoadError, lc), &[e])}</p> }
+                    .into_any()
+            }
+            Load::Ready(_) => {
+                let list = move || {
+                    data.with(|d| match d {
+                        Load::Ready(c) => cards(c, f, l.get()),
+                        _ => String::new(),
+                    })
+                };
+                view! {
+                    {filter_bar(f, l)}
+                    <div on:click=move |ev| on_list_click(&ev, data, inputs) inner_html=list></div>
+                }
+                .into_any()
+            }
         })
     };
     view! {
