@@ -168,14 +168,13 @@ keys! {
     NewsLoading => "Loading the claims…", "Chargement des affirmations…";
     NewsLoadError => "The claims could not be loaded: {}", "Les affirmations n'ont pas pu être chargées : {}";
     NewsSearch => "Search", "Rechercher";
-    NewsFilterVerdict => "Verdict", "Verdict";
     NewsFilterKind => "Kind of claim", "Type d'affirmation";
     NewsFilterLang => "Language of the quote", "Langue de la citation";
     NewsAll => "all", "tous";
     NewsLangEn => "English", "anglais";
     NewsLangFr => "French", "français";
     NewsCount => "{} of {} claims", "{} affirmations sur {}";
-    NewsSource => "source", "source";
+    NewsSource => "read the source", "lire la source";
     NewsCheck => "Check it yourself", "Vérifiez vous-même";
     KindTrainingTime => "training time", "durée d'entraînement";
     KindGpuHours => "GPU-hours", "heures-GPU";
@@ -185,7 +184,7 @@ keys! {
     KindSitePower => "site power", "puissance d'un site";
     KindEnergyUnit => "MWh for MW", "MWh pour MW";
     KindEquivalents => "H100-equivalents", "équivalents H100";
-    KindBudget => "budget", "budget";
+    KindBudget => "budget for chips", "budget pour des puces";
     KindRunCost => "cost of a run", "coût d'un entraînement";
     MoreFigures => "More figures from the claim (optional)", "Autres chiffres de l'affirmation (facultatif)";
     MoreFiguresHint => "Leave the duration empty to check only these.", "Laissez la durée vide pour ne vérifier que ceux-ci.";

@@ -290,7 +290,7 @@ fn filter_bar(f: Filters, l: RwSignal<Locale>) -> impl IntoView {
                 <label for="news-search">{tr(K::NewsSearch)}</label>
                 <input id="news-search" type="search" autocomplete="off" prop:value=move || f.search.get() on:input=move |ev| f.search.set(event_target_value(&ev)) />
             </div>
-            {select("news-verdict", K::NewsFilterVerdict, f.verdict, verdicts)}
+            {select("news-verdict", K::Verdict, f.verdict, verdicts)}
             {select("news-kind", K::NewsFilterKind, f.kind, kinds)}
             {select("news-lang", K::NewsFilterLang, f.lang, langs)}
         </div>
