@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use zettaflop_estimator::claim::{Claim, Comparison};
 use zettaflop_estimator::format::{self as fmt, Locale};
 use zettaflop_estimator::parse::{parse, Dimension};
-use zettaflop_estimator::HardwareChoice;
+use zettaflop_estimator::{HardwareChoice, Precision};
 
 use crate::fields::{SelectField, TextField};
 use crate::form::{message_for, FieldError};
@@ -26,7 +26,12 @@ pub struct ExtraInputs {
     price: RwSignal<String>,
     factor: RwSignal<String>,
     than: RwSignal<String>,
+    than_count: RwSignal<String>,
+    than_flop: RwSignal<String>,
+    than_precision: RwSignal<String>,
     equiv: RwSignal<String>,
+    window_flop: RwSignal<String>,
+    window_s: RwSignal<String>,
 }
 
 type Parsed = Result<Option<f64>, FieldError>;
@@ -59,7 +64,12 @@ impl ExtraInputs {
             price: s(),
             factor: s(),
             than: s(),
+            than_count: s(),
+            than_flop: s(),
+            than_precision: s(),
             equiv: s(),
+            window_flop: s(),
+            window_s: s(),
         }
     }
 
@@ -74,7 +84,12 @@ impl ExtraInputs {
             Binding::text("cl-price", self.price),
             Binding::text("cl-factor", self.factor),
             Binding::text("cl-than", self.than),
+            Binding::text("cl-than-count", self.than_count),
+            Binding::text("cl-than-flop", self.than_flop),
+            Binding::text("cl-than-precision", self.than_precision),
             Binding::text("cl-equiv", self.equiv),
+            Binding::text("cl-window-flop", self.window_flop),
+            Binding::text("cl-window-s", self.window_s),
         ]
     }
 
@@ -103,13 +118,18 @@ impl ExtraInputs {
         c.run_cost_usd = read(self.run_cost, Dimension::Money, "cl-run-cost", l)?;
         c.usd_per_gpu_hour = read(self.price, Dimension::Money, "cl-price", l)?;
         c.equivalent_of = id(self.equiv);
+        c.window_flop = read(self.window_flop, Dimension::Count, "cl-window-flop", l)?;
+        c.window_s = read(self.window_s, Dimension::Duration, "cl-window-s", l)?;
+        let than_count = read(self.than_count, Dimension::Count, "cl-than-count", l)?;
+        let than_flop = read(self.than_flop, Dimension::Count, "cl-than-flop", l)?;
+        let than_precision = Precision::from_id(&self.than_precision.get());
         c.comparison =
             read(self.factor, Dimension::Count, "cl-factor", l)?.map(|factor| Comparison {
                 factor,
                 than: id(self.than).map(HardwareChoice::Id),
-                than_count: None,
-                than_flop_per_s: None,
-                than_precision: None,
+                than_count,
+                than_flop_per_s: than_flop,
+                than_precision,
             });
         Ok(())
     }
@@ -136,7 +156,18 @@ impl ExtraInputs {
                 Some(HardwareChoice::Id(id)) => id.clone(),
                 _ => String::new(),
             });
+        let cmp = c.comparison.as_ref();
+        self.than_count.set(num(cmp.and_then(|x| x.than_count), ""));
+        self.than_flop
+            .set(num(cmp.and_then(|x| x.than_flop_per_s), ""));
+        self.than_precision.set(
+            cmp.and_then(|x| x.than_precision)
+                .map(|p| p.id().to_string())
+                .unwrap_or_default(),
+        );
         self.equiv.set(c.equivalent_of.clone().unwrap_or_default());
+        self.window_flop.set(num(c.window_flop, ""));
+        self.window_s.set(num(c.window_s, " s"));
     }
 }
 
@@ -151,6 +182,10 @@ pub fn input_of(path: &str) -> Option<&'static str> {
         "usd_per_gpu_hour" => "cl-price",
         "comparison.factor" => "cl-factor",
         "equivalent_of" => "cl-equiv",
+        "window_flop" => "cl-window-flop",
+        "window_s" => "cl-window-s",
+        "comparison.than_flop_per_s" => "cl-than-flop",
+        "comparison.than_count" => "cl-than-count",
         _ if path.starts_with("comparison") => "cl-than",
         _ => return None,
     })
@@ -162,6 +197,19 @@ fn chip_options(none: K) -> Signal<Vec<(String, String)>> {
     Signal::derive(move || {
         let mut v = vec![(String::new(), t(none, l.get()).to_string())];
         v.extend(all.get());
+        v
+    })
+}
+
+fn precision_options() -> Signal<Vec<(String, String)>> {
+    let l = lang();
+    Signal::derive(move || {
+        let mut v = vec![(String::new(), t(K::AnyPrecision, l.get()).to_string())];
+        v.extend(
+            Precision::ALL
+                .iter()
+                .map(|p| (p.id().to_string(), p.label().to_string())),
+        );
         v
     })
 }
@@ -189,6 +237,7 @@ where
             x.price,
             x.factor,
             x.equiv,
+            x.window_flop,
         ]
         .iter()
         .any(|s| !s.with(String::is_empty))
@@ -205,7 +254,12 @@ where
             <TextField name="cl-price" label=sig(K::ClPrice) hint=sig(K::ClPriceHint) value=x.price error=e("cl-price") />
             <TextField name="cl-factor" label=sig(K::ClFactor) hint=sig(K::ClFactorHint) value=x.factor error=e("cl-factor") />
             <SelectField name="cl-than" label=sig(K::ClThan) value=x.than options=chip_options(K::NoChip) error=e("cl-than") />
+            <TextField name="cl-than-count" label=sig(K::ClThanCount) hint=sig(K::ClThanCountHint) value=x.than_count error=e("cl-than-count") />
+            <TextField name="cl-than-flop" label=sig(K::ClThanFlop) hint=sig(K::ClThanFlopHint) value=x.than_flop error=e("cl-than-flop") />
+            <SelectField name="cl-than-precision" label=sig(K::ClThanPrecision) value=x.than_precision options=precision_options() error=e("cl-than-precision") />
             <SelectField name="cl-equiv" label=sig(K::ClEquiv) value=x.equiv options=chip_options(K::NoChip) error=e("cl-equiv") />
+            <TextField name="cl-window-flop" label=sig(K::ClWindowFlop) hint=sig(K::ClWindowFlopHint) value=x.window_flop error=e("cl-window-flop") />
+            <TextField name="cl-window-s" label=sig(K::ClWindowS) hint=sig(K::ClWindowSHint) value=x.window_s error=e("cl-window-s") />
         </details>
     }
 }

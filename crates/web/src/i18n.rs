@@ -205,6 +205,15 @@ keys! {
     ClThan => "… than", "… que";
     ClEquiv => "Counted in equivalents of", "Compté en équivalents de";
     NoChip => "none", "aucun";
+    ClThanCount => "How many of them (default: as many)", "Combien d'entre elles (par défaut : autant)";
+    ClThanCountHint => "e.g. 25,000", "ex. 25 000";
+    ClThanFlop => "… or than a machine's FLOP/s", "… ou qu'une machine de FLOP/s";
+    ClThanFlopHint => "e.g. 1.742e18 (El Capitan)", "ex. 1,742e18 (El Capitan)";
+    ClThanPrecision => "at the precision", "à la précision";
+    ClWindowFlop => "Compute of a benchmark window", "Calcul d'une fenêtre de banc d'essai";
+    ClWindowFlopHint => "FLOP the benchmark trains, e.g. 1.05e21 (MLPerf GPT-3)", "FLOP que le banc d'essai entraîne, ex. 1,05e21 (MLPerf GPT-3)";
+    ClWindowS => "Time of that window (if extrapolated)", "Durée de cette fenêtre (si extrapolée)";
+    ClWindowSHint => "e.g. 3.9 min", "ex. 3,9 min";
     Verdict => "Verdict", "Verdict";
     CheckTitle => "Check a claim", "Vérifier une affirmation";
     CheckIntro => "Type the claim as written: a model or a compute figure, a duration, a number of chips.", "Saisissez l'affirmation telle qu'écrite : un modèle ou un calcul, une durée, un nombre de puces.";
