@@ -3,6 +3,7 @@
 # on each other run here, in order:
 #   1. build-api.sh       the JS API in <dist>/api/
 #   2. build-backtest.sh  the back-test asset <dist>/backtest.csv
+#      build-news.sh      the "In the news" asset <dist>/news.json
 #   3. csp.mjs            the Content-Security-Policy in index.html (edits it)
 #   4. sw.mjs             the service worker: the list and hash of every file above, so last
 set -euo pipefail
@@ -10,5 +11,6 @@ cd "$(dirname "$0")/.."
 
 bash scripts/build-api.sh
 bash scripts/build-backtest.sh
+bash scripts/build-news.sh
 node scripts/csp.mjs
 node scripts/sw.mjs
