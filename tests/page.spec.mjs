@@ -295,7 +295,7 @@ test('fact-check: the article claims and a typed claim match the CLI', async ({ 
     'stargate-peak': 'misleading',
     'gpt4-12h': 'optimistic',
     'gpt4-95d': 'plausible',
-    'grok3-12d': 'optimistic',
+    'grok3-12d': 'impossible',
     'grok3-100d': 'plausible',
     'campus-power': 'optimistic',
     'two-million': 'plausible',

@@ -222,11 +222,34 @@ fn impossible_only_beyond_the_favourable_end_of_the_compute() {
     );
     assert_eq!(r.verdict, Verdict::Impossible);
     assert!(r.reason.contains("Even in FP8"), "{}", r.reason);
-    // 3.8e25 in 40 days on 16,384 H100 is 68 % of dense BF16: optimistic.
+    // 3.8e25 in 45 days on 16,384 H100 is 60.3 % of dense BF16: above the best published runs
+    // (60 %) but within the rounding of press figures (66 %): optimistic.
+    let r = run(
+        r#"{"workload": "llama-3.1-405b", "duration_s": 3888000, "count": 16384, "hardware": "h100"}"#,
+    );
+    assert_eq!(r.verdict, Verdict::Optimistic);
+    // In 40 days it is 68 %: no published 16-bit run reaches that, and the model has no lower
+    // compute estimate to lean on. The claim quotes no precision, and in FP8 it is 34 %: true
+    // only under a reading it does not state, misleading.
     let r = run(
         r#"{"workload": "llama-3.1-405b", "duration_s": 3456000, "count": 16384, "hardware": "h100"}"#,
     );
-    assert_eq!(r.verdict, Verdict::Optimistic);
+    assert_eq!(r.verdict, Verdict::Misleading);
+    assert!(
+        r.reason.contains("beyond any published run"),
+        "{}",
+        r.reason
+    );
+    assert!(
+        r.reason.contains("which the claim does not state"),
+        "{}",
+        r.reason
+    );
+    // Said in BF16, the same claim is impossible.
+    let r = run(
+        r#"{"workload": "llama-3.1-405b", "duration_s": 3456000, "count": 16384, "hardware": "h100", "precision": "bf16"}"#,
+    );
+    assert_eq!(r.verdict, Verdict::Impossible);
     // A claim only an unstated count makes true is misleading: 16,384 GB200 counted as GPUs
     // in 806,700 s need 3.8e25 / (16,384 × 2.5e15 × 806,700) = 115 %; as superchips (32,768
     // GPUs) 57.5 %.

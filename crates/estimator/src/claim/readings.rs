@@ -84,6 +84,39 @@ pub fn training_verdict(
         );
         return (Verdict::Impossible, s);
     }
+    // A time computed at the whole peak (a keynote's "at a petaFLOP, 30 billion seconds") is a
+    // bound, not a run: optimistic, whatever the published runs reach.
+    if !sparse && (u - 1.0).abs() <= super::PEAK_MATCH {
+        let s = en_fr(
+            l,
+            format!("needs {pct} of the peak: the whole peak, a bound no run reaches"),
+            format!(
+                "demande {pct} du pic : tout le pic, une borne qu'aucun entraînement n'atteint"
+            ),
+        );
+        return (Verdict::Optimistic, s);
+    }
+    // Even at the low end of the compute estimate, more than the best published runs reach
+    // (with the rounding of press figures): no honest reading makes it true. A sparse or FP4
+    // reading has no published run to compare with, so only physics bounds it.
+    let ceiling = match max_observed(p) {
+        Some(max) if !sparse => max * POWER_SLACK,
+        _ => POWER_SLACK,
+    };
+    if low > ceiling && low <= POWER_SLACK {
+        let best = fmt::percent(max_observed(p).unwrap_or(1.0), l);
+        let still = if low < u {
+            en_fr(
+                l,
+                format!(", still {at_low} at the low end of the compute estimate"),
+                format!(", encore {at_low} au bas de l'estimation du calcul"),
+            )
+        } else {
+            String::new()
+        };
+        let s = en_fr(l, format!("needs {pct} of the peak{still}: beyond any published run (the best reach about {best})"), format!("demande {pct} du pic{still} : au-delà de tout entraînement publié (les meilleurs atteignent environ {best})"));
+        return (Verdict::Impossible, s);
+    }
     if sparse {
         let s = en_fr(l, format!("{pct} of a sparse peak, which training does not use (it needs 2:4 sparse weights)"), format!("{pct} d'un pic creux, que l'entraînement n'utilise pas (il faut des poids creux 2:4)"));
         return (Verdict::Optimistic, s);
