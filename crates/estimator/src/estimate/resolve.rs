@@ -4,12 +4,12 @@
 
 use crate::catalog::{self, UTILIZATION_DEFAULT};
 use crate::error::{Error, ErrorKind};
+use crate::fields::{self, Field};
 use crate::format::Locale;
 use crate::hardware::{Hardware, HardwareChoice};
 use crate::scenario::Scenario;
 use crate::utilization::{self, PredictedUtilization, Utilization};
 use crate::workload::{Compute, Workload};
-use crate::{goodput, limits, money};
 
 /// Where the utilization comes from (the report's `utilization_basis`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,56 +68,24 @@ pub(super) struct Resolved<'a> {
 pub(super) fn resolve(s: &Scenario, l: Locale) -> Result<Resolved<'_>, Error> {
     let compute = s.workload.compute()?;
     let hw = s.hardware.resolve()?;
-    let count = limits::COUNT.check("count", s.count)?;
-    let pue = limits::PUE.check("pue", s.pue)?;
-    let usd_per_kwh = limits::USD_PER_KWH.check("usd_per_kwh", s.usd_per_kwh)?;
-    let kg_per_kwh = limits::KG_CO2_PER_KWH.check("kg_co2_per_kwh", s.kg_co2_per_kwh)?;
+    let count = number(&fields::COUNT, s)?;
+    let pue = number(&fields::PUE, s)?;
+    let usd_per_kwh = number(&fields::USD_PER_KWH, s)?;
+    let kg_per_kwh = number(&fields::KG_CO2_PER_KWH, s)?;
     let (usd_per_chip_hour, price_sources) = rental_price(s, &hw)?;
-    let claimed = optional(
-        s.claimed_duration_s,
-        "claimed_duration_s",
-        limits::DURATION_S,
-    )?;
-    let target = optional(s.target_duration_s, "target_duration_s", limits::DURATION_S)?;
+    let claimed = fields::CLAIMED_DURATION_S.given(s)?;
+    let target = fields::TARGET_DURATION_S.given(s)?;
     let per_unit = f64::from(hw.gpus_per(s.count_unit)?);
     let peak_gpu = hw.peak_per_gpu(s.precision, s.sparse)?;
     let (u, basis, predicted, auto_failed) =
         resolve_utilization(s, &hw, count * per_unit, peak_gpu, l)?;
-    let or = |v: Option<f64>, field: &str, lim: limits::Limit, default: fn() -> f64| {
-        v.map_or(Ok(default()), |x| lim.check(field, x))
-    };
-    let rate = or(
-        s.interruptions_per_gpu_hour,
-        "interruptions_per_gpu_hour",
-        limits::INTERRUPTIONS_PER_GPU_HOUR,
-        goodput::llama3_rate_per_gpu_hour,
-    )?;
-    let checkpoint_s = or(
-        s.checkpoint_s,
-        "checkpoint_s",
-        limits::CHECKPOINT_S,
-        goodput::default_checkpoint_s,
-    )?;
-    let restart_s = or(
-        s.restart_s,
-        "restart_s",
-        limits::RESTART_S,
-        goodput::default_restart_s,
-    )?;
-    let facility_usd_per_w = or(
-        s.facility_usd_per_w,
-        "facility_usd_per_w",
-        limits::FACILITY_USD_PER_W,
-        money::default_facility_usd_per_w,
-    )?;
-    let lifetime_s = or(
-        s.lifetime_s,
-        "lifetime_s",
-        limits::LIFETIME_S,
-        money::default_lifetime_s,
-    )?;
-    let site_power = optional(s.site_power_w, "site_power_w", limits::SITE_POWER_W)?;
-    let budget_usd = optional(s.budget_usd, "budget_usd", limits::BUDGET_USD)?;
+    let rate = number(&fields::INTERRUPTIONS_PER_GPU_HOUR, s)?;
+    let checkpoint_s = number(&fields::CHECKPOINT_S, s)?;
+    let restart_s = number(&fields::RESTART_S, s)?;
+    let facility_usd_per_w = number(&fields::FACILITY_USD_PER_W, s)?;
+    let lifetime_s = number(&fields::LIFETIME_S, s)?;
+    let site_power = fields::SITE_POWER_W.given(s)?;
+    let budget_usd = fields::BUDGET_USD.given(s)?;
     let purchase = purchase_price(s, budget_usd.is_some())?;
     Ok(Resolved {
         s,
@@ -148,17 +116,16 @@ pub(super) fn resolve(s: &Scenario, l: Locale) -> Result<Resolved<'_>, Error> {
     })
 }
 
-fn optional(v: Option<f64>, field: &str, lim: limits::Limit) -> Result<Option<f64>, Error> {
-    v.map(|x| lim.check(field, x)).transpose()
+/// A field the scenario always holds (count, pue…) or that has a sourced default: its value,
+/// checked (never the 0 of `unwrap_or_default`).
+fn number(f: &Field, s: &Scenario) -> Result<f64, Error> {
+    Ok(f.resolve(s)?.unwrap_or_default())
 }
 
 /// The rental price per GPU-hour: given, else the catalog's, else an error.
 fn rental_price(s: &Scenario, hw: &Hardware) -> Result<(f64, Vec<String>), Error> {
     match (s.usd_per_chip_hour, hw.usd_per_chip_hour) {
-        (Some(p), _) => Ok((
-            limits::USD_PER_CHIP_HOUR.check("usd_per_chip_hour", p)?,
-            vec![],
-        )),
+        (Some(p), _) => Ok((fields::USD_PER_CHIP_HOUR.check(p)?, vec![])),
         (None, Some(p)) => Ok((p, hw.price_sources.clone())),
         (None, None) => Err(Error::new(
             "usd_per_chip_hour",
@@ -179,10 +146,7 @@ fn rental_price(s: &Scenario, hw: &Hardware) -> Result<(f64, Vec<String>), Error
 /// The purchase price per GPU: given, else the catalog's; an error when a budget needs it.
 fn purchase_price(s: &Scenario, budget: bool) -> Result<Option<(f64, Vec<String>)>, Error> {
     let price = match s.usd_purchase_per_chip {
-        Some(p) => Some((
-            limits::USD_PURCHASE_PER_CHIP.check("usd_purchase_per_chip", p)?,
-            vec![],
-        )),
+        Some(p) => Some((fields::USD_PURCHASE_PER_CHIP.check(p)?, vec![])),
         None => match &s.hardware {
             HardwareChoice::Id(id) => catalog::accelerator(id).and_then(|a| {
                 a.usd_purchase_per_chip.map(|p| {
@@ -235,12 +199,7 @@ fn resolve_utilization(
     };
     let default = UTILIZATION_DEFAULT.value;
     Ok(match s.utilization {
-        Some(Utilization::Given(v)) => (
-            limits::UTILIZATION.check("utilization", v)?,
-            Basis::Given,
-            None,
-            None,
-        ),
+        Some(Utilization::Given(v)) => (fields::UTILIZATION.check(v)?, Basis::Given, None, None),
         Some(Utilization::Auto) => {
             let (u, p) = auto()?;
             (u, Basis::Predicted, Some(p), None)

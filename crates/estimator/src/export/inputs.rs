@@ -1,6 +1,9 @@
-//! The scenario's inputs as the exports list them: key (the JSON contract's), value, unit.
+//! The scenario's inputs as the exports list them: key (the JSON contract's), value, unit. The
+//! numbers come from the field registry ([`crate::fields`]), in its order; the choices (model,
+//! chip, count unit, precision, sparsity) are written here.
 
 use super::raw;
+use crate::fields;
 use crate::hardware::HardwareChoice;
 use crate::utilization::Utilization;
 use crate::workload::Workload;
@@ -16,69 +19,33 @@ pub(super) struct Input {
 pub(super) fn inputs(s: &Scenario) -> Vec<Input> {
     let mut out = Vec::new();
     let mut push = |key, value: String, unit| out.push(Input { key, value, unit });
-    match &s.workload {
-        Workload::Preset(id) => push("workload", id.clone(), ""),
-        Workload::Flop { flop } => push("workload.flop", raw(*flop), "FLOP"),
-        Workload::Params {
-            params,
-            tokens,
-            active_params,
-        } => {
-            push("workload.params", raw(*params), "");
-            push("workload.tokens", raw(*tokens), "");
-            if let Some(a) = active_params {
-                push("workload.active_params", raw(*a), "");
+    if let Workload::Preset(id) = &s.workload {
+        push("workload", id.clone(), "");
+    }
+    for f in fields::ALL {
+        match f.key {
+            // The chip comes before the count, the count's unit and the number format after.
+            "count" => {
+                match &s.hardware {
+                    HardwareChoice::Id(id) => push("hardware", id.clone(), ""),
+                    HardwareChoice::Custom(c) => {
+                        push("hardware.name", c.name.clone(), "");
+                        push("hardware.all_in_w", raw(c.all_in_w), "W");
+                    }
+                }
+                push("count", raw(s.count), s.count_unit.id());
+                push("count_unit", s.count_unit.id().into(), "");
+                push("precision", s.precision.id().into(), "");
+                push("sparse", s.sparse.to_string(), "");
             }
-        }
-    }
-    match &s.hardware {
-        HardwareChoice::Id(id) => push("hardware", id.clone(), ""),
-        HardwareChoice::Custom(c) => {
-            push("hardware.name", c.name.clone(), "");
-            push("hardware.all_in_w", raw(c.all_in_w), "W");
-        }
-    }
-    push("count", raw(s.count), s.count_unit.id());
-    push("count_unit", s.count_unit.id().into(), "");
-    push("precision", s.precision.id().into(), "");
-    push("sparse", s.sparse.to_string(), "");
-    match s.utilization {
-        Some(Utilization::Given(u)) => push("utilization", raw(u), "1"),
-        Some(Utilization::Auto) => push("utilization", "auto".into(), ""),
-        None => {}
-    }
-    if let Some(b) = s.global_batch {
-        push("global_batch", b.to_string(), "sequences");
-    }
-    push("pue", raw(s.pue), "1");
-    if let Some(p) = s.usd_per_chip_hour {
-        push("usd_per_chip_hour", raw(p), "USD/GPU-h");
-    }
-    push("usd_per_kwh", raw(s.usd_per_kwh), "USD/kWh");
-    push("kg_co2_per_kwh", raw(s.kg_co2_per_kwh), "kg/kWh");
-    if let Some(d) = s.claimed_duration_s {
-        push("claimed_duration_s", raw(d), "s");
-    }
-    if let Some(d) = s.target_duration_s {
-        push("target_duration_s", raw(d), "s");
-    }
-    let optional: [(&'static str, Option<f64>, &'static str); 8] = [
-        (
-            "interruptions_per_gpu_hour",
-            s.interruptions_per_gpu_hour,
-            "1/GPU-h",
-        ),
-        ("checkpoint_s", s.checkpoint_s, "s"),
-        ("restart_s", s.restart_s, "s"),
-        ("usd_purchase_per_chip", s.usd_purchase_per_chip, "USD"),
-        ("facility_usd_per_w", s.facility_usd_per_w, "USD/W"),
-        ("lifetime_s", s.lifetime_s, "s"),
-        ("site_power_w", s.site_power_w, "W"),
-        ("budget_usd", s.budget_usd, "USD"),
-    ];
-    for (key, value, unit) in optional {
-        if let Some(v) = value {
-            push(key, raw(v), unit);
+            "utilization" if s.utilization == Some(Utilization::Auto) => {
+                push(f.key, "auto".into(), "")
+            }
+            _ => {
+                if let Some(v) = (f.value)(s) {
+                    push(f.key, raw(v), f.unit);
+                }
+            }
         }
     }
     out
