@@ -152,12 +152,12 @@ impl Field {
 
 /// The field with this JSON key.
 pub fn by_key(key: &str) -> Option<&'static Field> {
-    ALL.into_iter().find(|f| f.key == key)
+    ALL.iter().copied().find(|f| f.key == key)
 }
 
 /// The field with this page input name (link key).
 pub fn by_name(name: &str) -> Option<&'static Field> {
-    ALL.into_iter().find(|f| f.name == Some(name))
+    ALL.iter().copied().find(|f| f.name == Some(name))
 }
 
 fn params(s: &Scenario) -> Option<(f64, f64, Option<f64>)> {
@@ -540,7 +540,7 @@ pub const BUDGET_USD: Field = Field {
 
 /// Every numeric input, in the order the exports list them (the permalink writes the ones
 /// always present first, then the optional ones, each in this order).
-pub const ALL: [&Field; 21] = [
+pub const ALL: &[&Field] = &[
     &FLOP,
     &PARAMS,
     &TOKENS,

@@ -246,7 +246,8 @@ fn scenario_values(s: &Scenario, r: &Report) -> Option<Vec<(&'static str, String
     let given = |f: &fields::Field| Some((f.name?, f.link_text((f.value)(s)?)));
     v.extend(
         fields::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|f| f.is_workload())
             .filter_map(given),
     );
@@ -265,7 +266,8 @@ fn scenario_values(s: &Scenario, r: &Report) -> Option<Vec<(&'static str, String
     ]);
     let rest = || {
         fields::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|f| !f.is_workload() && !matches!(f.key, "count" | "utilization"))
     };
     v.extend(rest().filter(|f| !f.optional).filter_map(given));

@@ -286,7 +286,8 @@ fn document(title: &str, top: Option<&str>, mut g: SchemaGenerator) -> Result<Va
 /// The scenario's ranges, from the field registry: (definition, property, limit).
 fn scenario_limits() -> impl Iterator<Item = (&'static str, &'static str, Limit)> {
     fields::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|f| f.in_schema)
         .map(|f| match f.key.split_once('.') {
             Some((_, prop)) => ("Workload", prop, f.limit),

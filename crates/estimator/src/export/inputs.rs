@@ -22,7 +22,7 @@ pub(super) fn inputs(s: &Scenario) -> Vec<Input> {
     if let Workload::Preset(id) = &s.workload {
         push("workload", id.clone(), "");
     }
-    for f in fields::ALL {
+    for f in fields::ALL.iter().copied() {
         match f.key {
             // The chip comes before the count, the count's unit and the number format after.
             "count" => {
