@@ -136,6 +136,6 @@ for job in \
   case_ "search-$n_job" "$job" search -
 done
 case_ schema '' schema
-for t in hardware models clusters constants; do case_ "catalog-$t" '' catalog "$t" --json; done
+for t in hardware models clusters constants epoch; do case_ "catalog-$t" '' catalog "$t" --json; done
 case_ calibrate '' calibrate --json
 echo "golden: $n cases in $OUT"
