@@ -38,6 +38,7 @@ pub(super) struct Prices {
 
 /// A run of `flop` on `gpus` GPUs of cluster peak `peak` at utilization `u`, drawing `it` W
 /// of IT power on a site of `pue`.
+#[inline(never)]
 pub(super) fn run(flop: f64, gpus: f64, peak: f64, u: f64, it: f64, pue: f64, p: Prices) -> Run {
     let eff = peak * u;
     let duration = flop / eff;

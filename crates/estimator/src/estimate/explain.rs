@@ -111,7 +111,7 @@ pub(super) const NONE: &[&str] = &[];
 /// nothing is computed here but text. Expanded in place, so a row costs the page no more than
 /// a hand-written push.
 macro_rules! rows {
-    ($x:ident; $( $id:literal {
+    ($steps:ident, $x:ident; $( $id:literal {
         quantity: $quantity:expr,
         formula: $formula:expr,
         unit: $unit:expr,
@@ -120,10 +120,9 @@ macro_rules! rows {
         sources: $sources:expr $(,)?
     } )*) => {{
         use $crate::estimate::explain::Text as _;
-        let mut steps = ::std::vec::Vec::new();
         $( if let Some(value) = $value {
             $crate::estimate::explain::push(
-                &mut steps,
+                $steps,
                 $id,
                 $quantity.text($x.l),
                 $formula.text($x.l),
@@ -133,7 +132,6 @@ macro_rules! rows {
                 $sources,
             );
         } )*
-        steps
     }};
 }
 pub(super) use rows;
@@ -152,9 +150,10 @@ pub(super) fn if_default(
 
 /// Every row of the report, in the order the page shows them.
 pub(super) fn explain(x: &X) -> Vec<Step> {
-    let mut steps = run(x);
-    steps.extend(super::explain_scale::scale(x));
-    steps.extend(claim(x));
+    let mut steps = Vec::with_capacity(48);
+    run(&mut steps, x);
+    super::explain_scale::scale(&mut steps, x);
+    claim(&mut steps, x);
     if let Some(b) = &x.n.compute_optimal {
         steps.extend(b.steps(x.l));
     }
@@ -165,16 +164,15 @@ pub(super) fn explain(x: &X) -> Vec<Step> {
 }
 
 /// From compute to dollars.
-fn run(x: &X) -> Vec<Step> {
-    let mut steps = time(x);
-    steps.extend(power(x));
-    steps.extend(cost(x));
-    steps
+fn run(steps: &mut Vec<Step>, x: &X) {
+    time(steps, x);
+    power(steps, x);
+    cost(steps, x);
 }
 
 /// From compute to time.
-fn time(x: &X) -> Vec<Step> {
-    rows! { x;
+fn time(steps: &mut Vec<Step>, x: &X) {
+    rows! { steps, x;
     "training_flop" {
         quantity: ("Training compute", "Calcul d'entraînement"),
         formula: x.r.compute.formula.as_str(),
@@ -261,8 +259,8 @@ fn time(x: &X) -> Vec<Step> {
 }
 
 /// Power, energy and what they compare to.
-fn power(x: &X) -> Vec<Step> {
-    rows! { x;
+fn power(steps: &mut Vec<Step>, x: &X) {
+    rows! { steps, x;
     "it_power_w" {
         quantity: ("IT power", "Puissance informatique"),
         formula: (
@@ -330,8 +328,8 @@ fn power(x: &X) -> Vec<Step> {
 }
 
 /// Rental and electricity.
-fn cost(x: &X) -> Vec<Step> {
-    rows! { x;
+fn cost(steps: &mut Vec<Step>, x: &X) {
+    rows! { steps, x;
     "cost_usd.compute" {
         quantity: ("Compute cost (rental)", "Coût de calcul (location)"),
         formula: (
@@ -369,8 +367,8 @@ fn cost(x: &X) -> Vec<Step> {
 }
 
 /// A claimed duration and a target duration.
-fn claim(x: &X) -> Vec<Step> {
-    rows! { x;
+fn claim(steps: &mut Vec<Step>, x: &X) {
+    rows! { steps, x;
     "implied_utilization" {
         quantity: (
             "Utilization the claim implies",

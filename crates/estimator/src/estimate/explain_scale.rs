@@ -12,17 +12,16 @@ use crate::report::Step;
 const LLAMA3: &[&str] = &["llama3-paper"];
 
 /// Interruptions, then the site, then buying and the budget, in the page's order.
-pub(super) fn scale(x: &X) -> Vec<Step> {
-    let mut steps = failures(x);
-    steps.extend(wall(x));
-    steps.extend(capex(x));
-    steps.extend(ownership(x));
-    steps
+pub(super) fn scale(steps: &mut Vec<Step>, x: &X) {
+    failures(steps, x);
+    wall(steps, x);
+    capex(steps, x);
+    ownership(steps, x);
 }
 
 /// Interruptions and checkpoints.
-fn failures(x: &X) -> Vec<Step> {
-    rows! { x;
+fn failures(steps: &mut Vec<Step>, x: &X) {
+    rows! { steps, x;
     "goodput.interruptions_per_gpu_hour" {
         quantity: (
             "Interruptions per GPU-hour (Llama 3 405B)",
@@ -103,8 +102,8 @@ fn failures(x: &X) -> Vec<Step> {
 }
 
 /// The wall clock they give, its energy and cost.
-fn wall(x: &X) -> Vec<Step> {
-    rows! { x;
+fn wall(steps: &mut Vec<Step>, x: &X) {
+    rows! { steps, x;
     "goodput.wall_clock_s" {
         quantity: (
             "Wall clock with interruptions",
@@ -151,8 +150,8 @@ fn wall(x: &X) -> Vec<Step> {
 }
 
 /// A site's GPUs; buying the cluster.
-fn capex(x: &X) -> Vec<Step> {
-    rows! { x;
+fn capex(steps: &mut Vec<Step>, x: &X) {
+    rows! { steps, x;
     "site.gpus" {
         quantity: ("GPUs the site holds", "GPU que le site peut accueillir"),
         formula: "G_site = ⌊W_site / (W₁ × PUE)⌋",
@@ -209,8 +208,8 @@ fn capex(x: &X) -> Vec<Step> {
 }
 
 /// Owning instead of renting; what a budget buys.
-fn ownership(x: &X) -> Vec<Step> {
-    rows! { x;
+fn ownership(steps: &mut Vec<Step>, x: &X) {
+    rows! { steps, x;
     "cost_usd.ownership" {
         quantity: ("Cost if owned", "Coût en propriété"),
         formula: "$_own = $_amort + $_E",
