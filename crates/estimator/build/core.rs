@@ -100,20 +100,7 @@ pub fn accelerators(out: &mut String, rows: &Rows, ids: &HashSet<String>) -> Res
             .required("launch_year")?
             .parse()
             .map_err(|_| format!("{}: not a year", c.at("launch_year")))?;
-        let mut peaks = Vec::new();
-        for (field, col) in [
-            ("fp64", "fp64_tflops"),
-            ("tf32", "tf32_tflops"),
-            ("bf16", "bf16_tflops"),
-            ("fp16", "fp16_tflops"),
-            ("fp8", "fp8_tflops"),
-            ("fp4", "fp4_tflops"),
-        ] {
-            peaks.push(format!("{field}: {}", c.opt_num_lit(col, 12)?));
-        }
-        if !peaks.iter().any(|p| p.contains("Some")) {
-            return Err(format!("{} line {l}: no peak at any precision", c.file));
-        }
+        let peaks = peaks(&mut c, *l)?;
         let tdp = c.opt_num_lit("tdp_w", 0)?;
         let all_in = c.opt_num_lit("all_in_w", 0)?;
         if all_in != "None" && c.get("all_in_basis")?.is_empty() {
@@ -124,14 +111,6 @@ pub fn accelerators(out: &mut String, rows: &Rows, ids: &HashSet<String>) -> Res
         }
         let price = c.opt_num_lit("usd_per_chip_hour", 0)?;
         let purchase = c.opt_num_lit("usd_purchase_per_chip", 0)?;
-        let perf_given = [
-            "hbm_tb_s",
-            "scaleup_gb_s",
-            "scaleup_domain",
-            "scaleout_gb_s",
-        ]
-        .iter()
-        .any(|col| c.get(col).is_ok_and(|v| !v.is_empty()));
         let fields = [
             format!("id: {}", c.required_str("id")?),
             format!("name: {}", c.required_str("name")?),
@@ -172,31 +151,8 @@ pub fn accelerators(out: &mut String, rows: &Rows, ids: &HashSet<String>) -> Res
                 c.sources_if("price_sources", ids, price != "None")?
             ),
             format!("notes: {}", c.prose("notes")?),
-            format!("generation: crate::perf::Generation::{}", generation(&c)?),
-            format!("hbm_bytes_per_s: {}", c.opt_num_lit("hbm_tb_s", 12)?),
-            format!("scaleup_bytes_per_s: {}", c.opt_num_lit("scaleup_gb_s", 9)?),
-            format!("scaleup_domain: {}", opt_u32(&c, "scaleup_domain")?),
-            format!(
-                "scaleout_bytes_per_s: {}",
-                c.opt_num_lit("scaleout_gb_s", 9)?
-            ),
-            format!(
-                "perf_sources: {}",
-                c.sources_if("perf_sources", ids, perf_given)?
-            ),
-            format!("perf_note: {}", c.prose("perf_note")?),
-            format!("fp32: {}", c.opt_num_lit("fp32_tflops", 12)?),
-            format!("sparse_bf16: {}", c.opt_num_lit("sparse_bf16_tflops", 12)?),
-            format!(
-                "epoch_names: {}",
-                if std::env::var_os("CARGO_FEATURE_PROSE").is_some() {
-                    list(c.get("epoch_names")?)
-                } else {
-                    "&[]".to_string()
-                }
-            ),
-            format!("validity_note: {}", c.prose("validity_note")?),
         ];
+        let fields = [fields.to_vec(), perf_fields(&mut c, ids)?].concat();
         writeln!(
             out,
             "    Accelerator {{ {}, ranges: {} }},",
@@ -207,6 +163,64 @@ pub fn accelerators(out: &mut String, rows: &Rows, ids: &HashSet<String>) -> Res
     }
     out.push_str("];\n");
     Ok(())
+}
+
+/// The dense peaks per precision, `Peaks { fp64: …, … }`'s fields; at least one is given.
+fn peaks(c: &mut Cells, l: usize) -> Result<Vec<String>, String> {
+    let mut peaks = Vec::new();
+    for (field, col) in [
+        ("fp64", "fp64_tflops"),
+        ("tf32", "tf32_tflops"),
+        ("bf16", "bf16_tflops"),
+        ("fp16", "fp16_tflops"),
+        ("fp8", "fp8_tflops"),
+        ("fp4", "fp4_tflops"),
+    ] {
+        peaks.push(format!("{field}: {}", c.opt_num_lit(col, 12)?));
+    }
+    if !peaks.iter().any(|p| p.contains("Some")) {
+        return Err(format!("{} line {l}: no peak at any precision", c.file));
+    }
+    Ok(peaks)
+}
+
+/// The performance model's figures of a chip, its extra peaks, its Epoch names.
+fn perf_fields(c: &mut Cells, ids: &HashSet<String>) -> Result<Vec<String>, String> {
+    let perf_given = [
+        "hbm_tb_s",
+        "scaleup_gb_s",
+        "scaleup_domain",
+        "scaleout_gb_s",
+    ]
+    .iter()
+    .any(|col| c.get(col).is_ok_and(|v| !v.is_empty()));
+    let fields = [
+        format!("generation: crate::perf::Generation::{}", generation(c)?),
+        format!("hbm_bytes_per_s: {}", c.opt_num_lit("hbm_tb_s", 12)?),
+        format!("scaleup_bytes_per_s: {}", c.opt_num_lit("scaleup_gb_s", 9)?),
+        format!("scaleup_domain: {}", opt_u32(c, "scaleup_domain")?),
+        format!(
+            "scaleout_bytes_per_s: {}",
+            c.opt_num_lit("scaleout_gb_s", 9)?
+        ),
+        format!(
+            "perf_sources: {}",
+            c.sources_if("perf_sources", ids, perf_given)?
+        ),
+        format!("perf_note: {}", c.prose("perf_note")?),
+        format!("fp32: {}", c.opt_num_lit("fp32_tflops", 12)?),
+        format!("sparse_bf16: {}", c.opt_num_lit("sparse_bf16_tflops", 12)?),
+        format!(
+            "epoch_names: {}",
+            if std::env::var_os("CARGO_FEATURE_PROSE").is_some() {
+                list(c.get("epoch_names")?)
+            } else {
+                "&[]".to_string()
+            }
+        ),
+        format!("validity_note: {}", c.prose("validity_note")?),
+    ];
+    Ok(fields.to_vec())
 }
 
 /// `mlp` → the variant of `perf::Mlp` (the FLOP count needs only whether it is gated).

@@ -133,6 +133,20 @@ pub fn models(
     chips: &HashMap<String, String>,
     core: &Rows,
 ) -> Result<(), String> {
+    let core_of = core_names(rows, core)?;
+    out.push_str("/// Epoch AI's notable models with a training-compute figure.\npub static EPOCH_MODELS: &[EpochModel] = &[\n");
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (l, r) in rows {
+        let fields = model(*l, r, chips, &core_of, &mut seen)?;
+        writeln!(out, "    EpochModel {{ {} }},", fields.join(", ")).ok();
+    }
+    out.push_str("];\n");
+    Ok(())
+}
+
+/// The core catalog's model id of each Epoch model name it claims (`epoch_name`), each claimed
+/// once and each a Model of Epoch's table.
+fn core_names(rows: &Rows, core: &Rows) -> Result<HashMap<String, String>, String> {
     let mut core_of: HashMap<String, String> = HashMap::new();
     let model_names: HashSet<&str> = rows
         .iter()
@@ -157,75 +171,80 @@ pub fn models(
             return Err(format!("{}: `{name}` is claimed twice", c.at("epoch_name")));
         }
     }
-    out.push_str("/// Epoch AI's notable models with a training-compute figure.\npub static EPOCH_MODELS: &[EpochModel] = &[\n");
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (l, r) in rows {
-        let mut c = Cells::new(MODELS, *l, r);
-        let name = c.required("Model")?;
-        let base = slug(name);
-        let n = seen.entry(base.clone()).or_insert(0);
-        *n += 1;
-        let id = if *n == 1 { base } else { format!("{base}-{n}") };
-        let mut hw = Vec::new();
-        for h in c.get("Training hardware")?.split(',').map(str::trim) {
-            if h.is_empty() {
-                continue;
-            }
-            let chip = chips.get(h).ok_or_else(|| {
-                format!(
-                    "{}: `{h}` is not a Hardware name of data/{HW}",
-                    c.at("Training hardware")
-                )
-            })?;
-            hw.push(format!("{chip:?}"));
+    Ok(core_of)
+}
+
+/// One model's fields (its id made unique with `seen`).
+fn model(
+    l: usize,
+    r: &Row,
+    chips: &HashMap<String, String>,
+    core_of: &HashMap<String, String>,
+    seen: &mut HashMap<String, usize>,
+) -> Result<Vec<String>, String> {
+    let mut c = Cells::new(MODELS, l, r);
+    let name = c.required("Model")?;
+    let base = slug(name);
+    let n = seen.entry(base.clone()).or_insert(0);
+    *n += 1;
+    let id = if *n == 1 { base } else { format!("{base}-{n}") };
+    let mut hw = Vec::new();
+    for h in c.get("Training hardware")?.split(',').map(str::trim) {
+        if h.is_empty() {
+            continue;
         }
-        let flop = c.num("Training compute (FLOP)", 0)?;
-        let core_id = core_of
-            .get(name)
-            .map_or("None".to_string(), |id| format!("Some({id:?})"));
-        let fields = [
-            format!("id: {id:?}"),
-            format!("name: {name:?}"),
-            format!("domain: {}", c.str_lit("Domain")?),
-            format!("organization: {}", c.str_lit("Organization")?),
-            format!("date: {}", c.str_lit("Publication date")?),
-            format!("link: {:?}", first_line(c.get("Link")?)),
-            format!("params: {}", c.opt_num_lit("Parameters", 0)?),
-            format!("flop: {}", flop.lit),
+        let chip = chips.get(h).ok_or_else(|| {
             format!(
-                "flop_low: {}",
-                c.opt_num_lit("Training compute lower bound", 0)?
-            ),
-            format!(
-                "flop_high: {}",
-                c.opt_num_lit("Training compute upper bound", 0)?
-            ),
-            format!(
-                "dataset_size: {}",
-                c.opt_num_lit("Training dataset size (datapoints)", 0)?
-            ),
-            format!("hours: {}", c.opt_num_lit("Training time (hours)", 0)?),
-            format!("hardware: &[{}]", hw.join(", ")),
-            format!("hardware_count: {}", c.opt_num_lit("Hardware quantity", 0)?),
-            format!("mfu: {}", c.opt_num_lit("Hardware utilization (MFU)", 0)?),
-            format!("chip_hours: {}", c.opt_num_lit("Training chip-hours", 0)?),
-            format!("precision: {}", c.str_lit("Numerical format")?),
-            format!("power_w: {}", c.opt_num_lit("Training power draw (W)", 0)?),
-            format!(
-                "method: {}",
-                c.str_lit("Training compute estimation method")?
-            ),
-            format!("confidence: {}", c.str_lit("Confidence")?),
-            format!(
-                "cost_2023_usd: {}",
-                c.opt_num_lit("Training compute cost (2023 USD)", 0)?
-            ),
-            format!("accessibility: {}", c.str_lit("Model accessibility")?),
-            format!("country: {}", c.str_lit("Country (of organization)")?),
-            format!("core_id: {core_id}"),
-        ];
-        writeln!(out, "    EpochModel {{ {} }},", fields.join(", ")).ok();
+                "{}: `{h}` is not a Hardware name of data/{HW}",
+                c.at("Training hardware")
+            )
+        })?;
+        hw.push(format!("{chip:?}"));
     }
-    out.push_str("];\n");
-    Ok(())
+    let flop = c.num("Training compute (FLOP)", 0)?;
+    let core_id = core_of
+        .get(name)
+        .map_or("None".to_string(), |id| format!("Some({id:?})"));
+    let fields = [
+        format!("id: {id:?}"),
+        format!("name: {name:?}"),
+        format!("domain: {}", c.str_lit("Domain")?),
+        format!("organization: {}", c.str_lit("Organization")?),
+        format!("date: {}", c.str_lit("Publication date")?),
+        format!("link: {:?}", first_line(c.get("Link")?)),
+        format!("params: {}", c.opt_num_lit("Parameters", 0)?),
+        format!("flop: {}", flop.lit),
+        format!(
+            "flop_low: {}",
+            c.opt_num_lit("Training compute lower bound", 0)?
+        ),
+        format!(
+            "flop_high: {}",
+            c.opt_num_lit("Training compute upper bound", 0)?
+        ),
+        format!(
+            "dataset_size: {}",
+            c.opt_num_lit("Training dataset size (datapoints)", 0)?
+        ),
+        format!("hours: {}", c.opt_num_lit("Training time (hours)", 0)?),
+        format!("hardware: &[{}]", hw.join(", ")),
+        format!("hardware_count: {}", c.opt_num_lit("Hardware quantity", 0)?),
+        format!("mfu: {}", c.opt_num_lit("Hardware utilization (MFU)", 0)?),
+        format!("chip_hours: {}", c.opt_num_lit("Training chip-hours", 0)?),
+        format!("precision: {}", c.str_lit("Numerical format")?),
+        format!("power_w: {}", c.opt_num_lit("Training power draw (W)", 0)?),
+        format!(
+            "method: {}",
+            c.str_lit("Training compute estimation method")?
+        ),
+        format!("confidence: {}", c.str_lit("Confidence")?),
+        format!(
+            "cost_2023_usd: {}",
+            c.opt_num_lit("Training compute cost (2023 USD)", 0)?
+        ),
+        format!("accessibility: {}", c.str_lit("Model accessibility")?),
+        format!("country: {}", c.str_lit("Country (of organization)")?),
+        format!("core_id: {core_id}"),
+    ];
+    Ok(fields.to_vec())
 }

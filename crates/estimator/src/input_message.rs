@@ -13,45 +13,20 @@
 //! ```
 
 use crate::error::{Error, ErrorKind};
+use crate::fields::{self, Shown as Unit};
 use crate::format::{self as fmt, Locale};
 use crate::limits::{self, Limit};
 
-/// How a field's values are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Unit {
-    Count,
-    Percent,
-    Duration,
-    Money,
-    Power,
-    Plain,
-}
-
-/// The range and unit of the input at the JSON path `path`.
+/// The range of the input at the JSON path `path` and how its values are written: the field
+/// registry's (the page's inputs), and a claim's `workload` (FLOP) and `duration_s`.
 fn limit_for(path: &str) -> Option<(Limit, Unit)> {
-    Some(match path {
-        "workload.flop" | "workload" => (limits::FLOP, Unit::Count),
-        "workload.params" | "workload.active_params" => (limits::PARAMS, Unit::Count),
-        "workload.tokens" => (limits::TOKENS, Unit::Count),
-        "count" => (limits::COUNT, Unit::Count),
-        "utilization" => (limits::UTILIZATION, Unit::Percent),
-        "pue" => (limits::PUE, Unit::Plain),
-        "usd_per_chip_hour" => (limits::USD_PER_CHIP_HOUR, Unit::Money),
-        "usd_per_kwh" => (limits::USD_PER_KWH, Unit::Money),
-        "kg_co2_per_kwh" => (limits::KG_CO2_PER_KWH, Unit::Plain),
-        "claimed_duration_s" | "target_duration_s" | "duration_s" => {
-            (limits::DURATION_S, Unit::Duration)
-        }
-        "interruptions_per_gpu_hour" => (limits::INTERRUPTIONS_PER_GPU_HOUR, Unit::Plain),
-        "checkpoint_s" => (limits::CHECKPOINT_S, Unit::Duration),
-        "restart_s" => (limits::RESTART_S, Unit::Duration),
-        "lifetime_s" => (limits::LIFETIME_S, Unit::Duration),
-        "site_power_w" => (limits::SITE_POWER_W, Unit::Power),
-        "budget_usd" => (limits::BUDGET_USD, Unit::Money),
-        "usd_purchase_per_chip" => (limits::USD_PURCHASE_PER_CHIP, Unit::Money),
-        "facility_usd_per_w" => (limits::FACILITY_USD_PER_W, Unit::Money),
-        _ => return None,
-    })
+    match path {
+        "workload" => Some((limits::FLOP, Unit::Amount)),
+        "duration_s" => Some((limits::DURATION_S, Unit::Duration)),
+        _ => fields::by_key(path)
+            .filter(|f| f.name.is_some())
+            .map(|f| (f.limit, f.shown)),
+    }
 }
 
 /// A bound written in the field's unit.
@@ -61,8 +36,8 @@ fn bound(x: f64, unit: Unit, l: Locale) -> String {
         Unit::Duration => fmt::duration(x, l),
         Unit::Money => fmt::usd(x, l),
         Unit::Power => fmt::si(x, "W", l),
-        Unit::Count if x < 1e9 => fmt::grouped(x, 0, l),
-        Unit::Count => {
+        Unit::Amount if x < 1e9 => fmt::grouped(x, 0, l),
+        Unit::Amount => {
             let s = fmt::compact(x);
             if l == Locale::Fr {
                 s.replace('.', ",")

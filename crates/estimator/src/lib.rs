@@ -27,6 +27,7 @@ pub mod epoch;
 mod error;
 mod estimate;
 pub mod export;
+pub mod fields;
 pub mod format;
 pub mod goodput;
 mod hardware;

@@ -18,6 +18,7 @@ use serde::Serialize;
 
 use crate::catalog;
 use crate::claim::{CheckReport, Claim, Reading, Verdict};
+use crate::fields;
 use crate::format::{self as fmt, Locale};
 use crate::query;
 use crate::{CountUnit, HardwareChoice, Precision, Report, Scenario, Utilization, Workload};
@@ -234,25 +235,22 @@ fn scenario_values(s: &Scenario, r: &Report) -> Option<Vec<(&'static str, String
         return None;
     };
     let mut v: Vec<(&'static str, String)> = Vec::new();
-    match &s.workload {
-        Workload::Preset(id) => v.push(("model", id.clone())),
-        Workload::Flop { flop } => {
-            v.push(("model", "custom-flop".into()));
-            v.push(("flop", fmt::compact(*flop)));
-        }
-        Workload::Params {
-            params,
-            tokens,
-            active_params,
-        } => {
-            v.push(("model", "custom-params".into()));
-            v.push(("params", fmt::compact(*params)));
-            v.push(("tokens", fmt::compact(*tokens)));
-            if let Some(a) = active_params {
-                v.push(("active-params", fmt::compact(*a)));
-            }
-        }
-    }
+    let model = match &s.workload {
+        Workload::Preset(id) => id.as_str(),
+        Workload::Flop { .. } => "custom-flop",
+        Workload::Params { .. } => "custom-params",
+    };
+    v.push(("model", model.into()));
+    // The numbers from the field registry: the workload's, the count, then the others always
+    // present, then the optional ones given.
+    let given = |f: &fields::Field| Some((f.name?, f.link_text((f.value)(s)?)));
+    v.extend(
+        fields::ALL
+            .iter()
+            .copied()
+            .filter(|f| f.is_workload())
+            .filter_map(given),
+    );
     let utilization = match s.utilization {
         Some(Utilization::Auto) => "auto".to_string(),
         _ if r.utilization_basis == "predicted" => "auto".to_string(),
@@ -260,39 +258,20 @@ fn scenario_values(s: &Scenario, r: &Report) -> Option<Vec<(&'static str, String
     };
     v.extend([
         ("hardware", hw.clone()),
-        ("count", fmt::compact(s.count)),
+        ("count", fields::COUNT.link_text(s.count)),
         ("count-unit", s.count_unit.id().to_string()),
         ("precision", r.precision.id().to_string()),
         ("sparse", if r.sparse { "1" } else { "0" }.to_string()),
         ("utilization", utilization),
-        ("pue", fmt::compact(s.pue)),
-        ("usd-per-kwh", fmt::compact(s.usd_per_kwh)),
-        ("kg-co2-per-kwh", fmt::compact(s.kg_co2_per_kwh)),
     ]);
-    let seconds = |x: f64| format!("{} s", fmt::compact(x));
-    let optional: [(&'static str, Option<String>); 11] = [
-        ("usd-per-chip-hour", s.usd_per_chip_hour.map(fmt::compact)),
-        ("claimed-duration", s.claimed_duration_s.map(seconds)),
-        ("target-duration", s.target_duration_s.map(seconds)),
-        (
-            "interruptions",
-            s.interruptions_per_gpu_hour.map(fmt::compact),
-        ),
-        ("checkpoint", s.checkpoint_s.map(seconds)),
-        ("restart", s.restart_s.map(seconds)),
-        (
-            "usd-purchase-per-chip",
-            s.usd_purchase_per_chip.map(fmt::compact),
-        ),
-        ("facility-usd-per-w", s.facility_usd_per_w.map(fmt::compact)),
-        ("lifetime", s.lifetime_s.map(seconds)),
-        (
-            "site-power",
-            s.site_power_w.map(|w| format!("{} W", fmt::compact(w))),
-        ),
-        ("budget", s.budget_usd.map(fmt::compact)),
-    ];
-    v.extend(optional.into_iter().filter_map(|(k, x)| x.map(|x| (k, x))));
+    let rest = || {
+        fields::ALL
+            .iter()
+            .copied()
+            .filter(|f| !f.is_workload() && !matches!(f.key, "count" | "utilization"))
+    };
+    v.extend(rest().filter(|f| !f.optional).filter_map(given));
+    v.extend(rest().filter(|f| f.optional).filter_map(given));
     Some(v)
 }
 

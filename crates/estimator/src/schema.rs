@@ -31,6 +31,7 @@ use serde_json::{json, Map, Value};
 
 use crate::claim::{CheckReport, Claim};
 use crate::contract::{ApiError, CatalogIds};
+use crate::fields;
 use crate::limits::{self, Limit};
 use crate::perf::{Job, Prediction, Reject, SearchResult};
 use crate::utilization::Utilization;
@@ -147,37 +148,11 @@ impl Root {
     }
 }
 
-/// Where a [`Limit`] applies: (definition, property). Only checks every input goes through:
-/// a limit checked only on some paths (e.g. a scenario's `global_batch`, read by `"auto"` alone)
-/// is left out, so the schema never rejects what the estimator accepts.
+/// Where a [`Limit`] applies beside the scenario's fields (whose ranges come from
+/// [`fields::ALL`]): (definition, property). Only checks every input goes through: a limit
+/// checked only on some paths (e.g. a scenario's `global_batch`, read by `"auto"` alone) is left
+/// out, so the schema never rejects what the estimator accepts.
 const LIMITS: &[(&str, &str, Limit)] = &[
-    ("Scenario", "count", limits::COUNT),
-    ("Scenario", "pue", limits::PUE),
-    ("Scenario", "usd_per_chip_hour", limits::USD_PER_CHIP_HOUR),
-    ("Scenario", "usd_per_kwh", limits::USD_PER_KWH),
-    ("Scenario", "kg_co2_per_kwh", limits::KG_CO2_PER_KWH),
-    ("Scenario", "claimed_duration_s", limits::DURATION_S),
-    ("Scenario", "target_duration_s", limits::DURATION_S),
-    ("Scenario", "site_power_w", limits::SITE_POWER_W),
-    ("Scenario", "budget_usd", limits::BUDGET_USD),
-    (
-        "Scenario",
-        "interruptions_per_gpu_hour",
-        limits::INTERRUPTIONS_PER_GPU_HOUR,
-    ),
-    ("Scenario", "checkpoint_s", limits::CHECKPOINT_S),
-    ("Scenario", "restart_s", limits::RESTART_S),
-    (
-        "Scenario",
-        "usd_purchase_per_chip",
-        limits::USD_PURCHASE_PER_CHIP,
-    ),
-    ("Scenario", "facility_usd_per_w", limits::FACILITY_USD_PER_W),
-    ("Scenario", "lifetime_s", limits::LIFETIME_S),
-    ("Workload", "flop", limits::FLOP),
-    ("Workload", "params", limits::PARAMS),
-    ("Workload", "tokens", limits::TOKENS),
-    ("Workload", "active_params", limits::PARAMS),
     ("Peaks", "fp64", limits::PEAK_FLOP_PER_S),
     ("Peaks", "tf32", limits::PEAK_FLOP_PER_S),
     ("Peaks", "bf16", limits::PEAK_FLOP_PER_S),
@@ -308,10 +283,23 @@ fn document(title: &str, top: Option<&str>, mut g: SchemaGenerator) -> Result<Va
     Ok(Value::Object(doc))
 }
 
-/// Puts every [`LIMITS`] range on its property (where the definition is part of the document).
+/// The scenario's ranges, from the field registry: (definition, property, limit).
+fn scenario_limits() -> impl Iterator<Item = (&'static str, &'static str, Limit)> {
+    fields::ALL
+        .iter()
+        .copied()
+        .filter(|f| f.in_schema)
+        .map(|f| match f.key.split_once('.') {
+            Some((_, prop)) => ("Workload", prop, f.limit),
+            None => ("Scenario", f.key, f.limit),
+        })
+}
+
+/// Puts every range of the scenario's fields and of [`LIMITS`] on its property (where the
+/// definition is part of the document).
 fn apply_limits(defs: &mut Map<String, Value>, all: bool) -> Result<(), String> {
-    for (def, prop, limit) in LIMITS {
-        let Some(d) = defs.get_mut(*def) else {
+    for (def, prop, limit) in scenario_limits().chain(LIMITS.iter().copied()) {
+        let Some(d) = defs.get_mut(def) else {
             if all {
                 return Err(format!(
                     "schema: limits name {def}, which is no type of the contract"
@@ -331,8 +319,8 @@ fn apply_limits(defs: &mut Map<String, Value>, all: bool) -> Result<(), String> 
             vec![d]
         };
         for alt in alternatives {
-            if let Some(p) = alt.get_mut("properties").and_then(|p| p.get_mut(*prop)) {
-                range(p, limit);
+            if let Some(p) = alt.get_mut("properties").and_then(|p| p.get_mut(prop)) {
+                range(p, &limit);
                 found = true;
             }
         }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{self, ModelPreset};
 use crate::error::{Error, ErrorKind};
-use crate::limits;
+use crate::{fields, limits};
 
 /// What is trained, as a compute budget.
 ///
@@ -77,7 +77,7 @@ impl Workload {
     pub fn compute(&self) -> Result<Compute, Error> {
         match self {
             Workload::Flop { flop } => {
-                let flop = limits::FLOP.check("workload.flop", *flop)?;
+                let flop = fields::FLOP.check(*flop)?;
                 Ok(Compute {
                     flop,
                     formula: "C (given)".into(),
@@ -91,11 +91,11 @@ impl Workload {
                 tokens,
                 active_params,
             } => {
-                let n = limits::PARAMS.check("workload.params", *params)?;
-                let d = limits::TOKENS.check("workload.tokens", *tokens)?;
+                let n = fields::PARAMS.check(*params)?;
+                let d = fields::TOKENS.check(*tokens)?;
                 let (n, formula) = match active_params {
                     Some(a) => {
-                        let a = limits::PARAMS.check("workload.active_params", *a)?;
+                        let a = fields::ACTIVE_PARAMS.check(*a)?;
                         if a > n {
                             return Err(Error::new(
                                 "workload.active_params",

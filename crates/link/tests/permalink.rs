@@ -3,24 +3,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use zettaflop_estimator::fields;
 use zettaflop_estimator::format::Locale;
 use zettaflop_estimator::parse::{parse, Dimension};
 use zettaflop_estimator::{estimate, quote, Scenario};
 use zettaflop_link::{decode, Kind, Param};
 
+/// How the page reads each input back: the field registry's dimension.
 fn dimension(key: &str) -> Option<Dimension> {
-    Some(match key {
-        "count" | "flop" | "params" | "tokens" | "interruptions" => Dimension::Count,
-        "utilization" => Dimension::Fraction,
-        "claimed-duration" | "target-duration" | "checkpoint" | "restart" | "lifetime" => {
-            Dimension::Duration
-        }
-        "pue" | "usd-per-kwh" | "kg-co2-per-kwh" | "usd-per-chip-hour" | "budget" => {
-            Dimension::Money
-        }
-        "site-power" => Dimension::Power,
-        _ => return None,
-    })
+    fields::by_name(key).map(|f| f.dimension)
 }
 
 #[test]

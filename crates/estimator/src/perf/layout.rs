@@ -302,6 +302,31 @@ pub(crate) fn check(
     if mp * u64::from(dp) != gpus {
         return Err(Reject::Product);
     }
+    tp_rule(m, sys, tp)?;
+    cp_rule(m, cp)?;
+    pp_rule(m, pp, l.interleave)?;
+    let microbatches = microbatches(
+        u64::from(global_batch),
+        u64::from(dp),
+        u64::from(l.micro_batch),
+    )? as u32;
+    interleave_rule(pp, l.interleave, u64::from(microbatches))?;
+    ep_rule(m, dp, ep)?;
+    sequence_parallel_rule(tp, l.sequence_parallel)?;
+    sharding_rule(l.effective_sharding(), dp)?;
+    Ok(Resolved {
+        layout: Layout { dp: Some(dp), ..*l },
+        dp,
+        microbatches,
+    })
+}
+
+// The rules, one function each: `check` applies them all to one layout, the search applies
+// each at the level of its tree where the number it constrains is chosen.
+
+/// tp fits in the scale-up domain and divides the heads, the kv heads (or is a multiple of
+/// them) and the ffn.
+pub(crate) fn tp_rule(m: &ModelShape, sys: &System, tp: u32) -> Result<(), Reject> {
     if tp > sys.hardware.scaleup_domain {
         return Err(Reject::TpDomain);
     }
@@ -309,34 +334,64 @@ pub(crate) fn check(
     if m.heads % tp != 0 || (kv % tp != 0 && tp % kv != 0) || m.ffn % tp != 0 {
         return Err(Reject::TpHeads);
     }
+    Ok(())
+}
+
+/// cp divides the sequence length.
+pub(crate) fn cp_rule(m: &ModelShape, cp: u32) -> Result<(), Reject> {
     if m.seq_len % cp != 0 {
         return Err(Reject::CpSeq);
     }
-    if u64::from(pp) * u64::from(l.interleave) > u64::from(m.layers) {
+    Ok(())
+}
+
+/// No more pipeline stages (× interleave) than layers.
+pub(crate) fn pp_rule(m: &ModelShape, pp: u32, interleave: u32) -> Result<(), Reject> {
+    if u64::from(pp) * u64::from(interleave) > u64::from(m.layers) {
         return Err(Reject::PpLayers);
     }
-    let per_dp = u64::from(dp) * u64::from(l.micro_batch);
-    if per_dp == 0 || u64::from(global_batch) % per_dp != 0 {
+    Ok(())
+}
+
+/// Micro-batches per pipeline per step: the global batch split over dp × micro_batch.
+pub(crate) fn microbatches(global_batch: u64, dp: u64, micro_batch: u64) -> Result<u64, Reject> {
+    let per_dp = dp * micro_batch;
+    if per_dp == 0 || global_batch % per_dp != 0 {
         return Err(Reject::Batch);
     }
-    let microbatches = (u64::from(global_batch) / per_dp) as u32;
-    if l.interleave > 1 && (pp == 1 || microbatches % pp != 0) {
+    Ok(global_batch / per_dp)
+}
+
+/// Interleaving needs a pipeline and a micro-batch count that is a multiple of pp.
+pub(crate) fn interleave_rule(pp: u32, interleave: u32, microbatches: u64) -> Result<(), Reject> {
+    if interleave > 1 && (pp == 1 || microbatches % u64::from(pp) != 0) {
         return Err(Reject::Interleave);
     }
+    Ok(())
+}
+
+/// Expert parallelism needs experts, and divides dp and the experts.
+pub(crate) fn ep_rule(m: &ModelShape, dp: u32, ep: u32) -> Result<(), Reject> {
     if ep > 1 && (!m.is_moe() || dp % ep != 0 || m.experts % ep != 0) {
         return Err(Reject::Ep);
     }
-    if l.sequence_parallel && tp == 1 {
+    Ok(())
+}
+
+/// Sequence parallelism needs tensor parallelism.
+pub(crate) fn sequence_parallel_rule(tp: u32, sequence_parallel: bool) -> Result<(), Reject> {
+    if sequence_parallel && tp == 1 {
         return Err(Reject::SequenceParallel);
     }
-    if l.effective_sharding() != Sharding::None && dp == 1 {
+    Ok(())
+}
+
+/// Sharding needs data parallelism.
+pub(crate) fn sharding_rule(sharding: Sharding, dp: u32) -> Result<(), Reject> {
+    if sharding != Sharding::None && dp == 1 {
         return Err(Reject::DistributedOptimizer);
     }
-    Ok(Resolved {
-        layout: Layout { dp: Some(dp), ..*l },
-        dp,
-        microbatches,
-    })
+    Ok(())
 }
 
 /// Checks the ranges of the layout's numbers (fields `layout.<name>`).

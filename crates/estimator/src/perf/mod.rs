@@ -28,6 +28,7 @@ pub mod report;
 pub mod search;
 pub mod system;
 pub mod time;
+mod why;
 
 pub use job::{IdOr, Job};
 pub use layout::{Attention, Execution, Layout, Recompute, Reject, Sharding, Software, Training};

@@ -20,6 +20,7 @@ use super::model::ModelShape;
 use super::predict::{self, Prediction};
 use super::prepared::Prepared;
 use super::system::System;
+pub use super::why::{describe, describe_in, explain};
 
 /// Largest interleave (virtual stages per GPU) tried.
 pub const MAX_INTERLEAVE: u32 = 8;
@@ -83,6 +84,12 @@ impl Rejections {
     fn add(&mut self, r: Reject) {
         if let Some(i) = Reject::ALL.iter().position(|x| *x == r) {
             self.0[i] += 1;
+        }
+    }
+
+    fn merge(&mut self, other: &Rejections) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a += b;
         }
     }
 
@@ -180,146 +187,259 @@ pub fn search(
     runners_up: usize,
 ) -> Result<SearchResult, Error> {
     let p = Prepared::new(model, system, training)?;
-    let gpus = u64::from(system.gpus);
-    let batch = u64::from(training.global_batch);
     let mut rejected = Rejections::default();
     let mut evaluated = 0u64;
     let mut feasible = 0u64;
     let mut top: Vec<(f64, Resolved)> = Vec::with_capacity(KEEP + 1);
+    let mut dropped = Rejections::default();
+    candidates(
+        model,
+        system,
+        training.global_batch,
+        fixed,
+        &mut rejected,
+        |l| {
+            evaluated += 1;
+            let r = match layout::check(model, system, training.global_batch, &l) {
+                Ok(r) => r,
+                Err(reason) => return dropped.add(reason),
+            };
+            if !memory::memory(&p, &r).fits {
+                return dropped.add(Reject::Memory);
+            }
+            feasible += 1;
+            keep(&mut top, predict::quick(&p, &r).iteration_s, r);
+        },
+    );
+    rejected.merge(&dropped);
+    let Some((_, best_r)) = top.first().copied() else {
+        return Err(none_fits(system, evaluated, &rejected));
+    };
+    let notes = system.hardware.notes();
+    let prediction =
+        |r: &Resolved| predict::full(&p, r, memory::memory(&p, r), &notes, &system.hardware.name);
+    let best = prediction(&best_r);
+    let others: Vec<Prediction> = distinct(&top, runners_up).map(prediction).collect();
+    let why = explain(&best, others.first(), Locale::En);
+    Ok(SearchResult {
+        best,
+        runners_up: others,
+        why,
+        evaluated,
+        feasible,
+        rejected,
+    })
+}
 
-    let all_g = divisors(gpus);
+/// Visits the layouts to evaluate, in the order of the tree (tp, cp, pp, ep, micro-batch, interleave,
+/// recompute, sequence parallelism, sharding); a rule broken high in the tree is counted once
+/// in `rejected`, not once per layout below it.
+fn candidates(
+    model: &ModelShape,
+    system: &System,
+    global_batch: u32,
+    fixed: &Fixed,
+    rejected: &mut Rejections,
+    mut visit: impl FnMut(Layout),
+) {
+    let batch = u64::from(global_batch);
     let shards = shardings(fixed);
-    for &tp in &pick(&all_g, fixed.tp) {
-        if tp > system.hardware.scaleup_domain {
-            rejected.add(Reject::TpDomain);
-            continue;
+    for g in groups(model, system, batch, fixed, rejected) {
+        for (ep, micro_batch, interleave) in schedules(model, &g, batch, fixed, rejected) {
+            for (recompute, sequence_parallel, sharding) in variants(&g, fixed, &shards) {
+                visit(Layout {
+                    tp: g.tp,
+                    pp: g.pp,
+                    dp: Some(g.dp),
+                    cp: g.cp,
+                    ep,
+                    micro_batch,
+                    interleave,
+                    recompute,
+                    sequence_parallel,
+                    distributed_optimizer: sharding != Sharding::None,
+                    sharding,
+                });
+            }
         }
-        let kv = model.kv();
-        if model.heads % tp != 0 || (kv % tp != 0 && tp % kv != 0) || model.ffn % tp != 0 {
-            rejected.add(Reject::TpHeads);
+    }
+}
+
+/// The parallel group sizes: tp × cp × pp × dp = the GPUs.
+struct Group {
+    tp: u32,
+    cp: u32,
+    pp: u32,
+    dp: u32,
+}
+
+/// Every (tp, cp, pp, dp) that passes the rules on those sizes and the batch.
+fn groups(
+    model: &ModelShape,
+    system: &System,
+    batch: u64,
+    fixed: &Fixed,
+    rejected: &mut Rejections,
+) -> Vec<Group> {
+    let gpus = u64::from(system.gpus);
+    let mut out = Vec::new();
+    for tp in pick(&divisors(gpus), fixed.tp) {
+        if let Err(e) = layout::tp_rule(model, system, tp) {
+            rejected.add(e);
             continue;
         }
         let rest_t = gpus / u64::from(tp);
-        for &cp in &pick(&divisors(rest_t), fixed.cp) {
-            if model.seq_len % cp != 0 {
-                rejected.add(Reject::CpSeq);
+        for cp in pick(&divisors(rest_t), fixed.cp) {
+            if let Err(e) = layout::cp_rule(model, cp) {
+                rejected.add(e);
                 continue;
             }
             let rest_c = rest_t / u64::from(cp);
-            for &pp in &pick(&divisors(rest_c), fixed.pp) {
-                if pp > model.layers {
-                    rejected.add(Reject::PpLayers);
-                    continue;
-                }
-                let dp64 = rest_c / u64::from(pp);
-                let Ok(dp) = u32::try_from(dp64) else {
-                    rejected.add(Reject::Product);
-                    continue;
-                };
-                if fixed.dp.is_some_and(|d| d != dp) {
-                    continue;
-                }
-                if batch % dp64 != 0 {
-                    rejected.add(Reject::Batch);
-                    continue;
-                }
-                let eps: Vec<u32> = if model.is_moe() {
-                    pick(&divisors(dp64), fixed.ep)
-                        .into_iter()
-                        .filter(|e| model.experts % e == 0)
-                        .collect()
-                } else {
-                    pick(&[1], fixed.ep)
-                };
-                if eps.is_empty() {
-                    rejected.add(Reject::Ep);
-                    continue;
-                }
-                let mbs = pick(&divisors(batch / dp64), fixed.micro_batch);
-                for &ep in &eps {
-                    for &mb in &mbs {
-                        let microbatches = batch / dp64 / u64::from(mb);
-                        let vmax = if pp == 1 { 1 } else { MAX_INTERLEAVE };
-                        for v in 1..=vmax {
-                            if fixed.interleave.is_some_and(|f| f != v) {
-                                continue;
-                            }
-                            if u64::from(pp) * u64::from(v) > u64::from(model.layers) {
-                                rejected.add(Reject::PpLayers);
-                                break;
-                            }
-                            if v > 1 && microbatches % u64::from(pp) != 0 {
-                                rejected.add(Reject::Interleave);
-                                break;
-                            }
-                            for rc in Recompute::ALL {
-                                if fixed.recompute.is_some_and(|f| f != rc) {
-                                    continue;
-                                }
-                                for sp in [false, true] {
-                                    if (sp && tp == 1)
-                                        || fixed.sequence_parallel.is_some_and(|f| f != sp)
-                                    {
-                                        continue;
-                                    }
-                                    for &sharding in &shards {
-                                        if sharding != Sharding::None && dp == 1 {
-                                            continue;
-                                        }
-                                        let l = Layout {
-                                            tp,
-                                            pp,
-                                            dp: Some(dp),
-                                            cp,
-                                            ep,
-                                            micro_batch: mb,
-                                            interleave: v,
-                                            recompute: rc,
-                                            sequence_parallel: sp,
-                                            distributed_optimizer: sharding != Sharding::None,
-                                            sharding,
-                                        };
-                                        evaluated += 1;
-                                        let r = match layout::check(
-                                            model,
-                                            system,
-                                            training.global_batch,
-                                            &l,
-                                        ) {
-                                            Ok(r) => r,
-                                            Err(reason) => {
-                                                rejected.add(reason);
-                                                continue;
-                                            }
-                                        };
-                                        if !memory::memory(&p, &r).fits {
-                                            rejected.add(Reject::Memory);
-                                            continue;
-                                        }
-                                        feasible += 1;
-                                        let q = predict::quick(&p, &r).iteration_s;
-                                        if top.len() < KEEP || top.last().is_some_and(|w| q < w.0) {
-                                            let at = top.partition_point(|x| x.0 <= q);
-                                            top.insert(at, (q, r));
-                                            top.truncate(KEEP);
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
+            for pp in pick(&divisors(rest_c), fixed.pp) {
+                match group(model, batch, fixed, (tp, cp, pp), rest_c) {
+                    Ok(Some(g)) => out.push(g),
+                    Ok(None) => {}
+                    Err(e) => rejected.add(e),
                 }
             }
         }
     }
+    out
+}
 
-    let Some((_, best_r)) = top.first().copied() else {
-        let counts: Vec<String> = Reject::ALL
-            .iter()
-            .filter(|r| rejected.get(**r) > 0)
-            .map(|r| format!("{} {}", r.id(), rejected.get(*r)))
-            .collect();
-        return Err(Error::new(
+/// The group with `pp` stages, when the rules on pp, dp and the batch pass (`None`: not the
+/// fixed dp).
+fn group(
+    model: &ModelShape,
+    batch: u64,
+    fixed: &Fixed,
+    (tp, cp, pp): (u32, u32, u32),
+    rest_c: u64,
+) -> Result<Option<Group>, Reject> {
+    layout::pp_rule(model, pp, 1)?;
+    let dp = u32::try_from(rest_c / u64::from(pp)).map_err(|_| Reject::Product)?;
+    if fixed.dp.is_some_and(|d| d != dp) {
+        return Ok(None);
+    }
+    layout::microbatches(batch, u64::from(dp), 1)?;
+    Ok(Some(Group { tp, cp, pp, dp }))
+}
+
+/// Every (ep, micro-batch, interleave) for a group. The interleaves of one (ep, micro-batch)
+/// are tried in order, and the first that breaks a rule ends them (larger ones break it too).
+fn schedules(
+    model: &ModelShape,
+    g: &Group,
+    batch: u64,
+    fixed: &Fixed,
+    rejected: &mut Rejections,
+) -> Vec<(u32, u32, u32)> {
+    let dp = u64::from(g.dp);
+    let candidates = if model.is_moe() {
+        divisors(dp)
+    } else {
+        vec![1]
+    };
+    let eps: Vec<u32> = pick(&candidates, fixed.ep)
+        .into_iter()
+        .filter(|&e| layout::ep_rule(model, g.dp, e).is_ok())
+        .collect();
+    if eps.is_empty() {
+        rejected.add(Reject::Ep);
+        return Vec::new();
+    }
+    let mbs = pick(&divisors(batch / dp), fixed.micro_batch);
+    let vmax = if g.pp == 1 { 1 } else { MAX_INTERLEAVE };
+    let mut out = Vec::new();
+    for &ep in &eps {
+        for &mb in &mbs {
+            let microbatches = batch / dp / u64::from(mb);
+            let interleaves = (1..=vmax).filter(|v| fixed.interleave.is_none_or(|f| f == *v));
+            for v in interleaves {
+                let ok = layout::pp_rule(model, g.pp, v)
+                    .and_then(|()| layout::interleave_rule(g.pp, v, microbatches));
+                if let Err(e) = ok {
+                    rejected.add(e);
+                    break;
+                }
+                out.push((ep, mb, v));
+            }
+        }
+    }
+    out
+}
+
+/// Every (recompute, sequence parallelism, sharding) the fixed parts and the rules allow.
+fn variants(g: &Group, fixed: &Fixed, shards: &[Sharding]) -> Vec<(Recompute, bool, Sharding)> {
+    let mut out = Vec::new();
+    for rc in Recompute::ALL {
+        if fixed.recompute.is_some_and(|f| f != rc) {
+            continue;
+        }
+        for sp in [false, true] {
+            if layout::sequence_parallel_rule(g.tp, sp).is_err()
+                || fixed.sequence_parallel.is_some_and(|f| f != sp)
+            {
+                continue;
+            }
+            let shards = shards.iter().copied();
+            out.extend(
+                shards
+                    .filter(|&s| layout::sharding_rule(s, g.dp).is_ok())
+                    .map(|s| (rc, sp, s)),
+            );
+        }
+    }
+    out
+}
+
+/// Keeps `r` among the `KEEP` fastest, in order of iteration time (ties: first found first).
+fn keep(top: &mut Vec<(f64, Resolved)>, q: f64, r: Resolved) {
+    if top.len() < KEEP || top.last().is_some_and(|w| q < w.0) {
+        let at = top.partition_point(|x| x.0 <= q);
+        top.insert(at, (q, r));
+        top.truncate(KEEP);
+    }
+}
+
+/// The runners-up: the next fastest layouts that differ from the best and from each other in
+/// their parallel sizes, micro-batch, interleave, recompute or sharding.
+fn distinct(top: &[(f64, Resolved)], n: usize) -> impl Iterator<Item = &Resolved> {
+    let key = |l: &Layout| {
+        (
+            l.tp,
+            l.pp,
+            l.cp,
+            l.ep,
+            l.micro_batch,
+            l.interleave,
+            l.recompute,
+            l.effective_sharding(),
+        )
+    };
+    let mut seen = Vec::new();
+    top.iter()
+        .map(|(_, r)| r)
+        .filter(move |r| {
+            let k = key(&r.layout);
+            let new = !seen.contains(&k);
+            if new {
+                seen.push(k);
+            }
+            new
+        })
+        .skip(1)
+        .take(n)
+}
+
+/// The error when no layout fits, with the rejections by reason.
+fn none_fits(system: &System, evaluated: u64, rejected: &Rejections) -> Error {
+    let counts: Vec<String> = Reject::ALL
+        .iter()
+        .filter(|r| rejected.get(**r) > 0)
+        .map(|r| format!("{} {}", r.id(), rejected.get(*r)))
+        .collect();
+    Error::new(
             "gpus",
             ErrorKind::Unsupported {
                 reason: format!(
@@ -337,187 +457,7 @@ pub fn search(
                     counts.join(", ")
                 ),
             },
-        ));
-    };
-    let notes = system.hardware.notes();
-    let prediction =
-        |r: &Resolved| predict::full(&p, r, memory::memory(&p, r), &notes, &system.hardware.name);
-    let best = prediction(&best_r);
-    let key = |l: &Layout| {
-        (
-            l.tp,
-            l.pp,
-            l.cp,
-            l.ep,
-            l.micro_batch,
-            l.interleave,
-            l.recompute,
-            l.effective_sharding(),
         )
-    };
-    let mut seen = vec![key(&best_r.layout)];
-    let mut others = Vec::new();
-    for (_, r) in top.iter().skip(1) {
-        if others.len() >= runners_up {
-            break;
-        }
-        let k = key(&r.layout);
-        if !seen.contains(&k) {
-            seen.push(k);
-            others.push(prediction(r));
-        }
-    }
-    let why = explain(&best, others.first(), Locale::En);
-    Ok(SearchResult {
-        best,
-        runners_up: others,
-        why,
-        evaluated,
-        feasible,
-        rejected,
-    })
-}
-
-/// A layout in one line: `tp 8 · pp 16 · dp 128 · micro-batch 1 · recompute full · …`.
-pub fn describe(l: &Layout) -> String {
-    describe_in(l, Locale::En)
-}
-
-/// [`describe`] in `lang`.
-pub fn describe_in(l: &Layout, lang: Locale) -> String {
-    let fr = lang == Locale::Fr;
-    let mut s = format!("tp {} · pp {} · dp {}", l.tp, l.pp, l.dp.unwrap_or(0));
-    if l.cp > 1 {
-        s += &format!(" · cp {}", l.cp);
-    }
-    if l.ep > 1 {
-        s += &format!(" · ep {}", l.ep);
-    }
-    s += &format!(
-        " · {} {}",
-        if fr { "micro-lot" } else { "micro-batch" },
-        l.micro_batch
-    );
-    if l.interleave > 1 {
-        s += &format!(
-            " · {} {}",
-            if fr { "entrelacement" } else { "interleave" },
-            l.interleave
-        );
-    }
-    let recompute = match (l.recompute, fr) {
-        (Recompute::None, true) => "aucun",
-        (Recompute::Selective, true) => "sélectif",
-        (Recompute::Full, true) => "complet",
-        (r, false) => r.id(),
-    };
-    s += &format!(
-        " · {} {recompute}",
-        if fr { "recalcul" } else { "recompute" }
-    );
-    if l.sequence_parallel {
-        s += if fr {
-            " · parallélisme de séquence"
-        } else {
-            " · sequence parallel"
-        };
-    }
-    let sharded = match (l.effective_sharding(), fr) {
-        (Sharding::None, _) => "",
-        (Sharding::Optimizer, false) => " · distributed optimizer",
-        (Sharding::Optimizer, true) => " · optimiseur distribué",
-        (Sharding::Gradients, false) => " · ZeRO-2 (optimizer and gradients sharded)",
-        (Sharding::Gradients, true) => " · ZeRO-2 (optimiseur et gradients répartis)",
-        (Sharding::Full, false) => " · ZeRO-3 / FSDP (fully sharded)",
-        (Sharding::Full, true) => " · ZeRO-3 / FSDP (tout réparti)",
-    };
-    s += sharded;
-    s
-}
-
-/// Why `best` beats `next`, in one or two sentences in `l`.
-pub fn explain(best: &Prediction, next: Option<&Prediction>, l: Locale) -> String {
-    let fr = l == Locale::Fr;
-    let head = if fr {
-        format!(
-            "{} fait une itération en {:.3} s à {:.1} % de MFU",
-            describe_in(&best.layout, l),
-            best.iteration_s,
-            100.0 * best.mfu
-        )
-        .replace('.', ",")
-    } else {
-        format!(
-            "{} runs an iteration in {:.3} s at {:.1} % MFU",
-            describe(&best.layout),
-            best.iteration_s,
-            100.0 * best.mfu
-        )
-    };
-    let Some(next) = next else {
-        return if fr {
-            format!("{head} ; c'est la seule répartition qui tient.")
-        } else {
-            format!("{head}; it is the only layout that fits.")
-        };
-    };
-    let mut diffs: Vec<(&str, f64)> = best
-        .time
-        .parts_in(l)
-        .iter()
-        .zip(next.time.parts_in(l))
-        .map(|((name, a), (_, b))| (*name, b - a))
-        .collect();
-    diffs.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let num = |d: f64| {
-        if fr {
-            format!("{d:.3}").replace('.', ",")
-        } else {
-            format!("{d:.3}")
-        }
-    };
-    let costs: Vec<String> = diffs
-        .iter()
-        .filter(|d| d.1 > 1e-4 * best.iteration_s)
-        .take(2)
-        .map(|(n, d)| format!("{n} +{} s", num(*d)))
-        .collect();
-    let gains: Vec<String> = diffs
-        .iter()
-        .rev()
-        .filter(|d| d.1 < -1e-4 * best.iteration_s)
-        .take(1)
-        .map(|(n, d)| format!("{n} {} s", num(*d)))
-        .collect();
-    let slower = 100.0 * (next.iteration_s / best.iteration_s - 1.0);
-    let mut out = if fr {
-        format!(
-            "{head}. La suivante ({}) est plus lente de {} %",
-            describe_in(&next.layout, l),
-            format!("{slower:.1}").replace('.', ",")
-        )
-    } else {
-        format!(
-            "{head}. The runner-up ({}) is {slower:.1} % slower",
-            describe(&next.layout)
-        )
-    };
-    if !costs.is_empty() {
-        out += &if fr {
-            format!(", surtout à cause de : {}", costs.join(" et "))
-        } else {
-            format!(", mostly from {}", costs.join(" and "))
-        };
-    }
-    if !gains.is_empty() {
-        out += &if fr {
-            format!(", même si elle gagne {}", gains.join(""))
-        } else {
-            format!(", though it saves {}", gains.join(""))
-        };
-    }
-    out.push('.');
-    out
 }
 
 #[cfg(test)]

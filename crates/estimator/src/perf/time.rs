@@ -149,22 +149,116 @@ fn matmul(p: &Prepared, m: f64, k: f64, n: f64) -> f64 {
     compute.max(bytes / (p.hbm_bw * p.eff.hbm))
 }
 
+/// A layout's sizes as numbers, and what one micro-batch holds.
+struct Dims {
+    t: f64,
+    c: f64,
+    pp: f64,
+    v: f64,
+    dp: f64,
+    ep: f64,
+    /// Micro-batches per step.
+    m: f64,
+    /// Sequences per micro-batch.
+    b: f64,
+    /// Tokens of one micro-batch on one GPU.
+    tokens: f64,
+    /// kv width per tensor-parallel rank (kv heads replicated when tp exceeds them).
+    hkv: f64,
+    /// Effective HBM bandwidth.
+    mem: f64,
+}
+
+/// One layer, one micro-batch, forward: matmuls, attention forward and backward, the bytes of
+/// the softmax (unfused attention only), the memory-bound time.
+struct LayerForward {
+    mm: f64,
+    att_f: f64,
+    att_b: f64,
+    softmax_bytes: f64,
+    mem_f: f64,
+}
+
+/// One layer, one micro-batch, forward and backward with recomputation: matmuls, attention,
+/// memory-bound time, and the tensor-, context- and expert-parallel communication.
+struct LayerStep {
+    mm: f64,
+    att: f64,
+    mem: f64,
+    tp: f64,
+    cp: f64,
+    ep: f64,
+}
+
 pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
     let l = &r.layout;
     let t = f64::from(l.tp);
     let c = f64::from(l.cp);
-    let pp = f64::from(l.pp);
-    let v = f64::from(l.interleave);
-    let dp = f64::from(r.dp);
-    let ep = f64::from(l.ep);
-    let m = f64::from(r.microbatches);
     let b = f64::from(l.micro_batch);
-    let tokens = b * p.seq / c;
-    let rep = if l.sequence_parallel { 1.0 / t } else { 1.0 };
-    let hkv = p.hkv * (t / p.kv_heads).max(1.0);
-    let mem = p.hbm_bw * p.eff.hbm;
+    let d = Dims {
+        t,
+        c,
+        pp: f64::from(l.pp),
+        v: f64::from(l.interleave),
+        dp: f64::from(r.dp),
+        ep: f64::from(l.ep),
+        m: f64::from(r.microbatches),
+        b,
+        tokens: b * p.seq / c,
+        hkv: p.hkv * (t / p.kv_heads).max(1.0),
+        mem: p.hbm_bw * p.eff.hbm,
+    };
+    let layer = layer_step(p, r, &d);
+    let (m, tokens, mem) = (d.m, d.tokens, d.mem);
 
-    // --- one layer, one micro-batch, forward ---
+    // --- the busiest stage, one micro-batch ---
+    let ls = layers_per_gpu(p, r);
+    let out_mm = 3.0 * matmul(p, tokens, p.h, p.vocab / t);
+    let out_mem = 16.0 * tokens * p.vocab / t / mem;
+    let stage_mm = ls * layer.mm + out_mm;
+    let stage_att = ls * layer.att;
+    let stage_mem = ls * layer.mem + out_mem;
+    let stage_tp = ls * layer.tp;
+    let stage_cp = ls * layer.cp;
+    let stage_ep = ls * layer.ep;
+    let t_mb = stage_mm + stage_att + stage_mem + stage_tp + stage_cp + stage_ep;
+
+    let (bubble, p2p) = pipeline(p, r, &d, t_mb);
+
+    // Data parallelism.
+    let sp = stage_params(p, r);
+    let dense = sp.dense + sp.embedding.max(sp.output);
+    let dp_comm = dp_comm(p, r, dense, sp.expert, ls, t_mb);
+    let sync = comm::straggler(&p.fitted, p.gpus) * m * t_mb;
+
+    // Optimizer step.
+    let owned = if l.effective_sharding() != Sharding::None {
+        dense / d.dp + sp.expert / (d.dp / d.ep).max(1.0)
+    } else {
+        dense + sp.expert
+    };
+    let optimizer = (30.0 * owned + 4.0 * (dense + sp.expert)) / mem;
+
+    TimeBreakdown {
+        matmul_s: m * stage_mm,
+        attention_s: m * stage_att,
+        memory_bound_s: m * stage_mem,
+        tp_comm_s: m * stage_tp,
+        cp_comm_s: m * stage_cp,
+        ep_comm_s: m * stage_ep,
+        pipeline_bubble_s: bubble,
+        pipeline_p2p_s: p2p,
+        dp_comm_s: dp_comm,
+        sync_s: sync,
+        optimizer_s: optimizer,
+    }
+}
+
+/// One layer's forward: matmuls, attention core, memory-bound kernels.
+fn layer_forward(p: &Prepared, d: &Dims, sequence_parallel: bool) -> LayerForward {
+    let (t, ep, tokens, hkv) = (d.t, d.ep, d.tokens, d.hkv);
+    let b = d.b;
+    let rep = if sequence_parallel { 1.0 / t } else { 1.0 };
     let mut mm = matmul(p, tokens, p.h, (p.h + 2.0 * hkv) / t) + matmul(p, tokens, p.h / t, p.h);
     let up = (p.mlp_mats - 1.0) * p.ffn / t;
     if p.moe {
@@ -177,8 +271,8 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
     }
     // Attention core: b sequences × heads/t, (s/c) queries against s keys, head dim inner.
     let att_flop = 4.0 * tokens * p.seq * p.h / t;
-    let d = p.head_dim.min(tokens / b).min(p.seq);
-    let att_eff = p.eff.matmul_max * d / (d + p.eff.matmul_half_dim);
+    let hd = p.head_dim.min(tokens / b).min(p.seq);
+    let att_eff = p.eff.matmul_max * hd / (hd + p.eff.matmul_half_dim);
     let att_full = att_flop / (p.peak_bf16 * att_eff);
     let mut mem_bytes = 20.0 * tokens * p.h * rep
         + if p.mlp_mats > 2.5 { 6.0 } else { 4.0 } * tokens * p.ffn * p.active / t;
@@ -199,17 +293,26 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
         ),
     };
     mem_bytes += softmax_bytes;
-    let mem_f = mem_bytes / mem;
+    LayerForward {
+        mm,
+        att_f,
+        att_b,
+        softmax_bytes,
+        mem_f: mem_bytes / d.mem,
+    }
+}
 
+/// One layer forward and backward, recomputation and communication included.
+fn layer_step(p: &Prepared, r: &Resolved, d: &Dims) -> LayerStep {
+    let l = &r.layout;
+    let (t, c, ep, tokens, hkv) = (d.t, d.c, d.ep, d.tokens, d.hkv);
+    let f = layer_forward(p, d, l.sequence_parallel);
+    let (att_f, att_b) = (f.att_f, f.att_b);
     let (re_mm, re_att, re_mem, re_coll) = match l.recompute {
         Recompute::None => (0.0, 0.0, 0.0, 0.0),
-        Recompute::Selective => (0.0, att_f, softmax_bytes / mem, 0.0),
-        Recompute::Full => (mm, att_f, mem_f, 2.0),
+        Recompute::Selective => (0.0, att_f, f.softmax_bytes / d.mem, 0.0),
+        Recompute::Full => (f.mm, att_f, f.mem_f, 2.0),
     };
-    let layer_mm = 3.0 * mm + re_mm;
-    let layer_att = att_f + att_b + re_att;
-    let layer_mem = (1.0 + MEM_BACKWARD) * mem_f + re_mem;
-
     // Tensor-parallel collectives.
     let tp_comm = if l.tp > 1 {
         let one = 2.0 * comm::ring(p, 1.0, t, 2.0 * tokens * p.h, 1.0);
@@ -251,57 +354,28 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
     } else {
         0.0
     };
-
-    // --- the busiest stage, one micro-batch ---
-    let ls = layers_per_gpu(p, r);
-    let out_mm = 3.0 * matmul(p, tokens, p.h, p.vocab / t);
-    let out_mem = 16.0 * tokens * p.vocab / t / mem;
-    let stage_mm = ls * layer_mm + out_mm;
-    let stage_att = ls * layer_att;
-    let stage_mem = ls * layer_mem + out_mem;
-    let stage_tp = ls * tp_comm;
-    let stage_cp = ls * cp_comm;
-    let stage_ep = ls * ep_comm;
-    let t_mb = stage_mm + stage_att + stage_mem + stage_tp + stage_cp + stage_ep;
-
-    // Pipeline.
-    let (bubble, p2p) = if l.pp > 1 {
-        let (bw, lat) = comm::link(p, t * c * dp, pp, 2.0 * tokens * p.h / t);
-        let one = 2.0 * tokens * p.h / t / bw + lat;
-        let bubble = (pp - 1.0) / v * t_mb + 2.0 * (pp - 1.0) * one;
-        let steady = if p.overlap { 0.0 } else { m * 2.0 * v * one };
-        (bubble, steady)
-    } else {
-        (0.0, 0.0)
-    };
-
-    // Data parallelism.
-    let sp = stage_params(p, r);
-    let dense = sp.dense + sp.embedding.max(sp.output);
-    let dp_comm = dp_comm(p, r, dense, sp.expert, ls, t_mb);
-    let sync = comm::straggler(&p.fitted, p.gpus) * m * t_mb;
-
-    // Optimizer step.
-    let owned = if l.effective_sharding() != Sharding::None {
-        dense / dp + sp.expert / (dp / ep).max(1.0)
-    } else {
-        dense + sp.expert
-    };
-    let optimizer = (30.0 * owned + 4.0 * (dense + sp.expert)) / mem;
-
-    TimeBreakdown {
-        matmul_s: m * stage_mm,
-        attention_s: m * stage_att,
-        memory_bound_s: m * stage_mem,
-        tp_comm_s: m * stage_tp,
-        cp_comm_s: m * stage_cp,
-        ep_comm_s: m * stage_ep,
-        pipeline_bubble_s: bubble,
-        pipeline_p2p_s: p2p,
-        dp_comm_s: dp_comm,
-        sync_s: sync,
-        optimizer_s: optimizer,
+    LayerStep {
+        mm: 3.0 * f.mm + re_mm,
+        att: att_f + att_b + re_att,
+        mem: (1.0 + MEM_BACKWARD) * f.mem_f + re_mem,
+        tp: tp_comm,
+        cp: cp_comm,
+        ep: ep_comm,
     }
+}
+
+/// The pipeline's bubble and its exposed point-to-point sends, given one micro-batch's time
+/// on the busiest stage.
+fn pipeline(p: &Prepared, r: &Resolved, d: &Dims, t_mb: f64) -> (f64, f64) {
+    if r.layout.pp <= 1 {
+        return (0.0, 0.0);
+    }
+    let (t, pp, v, tokens) = (d.t, d.pp, d.v, d.tokens);
+    let (bw, lat) = comm::link(p, t * d.c * d.dp, pp, 2.0 * tokens * p.h / t);
+    let one = 2.0 * tokens * p.h / t / bw + lat;
+    let bubble = (pp - 1.0) / v * t_mb + 2.0 * (pp - 1.0) * one;
+    let steady = if p.overlap { 0.0 } else { d.m * 2.0 * v * one };
+    (bubble, steady)
 }
 
 /// Exposed data-parallel communication of one step, by sharding:
