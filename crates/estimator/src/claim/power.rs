@@ -2,9 +2,8 @@
 //! GPU needs at the favourable end (its server's IT power alone, the site's figure read as IT
 //! power, PUE 1), at the central figures (all-in power × PUE) and the chip's own TDP.
 
-use crate::catalog::{self, H100_SERVER_KW, HOME_KWH_PER_YEAR, PUE_HIGH};
+use crate::catalog::{self, H100_SERVER_KW, PUE_HIGH};
 use crate::error::Error;
-use crate::estimate::HOURS_PER_YEAR;
 use crate::format::{self as fmt, Locale};
 use crate::hardware::Hardware;
 use crate::limits;
@@ -140,7 +139,7 @@ pub fn check(
         why = en_fr(l, format!("{e} is an energy, not a power; read as the power it stands for: {why}"), format!("{e} est une énergie, pas une puissance ; lu comme la puissance qu'il désigne : {why}"));
     }
     sections.push((v, why.clone()));
-    let home_w = HOME_KWH_PER_YEAR.value * 1000.0 / HOURS_PER_YEAR;
+    let home_w = crate::estimate::home_w();
     Ok(Some(PowerCheck {
         site_power_w: site_w,
         site_energy_wh: energy,

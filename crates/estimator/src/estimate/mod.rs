@@ -13,6 +13,7 @@
 
 mod assemble;
 mod compute;
+pub(crate) use compute::home_w;
 mod explain;
 mod explain_scale;
 mod ranges;
