@@ -3,12 +3,15 @@
 # on each other run here, in order:
 #   1. build-api.sh       the JS API in <dist>/api/
 #   2. build-backtest.sh  the back-test asset <dist>/backtest.csv
-#   3. csp.mjs            the Content-Security-Policy in index.html (edits it)
-#   4. sw.mjs             the service worker: the list and hash of every file above, so last
+#   3. prerender.mjs      the default page in both languages, in index.html (edits it)
+#   4. csp.mjs            the Content-Security-Policy in index.html (edits it; hashes the
+#                         prerender's inline scripts)
+#   5. sw.mjs             the service worker: the list and hash of every file above, so last
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/build-api.sh
 bash scripts/build-backtest.sh
+node scripts/prerender.mjs
 node scripts/csp.mjs
 node scripts/sw.mjs

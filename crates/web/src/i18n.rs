@@ -372,8 +372,15 @@ pub fn browser_locale() -> Locale {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 fn web_sys_language() -> Option<String> {
     leptos::prelude::window().navigator().language()
+}
+
+/// At build time, the language being prerendered stands for the browser's.
+#[cfg(not(target_arch = "wasm32"))]
+fn web_sys_language() -> Option<String> {
+    Some(crate::prerender::BROWSER.get().to_string())
 }
 
 /// A translated text that follows the page language.

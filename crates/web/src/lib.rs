@@ -16,11 +16,15 @@ pub mod i18n;
 mod inputs;
 mod math;
 mod original;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 mod results;
 mod returns;
 mod search;
 pub mod share;
 mod sources;
+#[cfg(target_arch = "wasm32")]
+pub mod takeover;
 
 use leptos::prelude::*;
 use zettaflop_estimator::{Report, Scenario};
@@ -180,10 +184,15 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
-/// The whole page.
+/// The whole page, in the browser's language.
 #[component]
 pub fn App() -> impl IntoView {
-    let l = RwSignal::new(i18n::browser_locale());
+    page(i18n::browser_locale())
+}
+
+/// The whole page in `locale` (what [`App`] mounts, and what [`prerender`] writes at build time).
+fn page(locale: Locale) -> impl IntoView {
+    let l = RwSignal::new(locale);
     provide_context(Lang(l));
     // The document's language follows the page's (screen readers, hyphenation).
     Effect::new(move |_| {
@@ -212,8 +221,12 @@ pub fn App() -> impl IntoView {
     // `#src-<id>` (a "show the math" link, a bookmark, back and forward) opens the source list
     // at that source.
     sources::follow_hash(nav);
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| sources::follow_hash(nav));
-    on_cleanup(move || handle.remove());
+    #[cfg(target_arch = "wasm32")]
+    {
+        let handle =
+            window_event_listener(leptos::ev::hashchange, move |_| sources::follow_hash(nav));
+        on_cleanup(move || handle.remove());
+    }
     let tab = move |m: Mode, k: K, id: &'static str| {
         view! {
             <button type="button" role="tab" id=format!("tab-{id}") aria-selected=move || (mode.get() == m).to_string() tabindex=move || if mode.get() == m { "0" } else { "-1" } aria-controls=format!("panel-{id}") on:click=move |_| nav.open(m)>

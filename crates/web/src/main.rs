@@ -1,6 +1,12 @@
 fn main() {
     console_error_panic_hook::set_once();
+    // The prerendered page (the default answer, in dist/index.html) gives way to the app, with
+    // whatever the reader typed there meanwhile.
+    #[cfg(target_arch = "wasm32")]
+    let typed = zettaflop_web::takeover::take();
     leptos::mount::mount_to_body(zettaflop_web::App);
+    #[cfg(target_arch = "wasm32")]
+    typed.restore();
     // The first result is in the page: www/sw-register.js waits for this mark before it caches
     // the app, so that the service worker's downloads do not compete with the first paint.
     if let Some(root) = leptos::prelude::document().document_element() {
