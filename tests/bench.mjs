@@ -235,8 +235,11 @@ async function inputLatency(browser, withCharts = false) {
   try {
     const page = await context.newPage();
     await page.goto(URL_ROOT);
+    // Live: the prerendered answer is there before the wasm, which then takes the page over.
     await page.waitForFunction(
-      () => (document.querySelector('[data-testid=result-duration]')?.textContent ?? '').trim() !== '',
+      () =>
+        (document.querySelector('[data-testid=result-duration]')?.textContent ?? '').trim() !== '' &&
+        document.documentElement.hasAttribute('data-ready'),
       null,
       { timeout: 60_000 },
     );
