@@ -64,7 +64,7 @@ test('a cold load shows the answer before the wasm runs, and the wasm changes no
   const box = await duration.boundingBox();
   wasm.release();
   await expect(page.locator('html')).toHaveAttribute('data-ready', '');
-  await expect(page.locator('#pre')).toHaveCount(0);
+  await expect(page.locator('#pre[data-lang]')).toHaveCount(0);
   expect(await page.evaluate(() => document.body.innerText)).toBe(before);
   expect(await duration.boundingBox()).toEqual(box);
 });
@@ -96,7 +96,7 @@ test('what the reader types before the wasm is live is kept, with the focus', as
   await count.focus();
   wasm.release();
   await expect(page.locator('html')).toHaveAttribute('data-ready', '');
-  await expect(page.locator('#pre')).toHaveCount(0);
+  await expect(page.locator('#pre[data-lang]')).toHaveCount(0);
   await expect(count).toHaveValue('32000');
   await expect(page.locator('#in-precision')).toHaveValue('fp8');
   await expect(count).toBeFocused();
@@ -113,7 +113,7 @@ test('a link that sets inputs shows no prerendered default answer', async ({ pag
   const wasm = await holdWasm(page);
   await page.goto('./?count=32000');
   await expect(page.locator('html')).toHaveAttribute('data-pre', 'off');
-  await expect(page.locator('#pre')).toHaveCount(0);
+  await expect(page.locator('#pre[data-lang]')).toHaveCount(0);
   wasm.release();
   await open(page, './?count=32000');
   await expect(page.locator('#in-count')).toHaveValue('32000');

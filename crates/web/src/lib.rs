@@ -1,6 +1,11 @@
 //! The Zettaflop page: Leptos components bound to the estimator. No formula lives here: every
 //! number shown is a field of an estimator report.
 
+// The light first module (feature `lite`) compiles every module but uses only the calculator's.
+#![cfg_attr(feature = "lite", allow(dead_code, unused_imports))]
+// The native build (the prerender) has no `erase_components`: the panels' view types are deep.
+#![recursion_limit = "256"]
+
 mod answer;
 mod backtest;
 mod chart;
@@ -14,6 +19,8 @@ mod fields;
 pub mod form;
 pub mod i18n;
 mod inputs;
+#[cfg(all(feature = "lite", target_arch = "wasm32"))]
+pub mod lazy;
 mod math;
 mod original;
 #[cfg(not(target_arch = "wasm32"))]
@@ -80,6 +87,11 @@ impl Nav {
         if !self.opened.with_untracked(|o| o[m as usize]) {
             self.opened.update(|o| o[m as usize] = true);
         }
+        // The light first module has only the calculator: any other mode loads the full app.
+        #[cfg(all(feature = "lite", target_arch = "wasm32"))]
+        if m != Mode::Calculator {
+            lazy::load_full(None);
+        }
         self.mode.set(m);
     }
 
@@ -126,16 +138,64 @@ fn Calculator(form: Form) -> impl IntoView {
             <inputs::Inputs form=form problem=problem />
             <div class="out">
                 <results::Results report=report stale=stale />
-                <export::Export form=form report=report stale=stale />
-                <compare::Compare scenario=scenario report=report />
-                <charts::Charts scenario=scenario report=report />
-                <returns::Returns report=report />
+                {sections(form, scenario, report, stale)}
                 <original::OriginalRun model=form.model report=report />
                 <math::ShowMath report=report />
                 <a class="more-full" data-testid="more-full" href=full target="_blank" rel="noopener noreferrer">{tr(K::MoreFull)}</a>
             </div>
         </div>
     }
+}
+
+/// The calculator's export, compare, charts and returns sections (in the light first module:
+/// their closed shells, which load the full app on first use).
+#[cfg(not(all(feature = "lite", target_arch = "wasm32")))]
+fn sections(
+    form: Form,
+    scenario: Memo<Option<Scenario>>,
+    report: Memo<Option<Report>>,
+    stale: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <export::Export form=form report=report stale=stale />
+        <compare::Compare scenario=scenario report=report />
+        <charts::Charts scenario=scenario report=report />
+        <returns::Returns report=report />
+    }
+}
+
+#[cfg(all(feature = "lite", target_arch = "wasm32"))]
+fn sections(
+    _form: Form,
+    _scenario: Memo<Option<Scenario>>,
+    _report: Memo<Option<Report>>,
+    stale: Signal<bool>,
+) -> impl IntoView {
+    view! { <lazy::Sections stale=stale /> }
+}
+
+/// The panels of the other modes, each mounted on its first visit (in the light first module: a
+/// line saying it loads, while the full app does).
+#[cfg(not(all(feature = "lite", target_arch = "wasm32")))]
+fn panels(nav: Nav, claim: factcheck::ClaimInputs, expert: expert::ExpertInputs) -> [AnyView; 4] {
+    let opened = move |m: Mode| move || nav.was_opened(m);
+    [
+        view! { <Show when=opened(Mode::FactCheck)><factcheck::FactCheck inputs=claim /></Show> }
+            .into_any(),
+        view! { <Show when=opened(Mode::Expert)><expert::Expert inputs=expert /></Show> }
+            .into_any(),
+        view! { <backtest::Backtest /> }.into_any(),
+        view! { <sources::Sources /> }.into_any(),
+    ]
+}
+
+#[cfg(all(feature = "lite", target_arch = "wasm32"))]
+fn panels(
+    _nav: Nav,
+    _claim: factcheck::ClaimInputs,
+    _expert: expert::ExpertInputs,
+) -> [AnyView; 4] {
+    std::array::from_fn(|_| view! { <lazy::Loading /> }.into_any())
 }
 
 /// Moves between tabs with the arrow keys, Home and End (the WAI-ARIA tabs pattern, selection
@@ -235,7 +295,7 @@ fn page(locale: Locale) -> impl IntoView {
         }
     };
     let panel = move |m: Mode| move || mode.get() != m;
-    let opened = move |m: Mode| move || nav.was_opened(m);
+    let [fact, expert_panel, backtest_panel, sources_panel] = panels(nav, claim, expert);
     view! {
         <header class="top">
             <div class="top-row">
@@ -264,20 +324,16 @@ fn page(locale: Locale) -> impl IntoView {
                 <Calculator form=form />
             </div>
             <div id="panel-factcheck" role="tabpanel" aria-labelledby="tab-factcheck" class="layout-wide" hidden=panel(Mode::FactCheck)>
-                <Show when=opened(Mode::FactCheck)>
-                    <factcheck::FactCheck inputs=claim />
-                </Show>
+                {fact}
             </div>
             <div id="panel-expert" role="tabpanel" aria-labelledby="tab-expert" hidden=panel(Mode::Expert)>
-                <Show when=opened(Mode::Expert)>
-                    <expert::Expert inputs=expert />
-                </Show>
+                {expert_panel}
             </div>
             <div id="panel-backtest" role="tabpanel" aria-labelledby="tab-backtest" hidden=panel(Mode::Backtest)>
-                <backtest::Backtest />
+                {backtest_panel}
             </div>
             <div id="panel-sources" role="tabpanel" aria-labelledby="tab-sources" hidden=panel(Mode::Sources)>
-                <sources::Sources />
+                {sources_panel}
             </div>
         </main>
         <footer class="foot">

@@ -1,5 +1,5 @@
 //! The wasm takes over the prerendered page (`#pre`, written at build time by
-//! `scripts/prerender.mjs`): what the reader typed, picked, ticked or unfolded there before the
+//! `scripts/prerender.mjs`), or the light first module's page (`#pre` too, `lazy.rs`): what the reader typed, picked, ticked or unfolded there before the
 //! wasm was live is read, the prerendered markup removed, the app mounted (the same markup), and
 //! each change replayed on the new element as the reader's own event, with the focus and caret.
 
@@ -24,6 +24,8 @@ enum Change {
 pub struct Typed {
     changes: Vec<Change>,
     focus: Option<(String, Option<u32>, Option<u32>)>,
+    /// Where the page was scrolled.
+    scroll: (f64, f64),
 }
 
 fn prop(el: &JsValue, name: &str) -> JsValue {
@@ -73,6 +75,8 @@ pub fn take() -> Typed {
         return Typed::default();
     };
     let mut typed = Typed::default();
+    let w = window();
+    typed.scroll = (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0));
     for el in all(&pre, "input[id], select[id], textarea[id]") {
         typed.changes.extend(change(&el));
     }
@@ -104,6 +108,14 @@ pub fn take() -> Typed {
         });
         let (start, end) = caret.unwrap_or((None, None));
         typed.focus = Some((active.id(), start, end));
+    }
+    let w: JsValue = window().into();
+    let _ = js_sys::Reflect::set(&w, &"zfPreClicks".into(), &JsValue::UNDEFINED);
+    // The light first module's page: unmounted by its own code (its listeners end with it).
+    if let Ok(stop) = js_sys::Reflect::get(&w, &"zfLiteStop".into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
+        let _ = stop.call0(&JsValue::NULL);
     }
     pre.remove();
     typed
@@ -157,12 +169,18 @@ impl Typed {
                 }
             }
         }
+        // The new page is where the old one was: no scrolling (focus would scroll).
+        window().scroll_to_with_x_and_y(self.scroll.0, self.scroll.1);
         let Some((id, start, end)) = self.focus else {
             return;
         };
         if let Some(el) = doc.get_element_by_id(&id) {
-            if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = h.focus();
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"preventScroll".into(), &true.into());
+            if let Ok(focus) = js_sys::Reflect::get(el.as_ref(), &"focus".into())
+                .and_then(|f| f.dyn_into::<js_sys::Function>())
+            {
+                let _ = focus.call1(el.as_ref(), &options);
             }
             if let (Some(i), Some(s), Some(e)) = (el.dyn_ref::<HtmlInputElement>(), start, end) {
                 let _ = i.set_selection_range(s, e);
