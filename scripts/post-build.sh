@@ -5,6 +5,7 @@
 #   1b. build-full.sh     the full app in <dist>/full/, loaded on first use by the light first
 #                         module (Trunk's own build)
 #   2. build-backtest.sh  the back-test asset <dist>/backtest.csv
+#      build-news.sh      the "In the news" asset <dist>/news.json
 #   3. prerender.mjs      the default page in both languages, in index.html (edits it)
 #   4. csp.mjs            the Content-Security-Policy in index.html (edits it; hashes the
 #                         prerender's inline scripts)
@@ -15,6 +16,7 @@ cd "$(dirname "$0")/.."
 bash scripts/build-api.sh
 bash scripts/build-full.sh
 bash scripts/build-backtest.sh
+bash scripts/build-news.sh
 node scripts/prerender.mjs
 node scripts/csp.mjs
 node scripts/sw.mjs

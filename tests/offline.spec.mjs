@@ -104,7 +104,7 @@ test('the worker lists every built file and a version from their content', async
   const files = JSON.parse(sw.match(/const FILES = (\[[\s\S]*?\]);/)[1]);
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const wasm = html.match(/zettaflop-web-[0-9a-f]+_bg\.wasm/)[0];
-  for (const f of ['./', `./${wasm}`, './backtest.csv', './api/zettaflop.js', './api/zettaflop_bg.wasm', './manifest.webmanifest', './icons/icon-192.png']) {
+  for (const f of ['./', `./${wasm}`, './backtest.csv', './news.json', './api/zettaflop.js', './api/zettaflop_bg.wasm', './manifest.webmanifest', './icons/icon-192.png']) {
     expect(files).toContain(f);
   }
   expect(files).not.toContain('./sw.js');

@@ -117,7 +117,7 @@ for (const { name, viewport } of WIDTHS) {
       test('fact-check: the verdict and its sentence come first, the same verdict as the article list', async ({ page }) => {
         await page.goto(`./?mode=factcheck&lang=${lang}`);
         const result = page.getByTestId('check-result');
-        await expect(result).toHaveAttribute('data-verdict', 'impossible');
+        await expect(result).toHaveAttribute('data-verdict', 'optimistic');
         const verdict = await box(result.locator('.badge'));
         const sentence = await box(page.locator('#panel-factcheck').getByTestId('quote-text'));
         const form = await box(page.locator('#in-cl-model'));
@@ -127,10 +127,10 @@ for (const { name, viewport } of WIDTHS) {
         // One verdict per claim: the form opens on the article's claim as its list reads it (FP16).
         await expect(page.locator('#in-cl-precision')).toHaveValue('fp16');
         const listed = page.getByTestId('claim-gpt4-12h').locator('[data-verdict]').first();
-        await expect(listed).toHaveAttribute('data-verdict', 'impossible');
+        await expect(listed).toHaveAttribute('data-verdict', 'optimistic');
         const claim = { workload: 'gpt-4', duration_s: 43200, count: 64000, count_unit: 'package', hardware: 'gb200', precision: 'fp16' };
         const r = cli(claim, 'check');
-        expect(r.verdict).toBe('impossible');
+        expect(r.verdict).toBe('optimistic');
         await expect(page.getByTestId('check-reading')).toContainText('FP16');
         if (name === '360') {
           await page.screenshot({ path: `${REPO}docs/reader-factcheck-360-${lang}.png` });
@@ -144,7 +144,7 @@ for (const { name, viewport } of WIDTHS) {
         await page.goto(`./?mode=factcheck&lang=${lang}`);
         await page.locator('#in-cl-precision').selectOption('');
         const result = page.getByTestId('check-result');
-        await expect(result).toHaveAttribute('data-verdict', 'impossible');
+        await expect(result).toHaveAttribute('data-verdict', 'optimistic');
         await expect(page.getByTestId('check-reading')).toContainText('BF16');
         const fp8 = page.getByTestId('other-readings').locator('li').first();
         await expect(fp8).toHaveText(

@@ -18,6 +18,10 @@ pub enum Opt {
     Csv,
     /// `--format json|csv|md`.
     Format,
+    /// `--library`: the library of published claims.
+    Library,
+    /// `--asset`: the page's "In the news" asset (both languages, JSON).
+    Asset,
 }
 
 impl Opt {
@@ -28,6 +32,10 @@ impl Opt {
             Opt::Format => {
                 "--format FORMAT json (the report, default), csv or md (the scenario and report)"
             }
+            Opt::Library => {
+                "--library       the library of published claims (data/claims-library.csv)"
+            }
+            Opt::Asset => "--asset         with --library: the page's news.json (both languages)",
         }
     }
 }
@@ -90,6 +98,8 @@ impl Command {
                 Opt::Json => " [--json]",
                 Opt::Csv => " [--csv]",
                 Opt::Format => " [--format json|csv|md]",
+                Opt::Library => " [--library]",
+                Opt::Asset => " [--asset]",
             });
         }
         s
@@ -125,6 +135,10 @@ pub struct Opts {
     pub format: Format,
     /// `--lang` (English when absent).
     pub lang: Locale,
+    /// `--library`.
+    pub library: bool,
+    /// `--asset`.
+    pub asset: bool,
 }
 
 /// `--format json|csv|md`.
@@ -157,6 +171,8 @@ pub fn parse(cmd: &Command, args: Vec<OsString>) -> Result<Parsed, Failure> {
         csv: false,
         format: Format::Json,
         lang: Locale::En,
+        library: false,
+        asset: false,
     };
     let mut p = lexopt::Parser::from_args(args);
     while let Some(arg) = p.next().map_err(usage)? {
@@ -166,6 +182,8 @@ pub fn parse(cmd: &Command, args: Vec<OsString>) -> Result<Parsed, Failure> {
             Long("lang") => opts.lang = lang(name, p.value().ok())?,
             Long("json") if cmd.options.contains(&Opt::Json) => opts.json = true,
             Long("csv") if cmd.options.contains(&Opt::Csv) => opts.csv = true,
+            Long("library") if cmd.options.contains(&Opt::Library) => opts.library = true,
+            Long("asset") if cmd.options.contains(&Opt::Asset) => opts.asset = true,
             Long("format") if cmd.options.contains(&Opt::Format) => {
                 opts.format = format(name, p.value().ok())?
             }
@@ -177,6 +195,9 @@ pub fn parse(cmd: &Command, args: Vec<OsString>) -> Result<Parsed, Failure> {
     check_arity(cmd, &opts)?;
     if opts.json && opts.csv {
         return Err(Failure(format!("{name}: --json and --csv: choose one")));
+    }
+    if opts.asset && !opts.library {
+        return Err(Failure(format!("{name}: --asset goes with --library")));
     }
     Ok(Parsed::Run(opts))
 }

@@ -119,114 +119,150 @@ pub fn table_json(t: Table) -> Result<String, Failure> {
     }
 }
 
+/// A table ready to print: its headers, its rows and a footer on where the rest is.
+type TextTable = (&'static [&'static str], Vec<Vec<String>>, String);
+
 /// The table as aligned text columns, with a footer on where the rest is.
 pub fn table_text(t: Table) -> String {
-    let opt = |x: Option<f64>, scale: f64| x.map(|x| num(x / scale)).unwrap_or_default();
-    let (headers, rows, footer): (&[&str], Vec<Vec<String>>, String) = match t {
-        Table::Hardware => (
-            &[
-                "id", "name", "vendor", "year", "bf16 TF", "fp8 TF", "HBM GB", "all-in W", "$/GPU-h",
-            ],
-            catalog::ACCELERATORS
-                .iter()
-                .map(|a| {
-                    vec![
-                        a.id.into(),
-                        a.name.into(),
-                        a.vendor.into(),
-                        a.launch_year.to_string(),
-                        opt(a.peaks.bf16.or(a.peaks.fp16), 1e12),
-                        opt(a.peaks.fp8, 1e12),
-                        num(a.hbm_bytes / 1e9),
-                        opt(a.all_in_w, 1.0),
-                        opt(a.usd_per_chip_hour, 1.0),
-                    ]
-                })
-                .collect(),
-            format!(
-                "{} chips; peaks dense per GPU. Epoch AI's {} other chips: `zettaflop catalog epoch` ({}, {}).\n",
-                catalog::ACCELERATORS.len(),
-                epoch::EPOCH_HARDWARE.len(),
-                epoch::CREDIT,
-                epoch::HARDWARE_URL
-            ),
-        ),
-        Table::Models => (
-            &["id", "name", "organization", "date", "FLOP", "params", "tokens", "run"],
-            catalog::MODELS
-                .iter()
-                .map(|m| {
-                    let run = m
-                        .run
-                        .map(|r| {
-                            format!(
-                                "{} {} × {}, {} d",
-                                num(r.count),
-                                r.count_unit.id(),
-                                r.hardware,
-                                num(r.duration_days)
-                            )
-                        })
-                        .unwrap_or_default();
-                    vec![
-                        m.id.into(),
-                        m.name.into(),
-                        m.organization.into(),
-                        m.date.into(),
-                        m.compute().map(num).unwrap_or_default(),
-                        m.params.map(num).unwrap_or_default(),
-                        m.tokens.map(num).unwrap_or_default(),
-                        run,
-                    ]
-                })
-                .collect(),
-            format!(
-                "{} presets. Epoch AI's {} notable models: `zettaflop catalog epoch` ({}, {}).\n",
-                catalog::MODELS.len(),
-                epoch::EPOCH_MODELS.len(),
-                epoch::CREDIT,
-                epoch::MODELS_URL
-            ),
-        ),
-        Table::Clusters => (
-            &["id", "name", "operator", "chip", "GPUs", "MW", "date", "status"],
-            catalog::CLUSTERS
-                .iter()
-                .map(|c| {
-                    vec![
-                        c.id.into(),
-                        c.name.into(),
-                        c.operator.into(),
-                        c.hardware.unwrap_or("").into(),
-                        c.gpus.map(num).unwrap_or_default(),
-                        opt(c.power_w, 1e6),
-                        c.date.into(),
-                        c.status.into(),
-                    ]
-                })
-                .collect(),
-            format!("{} clusters and sites.\n", catalog::CLUSTERS.len()),
-        ),
-        Table::Constants => (
-            &["id", "value", "unit", "description"],
-            catalog::CONSTANTS
-                .iter()
-                .map(|c| {
-                    vec![
-                        c.id.into(),
-                        num(c.value),
-                        c.unit.into(),
-                        c.description.into(),
-                    ]
-                })
-                .collect(),
-            format!("{} constants.\n", catalog::CONSTANTS.len()),
-        ),
+    let (headers, rows, footer) = match t {
+        Table::Hardware => hardware_text(),
+        Table::Models => models_text(),
+        Table::Clusters => clusters_text(),
+        Table::Constants => constants_text(),
     };
     let mut out = columns(headers, &rows);
     out.push_str(&footer);
     out.push_str("`zettaflop show ID` prints every field of a row with its sources.\n");
     out
+}
+
+/// An optional figure divided by `scale`, or an empty cell.
+fn opt(x: Option<f64>, scale: f64) -> String {
+    x.map(|x| num(x / scale)).unwrap_or_default()
+}
+
+fn hardware_text() -> TextTable {
+    let rows = catalog::ACCELERATORS
+        .iter()
+        .map(|a| {
+            vec![
+                a.id.into(),
+                a.name.into(),
+                a.vendor.into(),
+                a.launch_year.to_string(),
+                opt(a.peaks.bf16.or(a.peaks.fp16), 1e12),
+                opt(a.peaks.fp8, 1e12),
+                num(a.hbm_bytes / 1e9),
+                opt(a.all_in_w, 1.0),
+                opt(a.usd_per_chip_hour, 1.0),
+            ]
+        })
+        .collect();
+    let footer = format!(
+        "{} chips; peaks dense per GPU. Epoch AI's {} other chips: `zettaflop catalog epoch` ({}, {}).\n",
+        catalog::ACCELERATORS.len(),
+        epoch::EPOCH_HARDWARE.len(),
+        epoch::CREDIT,
+        epoch::HARDWARE_URL
+    );
+    let headers: &[&str] = &[
+        "id", "name", "vendor", "year", "bf16 TF", "fp8 TF", "HBM GB", "all-in W", "$/GPU-h",
+    ];
+    (headers, rows, footer)
+}
+
+fn models_text() -> TextTable {
+    let rows = catalog::MODELS
+        .iter()
+        .map(|m| {
+            let run = m
+                .run
+                .map(|r| {
+                    format!(
+                        "{} {} × {}, {} d",
+                        num(r.count),
+                        r.count_unit.id(),
+                        r.hardware,
+                        num(r.duration_days)
+                    )
+                })
+                .unwrap_or_default();
+            vec![
+                m.id.into(),
+                m.name.into(),
+                m.organization.into(),
+                m.date.into(),
+                m.compute().map(num).unwrap_or_default(),
+                m.params.map(num).unwrap_or_default(),
+                m.tokens.map(num).unwrap_or_default(),
+                run,
+            ]
+        })
+        .collect();
+    let footer = format!(
+        "{} presets. Epoch AI's {} notable models: `zettaflop catalog epoch` ({}, {}).\n",
+        catalog::MODELS.len(),
+        epoch::EPOCH_MODELS.len(),
+        epoch::CREDIT,
+        epoch::MODELS_URL
+    );
+    let headers: &[&str] = &[
+        "id",
+        "name",
+        "organization",
+        "date",
+        "FLOP",
+        "params",
+        "tokens",
+        "run",
+    ];
+    (headers, rows, footer)
+}
+
+fn clusters_text() -> TextTable {
+    let rows = catalog::CLUSTERS
+        .iter()
+        .map(|c| {
+            vec![
+                c.id.into(),
+                c.name.into(),
+                c.operator.into(),
+                c.hardware.unwrap_or("").into(),
+                c.gpus.map(num).unwrap_or_default(),
+                opt(c.power_w, 1e6),
+                c.date.into(),
+                c.status.into(),
+            ]
+        })
+        .collect();
+    let headers: &[&str] = &[
+        "id", "name", "operator", "chip", "GPUs", "MW", "date", "status",
+    ];
+    (
+        headers,
+        rows,
+        format!("{} clusters and sites.\n", catalog::CLUSTERS.len()),
+    )
+}
+
+fn constants_text() -> TextTable {
+    let rows = catalog::CONSTANTS
+        .iter()
+        .map(|c| {
+            vec![
+                c.id.into(),
+                num(c.value),
+                c.unit.into(),
+                c.description.into(),
+            ]
+        })
+        .collect();
+    let headers: &[&str] = &["id", "value", "unit", "description"];
+    (
+        headers,
+        rows,
+        format!("{} constants.\n", catalog::CONSTANTS.len()),
+    )
 }
 
 /// Rows as columns padded to the widest cell (the last column is not padded).

@@ -78,7 +78,9 @@ loss (nats/token on the fit's data set), flop, the fit's name and sources (docs/
         name: "check",
         args: "FILE|-",
         about: "Reads a claim (JSON) and prints its readings (count as GPUs or superchips,
-precision, dense or sparse) and its verdict (JSON).",
+precision, dense or sparse) and its verdict (JSON). A claim gives a training time or GPU-hours,
+a quoted peak, a site's power (or the MWh written for it), a budget, a run's cost, an \"N×
+faster\", H100-equivalents or a benchmark window (docs/contract.md, \"Claims\").",
         options: &[],
         arity: Arity::file("give a claim FILE, or - for stdin"),
         run: claims::check_cmd,
@@ -87,8 +89,10 @@ precision, dense or sparse) and its verdict (JSON).",
         name: "claims",
         args: "",
         about: "The article's claims (data/claims.csv), each with its verdict and reason; --json
-gives each claim's id, title and full check report.",
-        options: &[Opt::Json],
+gives each claim's id, title and full check report. --library: the library of published
+claims (data/claims-library.csv) with the checker's verdict, reason and readings (--json: every
+field and the full check report; --asset: the page's news.json, both languages).",
+        options: &[Opt::Json, Opt::Library, Opt::Asset],
         arity: Arity::NONE,
         run: claims::claims,
     },

@@ -402,7 +402,8 @@ fn check_prints_readings_and_a_verdict() {
         String::from_utf8_lossy(&out.stderr)
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(v["verdict"], "impossible");
+    // 152 % at GPT-4's central compute, 59 % at its low end: optimistic (docs/claims.md).
+    assert_eq!(v["verdict"], "optimistic");
     let readings = v["readings"].as_array().expect("readings");
     assert!(readings.len() >= 8);
     for r in readings {
@@ -433,11 +434,11 @@ fn claims_lists_the_article_cases_in_both_languages() {
     let en = String::from_utf8(zettaflop(&["claims"], "").stdout).expect("utf-8");
     let fr = String::from_utf8(zettaflop(&["claims", "--fr"], "").stdout).expect("utf-8");
     assert!(
-        en.contains("gpt4-12h [impossible]") && en.contains("stargate-peak [misleading]"),
+        en.contains("gpt4-12h [optimistic]") && en.contains("stargate-peak [misleading]"),
         "{en}"
     );
     assert!(
-        fr.contains("gpt4-12h [impossible]") && fr.contains("stargate-peak [trompeur]"),
+        fr.contains("gpt4-12h [optimiste]") && fr.contains("stargate-peak [trompeur]"),
         "{fr}"
     );
 }

@@ -448,8 +448,9 @@ fn claim_values(claim: &Claim) -> Option<Vec<(&'static str, String)>> {
 }
 
 /// The sentence for a checked duration claim: "Training GPT-4 in 12 hours on 64,000 GB200
-/// superchips is impossible: it would need 152 % of the dense FP16 peak of 128,000 GPUs, more than the
-/// chips can do. At a typical 40 % utilization it would take about 1 day 22 hours." Other
+/// superchips is optimistic: it would need 152 % of the dense FP16 peak of 128,000 GPUs, and still
+/// 59.3 % at the low end of the model's compute estimate. At a typical 40 % utilization it would
+/// take about 1 day 22 hours." Other
 /// claims (a peak, a site's power, a budget) quote the verdict and the report's reason. The claim
 /// is restated in Zettaflop's words from its figures, so it is never put in quotation marks (those
 /// are for an article's own words).
@@ -501,6 +502,12 @@ pub fn claim(claim: &Claim, report: &CheckReport, l: Locale) -> Quote {
     );
     let u = fmt::percent(h.implied_utilization.unwrap_or_default(), l);
     let peak = peak_words(h, l);
+    // Past 100 % at the central compute, only the low end of its estimate makes the claim
+    // possible (claim::check's rule): the sentence says so.
+    let low_end = h
+        .implied_utilization_range
+        .filter(|r| r.central > 1.0 && r.low <= 1.1)
+        .map(|r| fmt::percent(r.low, l));
     let why = match (report.verdict, l) {
         (Verdict::Impossible, Locale::En) => {
             format!("it would need {u} of {peak}, more than the chips can do")
@@ -508,6 +515,14 @@ pub fn claim(claim: &Claim, report: &CheckReport, l: Locale) -> Quote {
         (Verdict::Impossible, Locale::Fr) => {
             format!("il faudrait {u} {peak}, plus que les puces ne peuvent fournir")
         }
+        (Verdict::Optimistic, Locale::En) if low_end.is_some() => format!(
+            "it would need {u} of {peak}, and still {} at the low end of the model's compute estimate",
+            low_end.unwrap_or_default()
+        ),
+        (Verdict::Optimistic, Locale::Fr) if low_end.is_some() => format!(
+            "il faudrait {u} {peak}, et encore {} au bas de l'estimation du calcul du modèle",
+            low_end.unwrap_or_default()
+        ),
         (Verdict::Optimistic, Locale::En) => {
             format!("it would need {u} of {peak}, beyond what published runs achieve")
         }

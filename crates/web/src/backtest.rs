@@ -53,7 +53,7 @@ fn js_error(e: JsValue) -> String {
 }
 
 /// GETs `url` as text.
-async fn fetch_text(url: &str) -> Result<String, String> {
+pub(crate) async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await

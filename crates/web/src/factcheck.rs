@@ -10,6 +10,7 @@ use zettaflop_estimator::{
 };
 
 use crate::answer::QuoteBlock;
+use crate::claim_extra::{self, ExtraFields, ExtraInputs};
 use crate::fields::{SelectField, TextField};
 use crate::form::{input_for, message_for, FieldError, CUSTOM_FLOP};
 use crate::i18n::{fill, lang, sig, t, tr, K};
@@ -116,6 +117,7 @@ pub struct ClaimInputs {
     unit: RwSignal<String>,
     hardware: RwSignal<String>,
     precision: RwSignal<String>,
+    extra: ExtraInputs,
 }
 
 impl ClaimInputs {
@@ -131,7 +133,30 @@ impl ClaimInputs {
             hardware: s("gb200"),
             // As the article's list reads the claim: the FP16 the article quotes.
             precision: s("fp16"),
+            extra: ExtraInputs::new(),
         }
+    }
+
+    /// Sets every input from `c` (the news cards' "check it yourself").
+    pub fn fill(&self, c: &Claim) {
+        match &c.workload {
+            Some(Workload::Flop { flop }) => {
+                self.model.set(CUSTOM_FLOP.into());
+                self.flop.set(fmt::compact(*flop));
+            }
+            Some(Workload::Preset(id)) => self.model.set(id.clone()),
+            _ => {}
+        }
+        let d = c.duration_s.map(|d| format!("{} s", fmt::compact(d)));
+        self.duration.set(d.unwrap_or_default());
+        self.count.set(fmt::compact(c.count));
+        self.unit.set(c.count_unit.id().into());
+        if let HardwareChoice::Id(id) = &c.hardware {
+            self.hardware.set(id.clone());
+        }
+        self.precision
+            .set(c.precision.map(|p| p.id().to_string()).unwrap_or_default());
+        self.extra.fill(c);
     }
 
     /// Every input with its name (the id is `in-<name>`), for links.
@@ -149,6 +174,9 @@ impl ClaimInputs {
             Binding::choice("cl-hardware", self.hardware, Choice::Hardware),
             Binding::choice("cl-precision", self.precision, Choice::PrecisionOrAny),
         ]
+        .into_iter()
+        .chain(self.extra.bindings())
+        .collect()
     }
 }
 
@@ -198,6 +226,69 @@ fn CheckVerdict(outcome: Memo<Result<(Claim, CheckReport), FieldError>>) -> impl
     verdict
 }
 
+/// The claim the form's inputs state, and its check.
+fn checked(inputs: ClaimInputs, l: Locale) -> Result<(Claim, CheckReport), FieldError> {
+    let ClaimInputs {
+        model,
+        flop,
+        duration,
+        count,
+        unit,
+        hardware,
+        precision,
+        extra,
+    } = inputs;
+    let parsed = move |text: RwSignal<String>, dim: Dimension, name: &'static str| {
+        text.with(|s| parse(s, dim)).map_err(|e| FieldError {
+            field: name,
+            message: e.text(l).to_string(),
+        })
+    };
+    let duration_s = if duration.with(|d| d.trim().is_empty()) {
+        None
+    } else {
+        Some(parsed(duration, Dimension::Duration, "cl-duration")?)
+    };
+    let workload = if duration_s.is_none() && !extra.gives_hours() {
+        None
+    } else if model.get() == CUSTOM_FLOP {
+        Some(Workload::Flop {
+            flop: parsed(flop, Dimension::Count, "cl-flop")?,
+        })
+    } else {
+        Some(Workload::Preset(model.get()))
+    };
+    let mut claim = Claim {
+        workload,
+        duration_s,
+        count: parsed(count, Dimension::Count, "cl-count")?,
+        count_unit: match unit.get().as_str() {
+            "package" => CountUnit::Package,
+            "rack" => CountUnit::Rack,
+            _ => CountUnit::Chip,
+        },
+        hardware: HardwareChoice::Id(hardware.get()),
+        precision: Precision::from_id(&precision.get()),
+        pue: catalog::PUE_DEFAULT.value,
+        ..Claim::default()
+    };
+    extra.apply(&mut claim, l)?;
+    let report = check(&claim, l).map_err(|e| {
+        let field = claim_input(e.field());
+        let typed = match field {
+            "cl-count" => count.get_untracked(),
+            "cl-duration" => duration.get_untracked(),
+            "cl-flop" => flop.get_untracked(),
+            _ => String::new(),
+        };
+        FieldError {
+            field,
+            message: input_message::message(&e, &typed, l),
+        }
+    })?;
+    Ok((claim, report))
+}
+
 /// The "check a claim" form: "[model or FLOP] in [duration] on [count] [chip]".
 #[component]
 fn CheckForm(inputs: ClaimInputs) -> impl IntoView {
@@ -210,52 +301,9 @@ fn CheckForm(inputs: ClaimInputs) -> impl IntoView {
         unit,
         hardware,
         precision,
+        extra,
     } = inputs;
-    let parsed = move |text: RwSignal<String>, dim: Dimension, name: &'static str| {
-        text.with(|s| parse(s, dim)).map_err(|e| FieldError {
-            field: name,
-            message: e.text(l.get()).to_string(),
-        })
-    };
-    let outcome = Memo::new(move |_| -> Result<(Claim, CheckReport), FieldError> {
-        let workload = if model.get() == CUSTOM_FLOP {
-            Workload::Flop {
-                flop: parsed(flop, Dimension::Count, "cl-flop")?,
-            }
-        } else {
-            Workload::Preset(model.get())
-        };
-        let claim = Claim {
-            workload: Some(workload),
-            duration_s: Some(parsed(duration, Dimension::Duration, "cl-duration")?),
-            count: parsed(count, Dimension::Count, "cl-count")?,
-            count_unit: match unit.get().as_str() {
-                "package" => CountUnit::Package,
-                "rack" => CountUnit::Rack,
-                _ => CountUnit::Chip,
-            },
-            hardware: HardwareChoice::Id(hardware.get()),
-            precision: Precision::from_id(&precision.get()),
-            quoted_peak_flop_per_s: None,
-            site_power_w: None,
-            budget_usd: None,
-            pue: catalog::PUE_DEFAULT.value,
-        };
-        let report = check(&claim, l.get()).map_err(|e| {
-            let field = claim_input(e.field());
-            let typed = match field {
-                "cl-count" => count.get_untracked(),
-                "cl-duration" => duration.get_untracked(),
-                "cl-flop" => flop.get_untracked(),
-                _ => String::new(),
-            };
-            FieldError {
-                field,
-                message: input_message::message(&e, &typed, l.get()),
-            }
-        })?;
-        Ok((claim, report))
-    });
+    let outcome = Memo::new(move |_| checked(inputs, l.get()));
     let problem = move |name: &'static str| message_for(outcome, name);
     let precision_options = Signal::derive(move || {
         let mut v = vec![(String::new(), t(K::AnyPrecision, l.get()).to_string())];
@@ -281,7 +329,7 @@ fn CheckForm(inputs: ClaimInputs) -> impl IntoView {
     let table = move || outcome.with(|o| o.as_ref().ok().map(|(_, r)| readings_table(r, l.get())));
     view! {
         <section class="card" aria-labelledby="check-title">
-            <h2 id="check-title">{tr(K::CheckTitle)}</h2>
+            <h2 id="check-title" tabindex="-1">{tr(K::CheckTitle)}</h2>
             <div aria-live="polite"><CheckVerdict outcome=outcome /></div>
             <h3 class="change">{tr(K::ChangeClaim)}</h3>
             <p>{tr(K::CheckIntro)}</p>
@@ -295,6 +343,7 @@ fn CheckForm(inputs: ClaimInputs) -> impl IntoView {
                 <SelectField name="cl-count-unit" label=sig(K::CountedAs) value=unit options=unit_options(hardware) error=problem("cl-count-unit") />
                 <SelectField name="cl-hardware" label=sig(K::Accelerator) value=hardware options=hardware_options() error=problem("cl-hardware") on_pick=pick_hardware />
                 <SelectField name="cl-precision" label=sig(K::QuotedPrecision) value=precision options=precision_options error=problem("cl-precision") />
+                <ExtraFields inputs=extra outcome=outcome />
             </form>
             <details class="all-readings">
                 <summary>{tr(K::AllReadings)}</summary>
@@ -306,12 +355,15 @@ fn CheckForm(inputs: ClaimInputs) -> impl IntoView {
 
 /// Which claim input an estimator error path belongs to.
 fn claim_input(path: &str) -> &'static str {
+    if let Some(name) = claim_extra::input_of(path) {
+        return name;
+    }
     match input_for(path) {
         "count" => "cl-count",
         "count-unit" => "cl-count-unit",
         "precision" => "cl-precision",
         "hardware" => "cl-hardware",
-        _ if path == "duration_s" => "cl-duration",
+        _ if path == "duration_s" || path == "claim" => "cl-duration",
         _ if path.starts_with("workload.") => "cl-flop",
         _ => "cl-model",
     }
@@ -323,6 +375,7 @@ pub fn FactCheck(inputs: ClaimInputs) -> impl IntoView {
     view! {
         <div class="factcheck">
             <CheckForm inputs=inputs />
+            <crate::news::News inputs=inputs />
             <ArticleClaims />
         </div>
     }

@@ -10,6 +10,7 @@ mod answer;
 mod backtest;
 mod chart;
 mod charts;
+mod claim_extra;
 mod compare;
 mod download;
 mod expert;
@@ -22,6 +23,7 @@ mod inputs;
 #[cfg(all(feature = "lite", target_arch = "wasm32"))]
 pub mod lazy;
 mod math;
+mod news;
 mod original;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
