@@ -40,10 +40,10 @@ stage "cargo fetch" \
   cargo fetch
 stage "rustfmt" \
   cargo fmt --all -- --check
-stage "clippy (estimator, link, cli)" \
-  cargo clippy -p zettaflop-estimator -p zettaflop-link -p zettaflop-cli --all-targets -- -D warnings
-stage "clippy (web, JS API; wasm32)" \
-  cargo clippy -p zettaflop-web -p zettaflop-js --target wasm32-unknown-unknown --all-targets -- -D warnings
+stage "clippy (estimator, link, cli, prerender; web native)" \
+  bash -c 'cargo clippy -p zettaflop-estimator -p zettaflop-link -p zettaflop-cli -p zettaflop-prerender --all-targets -- -D warnings && cargo clippy -p zettaflop-web -- -D warnings'
+stage "clippy (web full and lite, JS API; wasm32)" \
+  bash -c 'cargo clippy -p zettaflop-web -p zettaflop-js --target wasm32-unknown-unknown --all-targets -- -D warnings && cargo clippy -p zettaflop-web --features lite --target wasm32-unknown-unknown --all-targets -- -D warnings'
 stage "cargo test (estimator, link, cli)" \
   cargo test -p zettaflop-estimator -p zettaflop-link -p zettaflop-cli
 stage "wasm-bindgen-test in headless Chromium (the JS API)" \

@@ -93,6 +93,18 @@ function sizes(dist = DIST, label = 'dist/') {
     const gzApi = gzipSync(data, { level: 9 }).length + gzipSync(js, { level: 9 }).length;
     console.log(`${'api/ (JS API module, loaded only by who imports it)'.padEnd(48)} ${fmtKB(data.length + js.length)} ${fmtKB(gzApi)}`);
   }
+  // The full app, loaded on first use of a lazy panel (issue 12): full.js, full/*.js, full/*.wasm.
+  const full = join(DIST, 'full');
+  if (existsSync(full)) {
+    let raw = 0;
+    let gz = 0;
+    for (const f of readdirSync(full)) {
+      const data = readFileSync(join(full, f));
+      raw += data.length;
+      gz += gzipSync(data, { level: 9 }).length;
+    }
+    console.log(`${'full/ (the full app, loaded on first use)'.padEnd(48)} ${fmtKB(raw)} ${fmtKB(gz)}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,8 +247,11 @@ async function inputLatency(browser, withCharts = false) {
   try {
     const page = await context.newPage();
     await page.goto(URL_ROOT);
+    // Live: the prerendered answer is there before the wasm, which then takes the page over.
     await page.waitForFunction(
-      () => (document.querySelector('[data-testid=result-duration]')?.textContent ?? '').trim() !== '',
+      () =>
+        (document.querySelector('[data-testid=result-duration]')?.textContent ?? '').trim() !== '' &&
+        document.documentElement.hasAttribute('data-ready'),
       null,
       { timeout: 60_000 },
     );
@@ -299,6 +314,50 @@ async function searchInBrowser(browser) {
   }
 }
 
+// From a click on a lazy panel's tab (or summary) to its content painted, on a live page loaded
+// cold: the full app's download, compile and takeover (issue 12), or the panel's own mount on a
+// build without the split. Median of 3 cold loads per panel.
+const LAZY = [
+  ['fact-check', '#tab-factcheck', '[data-testid="claim-gpt4-12h"]'],
+  ['expert', '#tab-expert', '[data-testid="x-mfu"]'],
+  ['back-test', '#tab-backtest', '#panel-backtest svg'],
+  ['sources', '#tab-sources', '#panel-sources li[id^="src-"]'],
+  ['charts', '[data-testid="charts"] summary', '[data-testid="chart-time"] svg'],
+];
+
+function clickAndWait({ trigger, shown }) {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    document.querySelector(trigger).click();
+    const check = () => {
+      const el = document.querySelector(shown);
+      if (el && el.getClientRects().length > 0) requestAnimationFrame(() => resolve(performance.now() - t0));
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+}
+
+async function clickToPanel(browser, url, label) {
+  const out = [];
+  for (const [name, trigger, shown] of LAZY) {
+    const times = [];
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(url);
+        await page.waitForFunction(() => document.documentElement.hasAttribute('data-ready'), null, { timeout: 60_000 });
+        times.push(await page.evaluate(clickAndWait, { trigger, shown }));
+      } finally {
+        await context.close();
+      }
+    }
+    out.push(`${name} ${fmtMs(median(times)).trim()}`);
+  }
+  console.log(`  ${label.padEnd(12)} ${out.join(', ')}`);
+}
+
 // ---------------------------------------------------------------------------------------------
 if (!existsSync(join(DIST, 'index.html'))) {
   console.error('bench: dist/index.html not found; run `trunk build --release` (scripts/bench.sh does)');
@@ -334,6 +393,9 @@ try {
   await inputLatency(browser);
   await inputLatency(browser, true);
   await searchInBrowser(browser);
+  console.log('\n== 5. click → lazy panel shown (median of 3 cold loads each) ==');
+  await clickToPanel(browser, URL_ROOT, 'this build');
+  if (REF_DIST) await clickToPanel(browser, `http://127.0.0.1:${REF_PORT}/`, REF_NAME);
 } finally {
   await browser?.close();
   server.kill();

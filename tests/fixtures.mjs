@@ -60,10 +60,12 @@ export function cli(doc, command = 'estimate') {
   return JSON.parse(zettaflop([command, '-'], JSON.stringify(doc)));
 }
 
-/** Opens the page and waits until the first result is shown. */
+/** Opens the page and waits until the first result is shown and the page is live (the wasm
+ * has replaced the prerendered page, whose answer is there before any script runs). */
 export async function open(page, path = './') {
   await page.goto(path);
   const duration = page.getByTestId('result-duration');
   await expect(duration).toHaveAttribute('data-value', /\d/);
   await expect(duration).toHaveText(/\S/);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', '');
 }

@@ -54,6 +54,17 @@ async function computesOffline(page, context) {
   // The back-test fetches its asset on its first visit: from the cache too.
   await page.locator('#tab-backtest').click();
   await expect(page.locator('#panel-backtest svg').first()).toBeVisible();
+  // The back-test tab loaded the full app (dist/full/, issue 12's lazy module): from the cache,
+  // with every panel it carries.
+  await expect(page.locator('html')).toHaveAttribute('data-full', '');
+  for (const [tab, shown] of [
+    ['factcheck', '[data-testid="claim-gpt4-12h"]'],
+    ['expert', '[data-testid="x-mfu"]'],
+    ['sources', '#panel-sources li[id^="src-"]'],
+  ]) {
+    await page.locator(`#tab-${tab}`).click();
+    await expect(page.locator(shown).first()).toBeVisible();
+  }
   // And the JS API module, with its own wasm.
   const gpus = await page.evaluate(async () => {
     const api = await import('./api/zettaflop.js');

@@ -40,6 +40,7 @@ async function results(page) {
 
 async function ready(page) {
   await expect(page.getByTestId('result-duration')).toHaveAttribute('data-value', /\d/);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', '');
 }
 
 test('a link round trip reproduces the inputs, the mode, the language and the results', async ({ page, browser, baseURL }) => {

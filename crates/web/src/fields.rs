@@ -44,6 +44,7 @@ pub fn TextField(
                 autocomplete="off"
                 spellcheck="false"
                 placeholder=move || placeholder.get()
+                value=value.get_untracked()
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
                 aria-invalid=move || error.with(Option::is_some).to_string()
@@ -132,6 +133,7 @@ pub fn CheckField(
             <input
                 id=id.clone()
                 type="checkbox"
+                checked=value.get_untracked()
                 prop:checked=move || value.get()
                 disabled=move || !enabled.get()
                 on:change=move |ev| value.set(event_target_checked(&ev))

@@ -229,6 +229,7 @@ keys! {
     DensePeak => "dense {}", "{} dense";
     SparsePeak => "sparse {}", "{} creux";
     TabBacktest => "Back-test", "Rétro-vérification";
+    LoadingPanel => "Loading…", "Chargement…";
     BtTitle => "Back-test: the utilization real runs imply", "Rétro-vérification : l'utilisation qu'impliquent les vrais entraînements";
     BtIntro => "Every training run whose compute, chips, chip count and training time are published, worked backwards: the share of the chips' dense peak it implies, C / (chips × peak × time). This is the evidence for judging an assumed utilization such as 40 %.", "Chaque entraînement dont le calcul, les puces, leur nombre et la durée sont publiés, refait à l'envers : la part du pic dense des puces qu'il implique, C / (puces × pic × durée). C'est sur ces données qu'on juge une utilisation supposée, comme 40 %.";
     BtCreditLead => "Data: Epoch AI,", "Données : Epoch AI,";
@@ -423,8 +424,15 @@ pub fn browser_locale() -> Locale {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 fn web_sys_language() -> Option<String> {
     leptos::prelude::window().navigator().language()
+}
+
+/// At build time, the language being prerendered stands for the browser's.
+#[cfg(not(target_arch = "wasm32"))]
+fn web_sys_language() -> Option<String> {
+    Some(crate::prerender::BROWSER.get().to_string())
 }
 
 /// A translated text that follows the page language.

@@ -94,11 +94,14 @@ const QUESTIONS: [Field; 4] = [
 /// fields holds something other than its default (a link set it: the reader sees what the
 /// result assumes, and any message beside it).
 fn open_initially(form: Form, fields: &[Field]) -> bool {
-    let wide = window()
-        .match_media("(min-width: 60rem)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
+    // At build time the groups are folded; the prerendered page's inline script opens them on a
+    // wide screen before the first paint (scripts/prerender.mjs), as this does.
+    let wide = cfg!(target_arch = "wasm32")
+        && window()
+            .match_media("(min-width: 60rem)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches());
     wide || fields.iter().any(|f| {
         let text = form.text(*f).get_untracked();
         text != crate::form::initial_in(*f, Locale::En)

@@ -1,6 +1,11 @@
 //! The Zettaflop page: Leptos components bound to the estimator. No formula lives here: every
 //! number shown is a field of an estimator report.
 
+// The light first module (feature `lite`) compiles every module but uses only the calculator's.
+#![cfg_attr(feature = "lite", allow(dead_code, unused_imports))]
+// The native build (the prerender) has no `erase_components`: the panels' view types are deep.
+#![recursion_limit = "256"]
+
 mod answer;
 mod backtest;
 mod chart;
@@ -15,14 +20,20 @@ mod fields;
 pub mod form;
 pub mod i18n;
 mod inputs;
+#[cfg(all(feature = "lite", target_arch = "wasm32"))]
+pub mod lazy;
 mod math;
 mod news;
 mod original;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 mod results;
 mod returns;
 mod search;
 pub mod share;
 mod sources;
+#[cfg(target_arch = "wasm32")]
+pub mod takeover;
 
 use leptos::prelude::*;
 use zettaflop_estimator::{Report, Scenario};
@@ -78,6 +89,11 @@ impl Nav {
         if !self.opened.with_untracked(|o| o[m as usize]) {
             self.opened.update(|o| o[m as usize] = true);
         }
+        // The light first module has only the calculator: any other mode loads the full app.
+        #[cfg(all(feature = "lite", target_arch = "wasm32"))]
+        if m != Mode::Calculator {
+            lazy::load_full(None);
+        }
         self.mode.set(m);
     }
 
@@ -124,16 +140,64 @@ fn Calculator(form: Form) -> impl IntoView {
             <inputs::Inputs form=form problem=problem />
             <div class="out">
                 <results::Results report=report stale=stale />
-                <export::Export form=form report=report stale=stale />
-                <compare::Compare scenario=scenario report=report />
-                <charts::Charts scenario=scenario report=report />
-                <returns::Returns report=report />
+                {sections(form, scenario, report, stale)}
                 <original::OriginalRun model=form.model report=report />
                 <math::ShowMath report=report />
                 <a class="more-full" data-testid="more-full" href=full target="_blank" rel="noopener noreferrer">{tr(K::MoreFull)}</a>
             </div>
         </div>
     }
+}
+
+/// The calculator's export, compare, charts and returns sections (in the light first module:
+/// their closed shells, which load the full app on first use).
+#[cfg(not(all(feature = "lite", target_arch = "wasm32")))]
+fn sections(
+    form: Form,
+    scenario: Memo<Option<Scenario>>,
+    report: Memo<Option<Report>>,
+    stale: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <export::Export form=form report=report stale=stale />
+        <compare::Compare scenario=scenario report=report />
+        <charts::Charts scenario=scenario report=report />
+        <returns::Returns report=report />
+    }
+}
+
+#[cfg(all(feature = "lite", target_arch = "wasm32"))]
+fn sections(
+    _form: Form,
+    _scenario: Memo<Option<Scenario>>,
+    _report: Memo<Option<Report>>,
+    stale: Signal<bool>,
+) -> impl IntoView {
+    view! { <lazy::Sections stale=stale /> }
+}
+
+/// The panels of the other modes, each mounted on its first visit (in the light first module: a
+/// line saying it loads, while the full app does).
+#[cfg(not(all(feature = "lite", target_arch = "wasm32")))]
+fn panels(nav: Nav, claim: factcheck::ClaimInputs, expert: expert::ExpertInputs) -> [AnyView; 4] {
+    let opened = move |m: Mode| move || nav.was_opened(m);
+    [
+        view! { <Show when=opened(Mode::FactCheck)><factcheck::FactCheck inputs=claim /></Show> }
+            .into_any(),
+        view! { <Show when=opened(Mode::Expert)><expert::Expert inputs=expert /></Show> }
+            .into_any(),
+        view! { <backtest::Backtest /> }.into_any(),
+        view! { <sources::Sources /> }.into_any(),
+    ]
+}
+
+#[cfg(all(feature = "lite", target_arch = "wasm32"))]
+fn panels(
+    _nav: Nav,
+    _claim: factcheck::ClaimInputs,
+    _expert: expert::ExpertInputs,
+) -> [AnyView; 4] {
+    std::array::from_fn(|_| view! { <lazy::Loading /> }.into_any())
 }
 
 /// Moves between tabs with the arrow keys, Home and End (the WAI-ARIA tabs pattern, selection
@@ -182,10 +246,15 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
-/// The whole page.
+/// The whole page, in the browser's language.
 #[component]
 pub fn App() -> impl IntoView {
-    let l = RwSignal::new(i18n::browser_locale());
+    page(i18n::browser_locale())
+}
+
+/// The whole page in `locale` (what [`App`] mounts, and what [`prerender`] writes at build time).
+fn page(locale: Locale) -> impl IntoView {
+    let l = RwSignal::new(locale);
     provide_context(Lang(l));
     // The document's language follows the page's (screen readers, hyphenation).
     Effect::new(move |_| {
@@ -214,8 +283,12 @@ pub fn App() -> impl IntoView {
     // `#src-<id>` (a "show the math" link, a bookmark, back and forward) opens the source list
     // at that source.
     sources::follow_hash(nav);
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| sources::follow_hash(nav));
-    on_cleanup(move || handle.remove());
+    #[cfg(target_arch = "wasm32")]
+    {
+        let handle =
+            window_event_listener(leptos::ev::hashchange, move |_| sources::follow_hash(nav));
+        on_cleanup(move || handle.remove());
+    }
     let tab = move |m: Mode, k: K, id: &'static str| {
         view! {
             <button type="button" role="tab" id=format!("tab-{id}") aria-selected=move || (mode.get() == m).to_string() tabindex=move || if mode.get() == m { "0" } else { "-1" } aria-controls=format!("panel-{id}") on:click=move |_| nav.open(m)>
@@ -224,7 +297,7 @@ pub fn App() -> impl IntoView {
         }
     };
     let panel = move |m: Mode| move || mode.get() != m;
-    let opened = move |m: Mode| move || nav.was_opened(m);
+    let [fact, expert_panel, backtest_panel, sources_panel] = panels(nav, claim, expert);
     view! {
         <header class="top">
             <div class="top-row">
@@ -253,20 +326,16 @@ pub fn App() -> impl IntoView {
                 <Calculator form=form />
             </div>
             <div id="panel-factcheck" role="tabpanel" aria-labelledby="tab-factcheck" class="layout-wide" hidden=panel(Mode::FactCheck)>
-                <Show when=opened(Mode::FactCheck)>
-                    <factcheck::FactCheck inputs=claim />
-                </Show>
+                {fact}
             </div>
             <div id="panel-expert" role="tabpanel" aria-labelledby="tab-expert" hidden=panel(Mode::Expert)>
-                <Show when=opened(Mode::Expert)>
-                    <expert::Expert inputs=expert />
-                </Show>
+                {expert_panel}
             </div>
             <div id="panel-backtest" role="tabpanel" aria-labelledby="tab-backtest" hidden=panel(Mode::Backtest)>
-                <backtest::Backtest />
+                {backtest_panel}
             </div>
             <div id="panel-sources" role="tabpanel" aria-labelledby="tab-sources" hidden=panel(Mode::Sources)>
-                <sources::Sources />
+                {sources_panel}
             </div>
         </main>
         <footer class="foot">

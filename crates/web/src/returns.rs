@@ -23,18 +23,18 @@ use crate::i18n::{fill, lang};
 /// A text in English and French.
 type Tx = (&'static str, &'static str);
 
-fn w(l: Locale, t: Tx) -> &'static str {
+pub(crate) fn w(l: Locale, t: Tx) -> &'static str {
     match l {
         Locale::En => t.0,
         Locale::Fr => t.1,
     }
 }
 
-const TITLE: Tx = (
+pub(crate) const TITLE: Tx = (
     "Diminishing returns: what more compute buys",
     "Rendements décroissants\u{a0}: ce que rapporte plus de calcul",
 );
-const INTRO: Tx = (
+pub(crate) const INTRO: Tx = (
     "A fitted scaling law turns the compute into the model size and data that use it best, and the loss they reach. The loss is in nats per token on the fit's data set (MassiveText) and does not transfer to other data or tokenizers: only the split between parameters and tokens, and relative changes, carry over.",
     "Une loi d'échelle ajustée convertit le calcul en taille de modèle et en données qui l'utilisent au mieux, et en la perte qu'ils atteignent. La perte est en nats par jeton sur les données de l'ajustement (MassiveText) et ne se transpose pas à d'autres données ni à d'autres tokeniseurs\u{a0}: seuls le partage entre paramètres et jetons, et les variations relatives, se transposent.",
 );

@@ -144,7 +144,11 @@ impl Link {
                 kind: b.kind,
             })
             .collect();
+        // At build time (the prerendered page, native) there is no link: the default page.
+        #[cfg(target_arch = "wasm32")]
         let query = window().location().search().unwrap_or_default();
+        #[cfg(not(target_arch = "wasm32"))]
+        let query = String::new();
         let link = Link {
             bindings: StoredValue::new(bindings),
             params: StoredValue::new(params),
@@ -174,6 +178,7 @@ impl Link {
             write_url(&now.0, push);
             last.set_value(Some(now));
         });
+        #[cfg(target_arch = "wasm32")]
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
             let query = window().location().search().unwrap_or_default();
             let (state, _) = link.params.with_value(|p| codec::decode(&query, p));
@@ -185,6 +190,7 @@ impl Link {
             }
             last.set_value(Some(now));
         });
+        #[cfg(target_arch = "wasm32")]
         on_cleanup(move || handle.remove());
         if link.embed {
             report_height();
@@ -259,6 +265,10 @@ impl Link {
 
     /// The page's address without query or fragment.
     fn base() -> String {
+        // At build time: relative links (`?query`), made absolute by the page once it is live.
+        if cfg!(not(target_arch = "wasm32")) {
+            return String::new();
+        }
         let href = window().location().href().unwrap_or_default();
         let end = href.find(['?', '#']).unwrap_or(href.len());
         href[..end].to_string()

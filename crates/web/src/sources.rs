@@ -37,6 +37,10 @@ pub fn go_to(nav: Nav, id: &str) {
 
 /// Follows the page's `#src-<id>` fragment, if it has one.
 pub fn follow_hash(nav: Nav) {
+    // At build time (the prerendered page) there is no fragment.
+    if cfg!(not(target_arch = "wasm32")) {
+        return;
+    }
     let hash = window().location().hash().unwrap_or_default();
     if let Some(id) = hash.strip_prefix("#src-") {
         go_to(nav, id);

@@ -1,0 +1,86 @@
+// The light first module (issue 12): the page's own wasm holds the calculator and what the first
+// screen shows; the fact-check, expert, back-test and sources panels and the export, compare,
+// charts and returns sections come with the full app (dist/full/), loaded on first use, which
+// takes the page over with the same state (crates/web/src/lazy.rs, takeover.rs).
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, open, REPO } from './fixtures.mjs';
+
+const fullRequests = (requests) => requests.filter((u) => /\/full(\/|\.js)/.test(new URL(u).pathname));
+
+/** Opens the page, checks the full app is not loaded, runs `use`, then waits for the full app.
+ * The page's own requests only: the service worker precaches every file once the page is idle. */
+async function firstUse(page, use) {
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await open(page);
+  await page.waitForTimeout(200);
+  expect(fullRequests(requests), 'the full app before its first use').toEqual([]);
+  await expect(page.locator('html')).not.toHaveAttribute('data-full', '');
+  await use();
+  await expect(page.locator('html')).toHaveAttribute('data-full', '');
+  expect(fullRequests(requests).length).toBeGreaterThan(0);
+}
+
+test('the first module is the smaller one; the full app is a file of its own', () => {
+  const dist = join(REPO, 'dist');
+  const first = readdirSync(dist).filter((f) => f.endsWith('.wasm'));
+  expect(first).toHaveLength(1);
+  const lite = statSync(join(dist, first[0])).size;
+  const full = statSync(join(dist, 'full', 'zettaflop-web_bg.wasm')).size;
+  expect(lite).toBeLessThan(full * 0.85);
+});
+
+for (const [name, tab, shown] of [
+  ['fact-check', 'factcheck', (p) => p.getByTestId('claim-gpt4-12h')],
+  ['expert', 'expert', (p) => p.getByTestId('expert').getByTestId('x-mfu')],
+  ['back-test', 'backtest', (p) => p.locator('#panel-backtest svg').first()],
+  ['sources', 'sources', (p) => p.locator('#panel-sources li[id^="src-"]').first()],
+]) {
+  test(`the ${name} tab loads the full app on first use, with the inputs typed before`, async ({ page }) => {
+    await firstUse(page, async () => {
+      await page.locator('#in-count').fill('32000');
+      await page.locator(`#tab-${tab}`).click();
+    });
+    await expect(page.locator(`#tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+    await expect(shown(page)).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`mode=${tab}`));
+    await page.locator('#tab-calculator').click();
+    await expect(page.locator('#in-count')).toHaveValue('32000');
+    await expect(page.getByTestId('answer-gpus')).toHaveAttribute('data-value', '64000');
+  });
+}
+
+test('unfolding the charts loads the full app, which draws them', async ({ page }) => {
+  await firstUse(page, () => page.getByTestId('charts').locator('summary').click());
+  await expect(page.getByTestId('charts')).toHaveAttribute('open', '');
+  await expect(page.getByTestId('chart-time').locator('svg')).toBeVisible();
+});
+
+test('"Pin this scenario" loads the full app and pins, once', async ({ page }) => {
+  await firstUse(page, () => page.getByTestId('pin').click());
+  await expect(page.getByTestId('pin-status')).toHaveText('1 of 4 pinned.');
+});
+
+test('an export button loads the full app and downloads; the calculator does not move', async ({ page }) => {
+  let download;
+  let before;
+  let box;
+  const calculator = page.locator('#panel-calculator');
+  await firstUse(page, async () => {
+    await page.getByTestId('export-csv').scrollIntoViewIfNeeded();
+    before = await calculator.innerText();
+    box = await page.getByTestId('result-duration').boundingBox();
+    download = page.waitForEvent('download');
+    await page.getByTestId('export-csv').click();
+  });
+  expect((await download).suggestedFilename()).toBe('zettaflop-gpt-4-gb200.csv');
+  expect(await calculator.innerText()).toBe(before);
+  expect(await page.getByTestId('result-duration').boundingBox()).toEqual(box);
+});
+
+test('a link to another mode loads the full app at once', async ({ page }) => {
+  await page.goto('./?mode=expert');
+  await expect(page.locator('html')).toHaveAttribute('data-full', '');
+  await expect(page.getByTestId('expert').getByTestId('x-mfu')).toBeVisible();
+});
