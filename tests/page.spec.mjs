@@ -349,7 +349,10 @@ test('expert mode: best layout, time breakdown, memory against HBM, and a layout
   await page.getByTestId('lang-fr').click();
   await expect(expert.getByTestId('x-layout-used')).toContainText('micro-lot');
   await expect(expert.getByTestId('x-why')).toContainText('La suivante');
+  // The GPU count is written the French way (a French reader reads "16,384" as 16.4).
+  await expect(page.locator('#in-x-gpus')).toHaveValue('16\u202f384');
   await page.getByTestId('lang-en').click();
+  await expect(page.locator('#in-x-gpus')).toHaveValue('16,384');
   await expect(expert.getByTestId('x-why')).toContainText('runner-up');
   // My layout: tp 8, pp 16, no recomputation on 16,384 GPUs does not fit in 80 GB.
   await page.locator('#in-x-layout').selectOption('manual');

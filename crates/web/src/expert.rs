@@ -191,7 +191,11 @@ impl ExpertInputs {
         let mut v = vec![
             Binding::choice("x-model", self.model, Choice::ArchModel),
             Binding::choice("x-hardware", self.hardware, Choice::Hardware),
-            Binding::text("x-gpus", self.gpus),
+            Binding::text_in(
+                "x-gpus",
+                self.gpus,
+                ["16,384".into(), "16\u{202f}384".into()],
+            ),
             Binding::text("x-batch", self.batch),
             Binding::choice("x-precision", self.precision, Choice::Precision),
             Binding::choice("x-layout", self.mode, Choice::Among(&["auto", "manual"])),
