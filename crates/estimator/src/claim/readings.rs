@@ -96,26 +96,8 @@ pub fn training_verdict(
         );
         return (Verdict::Optimistic, s);
     }
-    // Even at the low end of the compute estimate, more than the best published runs reach
-    // (with the rounding of press figures): no honest reading makes it true. A sparse or FP4
-    // reading has no published run to compare with, so only physics bounds it.
-    let ceiling = match max_observed(p) {
-        Some(max) if !sparse => max * POWER_SLACK,
-        _ => POWER_SLACK,
-    };
-    if low > ceiling && low <= POWER_SLACK {
-        let best = fmt::percent(max_observed(p).unwrap_or(1.0), l);
-        let still = if low < u {
-            en_fr(
-                l,
-                format!(", still {at_low} at the low end of the compute estimate"),
-                format!(", encore {at_low} au bas de l'estimation du calcul"),
-            )
-        } else {
-            String::new()
-        };
-        let s = en_fr(l, format!("needs {pct} of the peak{still}: beyond any published run (the best reach about {best})"), format!("demande {pct} du pic{still} : au-delà de tout entraînement publié (les meilleurs atteignent environ {best})"));
-        return (Verdict::Impossible, s);
+    if let Some(v) = beyond_published(u, low, p, sparse, l) {
+        return v;
     }
     if sparse {
         let s = en_fr(l, format!("{pct} of a sparse peak, which training does not use (it needs 2:4 sparse weights)"), format!("{pct} d'un pic creux, que l'entraînement n'utilise pas (il faut des poids creux 2:4)"));
@@ -154,6 +136,38 @@ pub fn training_verdict(
         en_fr(l, format!("{pct} of the peak, beyond the best published runs (about {best} at this precision)"), format!("{pct} du pic, au-delà des meilleurs entraînements publiés (environ {best} à cette précision)"))
     };
     (Verdict::Optimistic, s)
+}
+
+/// Even at the low end of the compute estimate, more than the best published runs reach (with
+/// the rounding of press figures): no honest reading makes it true. A sparse or FP4 reading has
+/// no published run to compare with, so only physics bounds it (the caller's check).
+fn beyond_published(
+    u: f64,
+    low: f64,
+    p: Precision,
+    sparse: bool,
+    l: Locale,
+) -> Option<(Verdict, String)> {
+    let max = max_observed(p).filter(|_| !sparse)?;
+    if low <= max * POWER_SLACK || low > POWER_SLACK {
+        return None;
+    }
+    let (pct, at_low, best) = (
+        fmt::percent(u, l),
+        fmt::percent(low, l),
+        fmt::percent(max, l),
+    );
+    let still = if low < u {
+        en_fr(
+            l,
+            format!(", still {at_low} at the low end of the compute estimate"),
+            format!(", encore {at_low} au bas de l'estimation du calcul"),
+        )
+    } else {
+        String::new()
+    };
+    let s = en_fr(l, format!("needs {pct} of the peak{still}: beyond any published run (the best reach about {best})"), format!("demande {pct} du pic{still} : au-delà de tout entraînement publié (les meilleurs atteignent environ {best})"));
+    Some((Verdict::Impossible, s))
 }
 
 fn with_training(r: &mut Reading, t: &Training, peak_gpu: f64, l: Locale) {
