@@ -14,8 +14,9 @@ use zettaflop_estimator::backtest::asset::{self, Point};
 use zettaflop_estimator::backtest::Verdict;
 use zettaflop_estimator::format::{self as fmt, Locale};
 
-use crate::chart::{marker, mfu_marker, scatter, Markup, BY_SIZE, BY_YEAR};
 use crate::i18n::{fill, lang, t, tr, K};
+use crate::scatter::{marker, mfu_marker, scatter, BY_SIZE, BY_YEAR};
+use crate::svg::Markup;
 use crate::{Mode, Nav};
 
 /// The asset, relative to the page (so the page works under any sub-path).

@@ -14,13 +14,9 @@ use zettaflop_estimator::{
     catalog, sweep, CountUnit, HardwareChoice, Precision, Report, Scenario, SweepPoint, Utilization,
 };
 
-use crate::chart::{Markup, XAxis};
 use crate::download;
-use crate::i18n::{fill, lang, t, tr, K};
-
-/// Styles every chart carries inside its SVG: scoped to `.zc`, light colours on a white
-/// background of their own, so the saved file and the page look the same.
-const STYLE: &str = ".zc text{font:14px system-ui,sans-serif;fill:#3d4650}.zc .ttl{font-size:15px;font-weight:600;fill:#1b1f24}.zc .bg{fill:#fff}.zc .grid{stroke:#dde1e5}.zc .axis{stroke:#1b1f24}.zc .lbl{fill:#1b1f24}.zc .ideal{fill:none;stroke-width:1.6;stroke-dasharray:6 4}.zc .real{fill:none;stroke-width:2.6}.zc .s0{stroke:#1d4f91;fill:#1d4f91}.zc .s1{stroke:#b35300;fill:#b35300}.zc .s2{stroke:#2e7d32;fill:#2e7d32}.zc .s3{stroke:#8e24aa;fill:#8e24aa}.zc .ideal.s0,.zc .ideal.s1,.zc .ideal.s2,.zc .ideal.s3,.zc .real.s0,.zc .real.s1,.zc .real.s2,.zc .real.s3{fill:none}.zc .now{fill:none;stroke:#a4161a;stroke-width:2.5}.zc text.now-l{fill:#a4161a;font-weight:600;paint-order:stroke;stroke:#fff;stroke-width:5px;stroke-linejoin:round}.zc .g0{fill:#1d4f91}.zc .g1{fill:#e0a030}.zc .g2{fill:#6b8fbf}.zc .g3{fill:#8e24aa}.zc .g4{fill:#2e7d32}";
+use crate::i18n::{lang, t, tr, K};
+use crate::svg::{close, close_svg, num_cell, open, text, Markup};
 
 /// The chips the time chart compares, oldest first; the scenario's own chip is added if absent.
 const GENERATIONS: [&str; 3] = ["a100", "h100", "gb200"];
@@ -37,85 +33,6 @@ fn counts() -> Vec<f64> {
     v
 }
 
-/// Opens a chart: `<figure>`, its title, the SVG with its styles, description and background.
-pub fn open(m: &mut Markup, id: &str, title: &str, desc: &str, w: f64, h: f64) {
-    let _ = write!(
-        m.0,
-        r#"<figure class="chart zchart" id="chart-{id}" data-testid="chart-{id}"><figcaption id="chart-{id}-title">"#
-    );
-    m.text(title).raw("</figcaption>");
-    let _ = write!(
-        m.0,
-        r#"<div class="zc-wrap"><svg xmlns="http://www.w3.org/2000/svg" class="zc" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" aria-labelledby="chart-{id}-title chart-{id}-desc"><title>"#
-    );
-    m.text(title).raw("</title><style>").raw(STYLE);
-    let _ = write!(m.0, r#"</style><desc id="chart-{id}-desc">"#);
-    m.text(desc).raw("</desc>");
-    let _ = write!(
-        m.0,
-        r#"<rect class="bg" x="0" y="0" width="{w}" height="{h}"/>"#
-    );
-}
-
-/// Closes the SVG, writes the save buttons and opens the data table (`<thead>` with `head`).
-pub fn close_svg(m: &mut Markup, id: &str, head: &[&str], l: Locale) {
-    m.raw(r#"</svg></div><p class="save">"#);
-    for (kind, k) in [("svg", K::ChSaveSvg), ("png", K::ChSavePng)] {
-        let _ = write!(
-            m.0,
-            r#"<button type="button" data-save="{kind}" data-chart="{id}" data-testid="save-{id}-{kind}">"#
-        );
-        m.text(t(k, l)).raw("</button>");
-    }
-    let _ = write!(
-        m.0,
-        r#"</p><details class="chart-data" data-testid="chart-{id}-table"><summary>"#
-    );
-    m.text(t(K::ChDataTable, l))
-        .raw(r#"</summary><div class="table-wrap"><table class="readings"><thead><tr>"#);
-    for h in head {
-        m.wrap(r#"<th scope="col">"#, h, "</th>");
-    }
-    m.raw("</tr></thead><tbody>");
-}
-
-/// Closes the data table and the figure.
-pub fn close(m: &mut Markup) {
-    m.raw("</tbody></table></div></details></figure>");
-}
-
-/// A table cell holding a number: shown formatted, its raw value in `data-value`.
-pub fn num_cell(m: &mut Markup, key: &str, v: f64, shown: &str) {
-    let _ = write!(m.0, r#"<td class="num" data-key="{key}" data-value="{v}">"#);
-    m.text(shown).raw("</td>");
-}
-
-/// SVG text.
-pub fn text(m: &mut Markup, class: &str, x: f64, y: f64, anchor: &str, s: &str) {
-    let _ = write!(
-        m.0,
-        r#"<text class="{class}" x="{x:.1}" y="{y:.1}" text-anchor="{anchor}">"#
-    );
-    m.text(s).raw("</text>");
-}
-
-fn line(m: &mut Markup, class: &str, x1: f64, y1: f64, x2: f64, y2: f64) {
-    let _ = write!(
-        m.0,
-        r#"<line class="{class}" x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"/>"#
-    );
-}
-
-/// A series marker, a different shape per series (not colour alone).
-fn shape(i: usize, x: f64, y: f64) -> String {
-    match i % 4 {
-        0 => format!("M{:.1} {y:.1}a4 4 0 1 0 8 0a4 4 0 1 0 -8 0", x - 4.0),
-        1 => format!("M{:.1} {:.1}h7v7h-7z", x - 3.5, y - 3.5),
-        2 => format!("M{x:.1} {:.1}l4.5 8h-9z", y - 5.0),
-        _ => format!("M{x:.1} {:.1}l5 5l-5 5l-5 -5z", y - 5.0),
-    }
-}
-
 /// One chip's series.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
@@ -128,11 +45,11 @@ pub struct Series {
 /// The time chart's data: a series per chip, and the current scenario's point.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimeData {
-    series: Vec<Series>,
+    pub(crate) series: Vec<Series>,
     /// The utilization the sweep used (the scenario's, resolved).
-    utilization: f64,
+    pub(crate) utilization: f64,
     /// GPUs and wall clock of the current scenario, and its series.
-    now: Option<(f64, f64, usize)>,
+    pub(crate) now: Option<(f64, f64, usize)>,
 }
 
 /// The scenario `s` on chip `id`: counted in GPUs, at the report's (resolved) utilization, at
@@ -198,193 +115,8 @@ pub fn time_data(s: &Scenario, r: &Report) -> TimeData {
     }
 }
 
-/// A chip's short name: its id in capitals.
-fn short(id: &str) -> String {
-    id.to_ascii_uppercase()
-}
-
-const DAY: f64 = 86_400.0;
-
 /// How long the inputs must rest before the charts follow them.
 const SETTLE: std::time::Duration = std::time::Duration::from_millis(150);
-
-/// The time chart: time (days, log) against GPUs (log).
-pub fn time_chart(m: &mut Markup, d: &TimeData, l: Locale) {
-    const W: f64 = 600.0;
-    const H: f64 = 430.0;
-    const L: f64 = 74.0;
-    const R: f64 = 556.0;
-    const T: f64 = 84.0;
-    const B: f64 = 370.0;
-    let x = XAxis::fit(
-        d.series
-            .iter()
-            .flat_map(|s| s.points.iter().map(|p| p.gpus)),
-        true,
-    );
-    let y = XAxis::fit(
-        d.series.iter().flat_map(|s| {
-            s.points
-                .iter()
-                .flat_map(|p| [p.ideal_duration_s / DAY, p.duration_s / DAY])
-        }),
-        true,
-    );
-    let names: Vec<String> = d.series.iter().map(|s| short(&s.id)).collect();
-    let desc = fill(t(K::ChTimeDesc, l), &[&names.join(", ")]);
-    open(m, "time", t(K::ChTimeTitle, l), &desc, W, H);
-    // Legend: a line, a marker and a name per chip; then the two line styles.
-    let mut lx = L;
-    for (i, n) in names.iter().enumerate() {
-        line(m, &format!("real s{i}"), lx, 18.0, lx + 24.0, 18.0);
-        let _ = write!(
-            m.0,
-            r#"<path class="s{i}" d="{}"/>"#,
-            shape(i, lx + 12.0, 18.0)
-        );
-        text(m, "lbl", lx + 30.0, 23.0, "start", n);
-        lx += 40.0 + 10.0 * n.len() as f64;
-    }
-    line(m, "ideal s0", L, 40.0, L + 24.0, 40.0);
-    text(m, "", L + 30.0, 45.0, "start", t(K::ChIdeal, l));
-    line(m, "real s0", L, 62.0, L + 24.0, 62.0);
-    let real = fill(t(K::ChReal, l), &[&fmt::percent(d.utilization, l)]);
-    text(m, "", L + 30.0, 67.0, "start", &real);
-    for k in x.steps() {
-        let px = x.pos(10f64.powi(k), L, R);
-        line(m, "grid", px, T, px, B);
-        text(
-            m,
-            "",
-            px,
-            B + 18.0,
-            "middle",
-            &fmt::grouped(10f64.powi(k), 0, l),
-        );
-    }
-    for k in y.steps() {
-        let py = y.pos(10f64.powi(k), B, T);
-        line(m, "grid", L, py, R, py);
-        let decimals = usize::try_from(-k).unwrap_or(0);
-        text(
-            m,
-            "",
-            L - 6.0,
-            py + 5.0,
-            "end",
-            &fmt::grouped(10f64.powi(k), decimals, l),
-        );
-    }
-    line(m, "axis", L, B, R, B);
-    line(m, "axis", L, T, L, B);
-    text(
-        m,
-        "lbl",
-        (L + R) / 2.0,
-        H - 8.0,
-        "middle",
-        t(K::ChAxisGpus, l),
-    );
-    let _ = write!(
-        m.0,
-        r#"<text class="lbl" transform="rotate(-90)" x="{}" y="18" text-anchor="middle">"#,
-        -(T + B) / 2.0
-    );
-    m.text(t(K::ChAxisDays, l)).raw("</text>");
-    for (i, s) in d.series.iter().enumerate() {
-        for (class, f) in [
-            (
-                "ideal",
-                (|p: &SweepPoint| p.ideal_duration_s) as fn(&SweepPoint) -> f64,
-            ),
-            ("real", |p: &SweepPoint| p.duration_s),
-        ] {
-            let pts: Vec<String> = s
-                .points
-                .iter()
-                .map(|p| format!("{:.1},{:.1}", x.pos(p.gpus, L, R), y.pos(f(p) / DAY, B, T)))
-                .collect();
-            let _ = write!(
-                m.0,
-                r#"<polyline class="{class} s{i}" data-series="{}" data-line="{class}" points="{}"/>"#,
-                s.id,
-                pts.join(" ")
-            );
-        }
-        for p in &s.points {
-            let _ = write!(
-                m.0,
-                r#"<path class="s{i}" data-series="{}" data-gpus="{}" data-value="{}" d="{}"><title>"#,
-                s.id,
-                p.gpus,
-                p.duration_s,
-                shape(i, x.pos(p.gpus, L, R), y.pos(p.duration_s / DAY, B, T))
-            );
-            let tip = fill(
-                t(K::ChTimePoint, l),
-                &[
-                    &names[i],
-                    &fmt::grouped(p.gpus, 0, l),
-                    &fmt::duration(p.duration_s, l),
-                    &fmt::duration(p.ideal_duration_s, l),
-                ],
-            );
-            m.text(&tip).raw("</title></path>");
-        }
-    }
-    if let Some((g, wall, _)) = d.now {
-        let (px, py) = (x.pos(g, L, R), y.pos(wall / DAY, B, T));
-        let _ = write!(
-            m.0,
-            r#"<circle class="now" data-testid="chart-time-now" data-gpus="{g}" data-value="{wall}" cx="{px:.1}" cy="{py:.1}" r="9"/>"#
-        );
-        let (tx, anchor) = if px > (L + R) / 2.0 {
-            (px - 14.0, "end")
-        } else {
-            (px + 14.0, "start")
-        };
-        text(m, "now-l", tx, py - 10.0, anchor, t(K::ChNow, l));
-    }
-    let head = [
-        t(K::BtChip, l),
-        t(K::StatGpus, l),
-        t(K::ChColIdeal, l),
-        t(K::ChColCompute, l),
-        t(K::ChColWall, l),
-        t(K::StatEnergy, l),
-        t(K::StatCost, l),
-    ];
-    close_svg(m, "time", &head, l);
-    for (i, s) in d.series.iter().enumerate() {
-        for p in &s.points {
-            let _ = write!(m.0, r#"<tr data-series="{}">"#, s.id);
-            m.wrap(r#"<th scope="row">"#, &names[i], "</th>");
-            num_cell(m, "gpus", p.gpus, &fmt::grouped(p.gpus, 0, l));
-            num_cell(
-                m,
-                "ideal_duration_s",
-                p.ideal_duration_s,
-                &fmt::duration(p.ideal_duration_s, l),
-            );
-            num_cell(
-                m,
-                "compute_duration_s",
-                p.compute_duration_s,
-                &fmt::duration(p.compute_duration_s, l),
-            );
-            num_cell(
-                m,
-                "duration_s",
-                p.duration_s,
-                &fmt::duration(p.duration_s, l),
-            );
-            num_cell(m, "energy_j", p.energy_j, &fmt::energy(p.energy_j, l));
-            num_cell(m, "cost_usd", p.cost_usd, &fmt::usd(p.cost_usd, l));
-            m.raw("</tr>");
-        }
-    }
-    close(m);
-}
 
 /// One stacked bar of the split chart: its name, its total and its parts.
 struct Bar {
@@ -620,7 +352,7 @@ pub fn Charts(scenario: Memo<Option<Scenario>>, report: Memo<Option<Report>>) ->
         let mut m = Markup::default();
         if let Some(d) = time.get() {
             m.raw(r#"<div class="zcharts">"#);
-            time_chart(&mut m, &d, l);
+            crate::time_chart::time_chart(&mut m, &d, l);
             report.with_untracked(|r| {
                 if let Some(r) = r {
                     split_chart(&mut m, r, l);

@@ -10,9 +10,9 @@ use wasm_bindgen::JsCast;
 use zettaflop_estimator::format::{self as fmt, Locale};
 use zettaflop_estimator::{catalog, estimate_in, Report, Scenario, Workload};
 
-use crate::chart::Markup;
-use crate::charts::{close, close_svg, num_cell, on_save_click, open, text};
+use crate::charts::on_save_click;
 use crate::i18n::{fill, lang, t, tr, K};
+use crate::svg::{close, close_svg, num_cell, open, text, Markup};
 
 /// At most this many pinned scenarios.
 pub const MAX_PINNED: usize = 4;

@@ -8,7 +8,6 @@
 
 mod answer;
 mod backtest;
-mod chart;
 mod charts;
 mod claim_extra;
 mod compare;
@@ -29,11 +28,14 @@ mod original;
 pub mod prerender;
 mod results;
 mod returns;
+mod scatter;
 mod search;
 pub mod share;
 mod sources;
+mod svg;
 #[cfg(target_arch = "wasm32")]
 pub mod takeover;
+mod time_chart;
 
 use leptos::prelude::*;
 use zettaflop_estimator::{Report, Scenario};

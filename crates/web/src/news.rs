@@ -13,9 +13,9 @@ use zettaflop_estimator::claim::library::parse_claim;
 use zettaflop_estimator::claim::{Claim, Verdict};
 use zettaflop_estimator::format::Locale;
 
-use crate::chart::Markup;
 use crate::factcheck::ClaimInputs;
 use crate::i18n::{fill, lang, t, tr, K};
+use crate::svg::Markup;
 
 /// The asset, relative to the page.
 const ASSET: &str = "./news.json";

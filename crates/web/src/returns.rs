@@ -16,9 +16,9 @@ use zettaflop_estimator::format::{self as fmt, Locale};
 use zettaflop_estimator::scaling::{self, text, ComputeOptimal, DiminishingReturns, FitResult};
 use zettaflop_estimator::Report;
 
-use crate::chart::{Markup, XAxis};
-use crate::charts::{close, close_svg, num_cell, on_save_click, open, text as svg_text};
+use crate::charts::on_save_click;
 use crate::i18n::{fill, lang};
+use crate::svg::{close, close_svg, num_cell, open, text as svg_text, Markup, XAxis};
 
 /// A text in English and French.
 type Tx = (&'static str, &'static str);

@@ -6,8 +6,8 @@ use wasm_bindgen::JsCast;
 use zettaflop_estimator::catalog::SOURCES;
 use zettaflop_estimator::format::Locale;
 
-use crate::chart::Markup;
 use crate::i18n::{lang, t, tr, K};
+use crate::svg::Markup;
 use crate::{Mode, Nav};
 
 /// The kind of a source in words.

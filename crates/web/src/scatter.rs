@@ -3,9 +3,7 @@
 //! magnitude), a marker shape and colour per verdict, and the reported MFU as a hollow diamond
 //! joined to its run.
 //!
-//! The chart is written as markup ([`Markup`]), not built from `view!`s: every `view!` is its
-//! own type with its own build, rebuild and drop code, which would cost the page's wasm far
-//! more than the few hundred static elements are worth. Every text is escaped.
+//! Written as markup with the helpers of [`crate::svg`], every text escaped.
 
 use std::fmt::Write;
 
@@ -13,6 +11,7 @@ use zettaflop_estimator::backtest::{asset::Point, Verdict};
 use zettaflop_estimator::format::{self as fmt, Locale};
 
 use crate::i18n::{fill, t, K};
+use crate::svg::{line, text, Markup, XAxis};
 
 const W: f64 = 600.0;
 const H: f64 = 384.0;
@@ -31,37 +30,6 @@ const BAND_DECADES: f64 = 5.0;
 /// Marker size.
 const S: f64 = 3.6;
 
-/// Markup written by hand: text is escaped, tags are not.
-#[derive(Debug, Default)]
-pub struct Markup(pub String);
-
-impl Markup {
-    /// Appends `s` as text (`&`, `<`, `>`, `"` escaped).
-    pub fn text(&mut self, s: &str) -> &mut Self {
-        for c in s.chars() {
-            match c {
-                '&' => self.0.push_str("&amp;"),
-                '<' => self.0.push_str("&lt;"),
-                '>' => self.0.push_str("&gt;"),
-                '"' => self.0.push_str("&quot;"),
-                c => self.0.push(c),
-            }
-        }
-        self
-    }
-
-    /// Appends `s` as markup.
-    pub fn raw(&mut self, s: &str) -> &mut Self {
-        self.0.push_str(s);
-        self
-    }
-
-    /// Appends the markup `open`, the text `s`, the markup `close`.
-    pub fn wrap(&mut self, open: &str, s: &str, close: &str) -> &mut Self {
-        self.raw(open).text(s).raw(close)
-    }
-}
-
 /// The y position of a utilization.
 fn y(u: f64) -> f64 {
     if u <= Y_MAX {
@@ -69,77 +37,6 @@ fn y(u: f64) -> f64 {
     } else {
         let k = ((u / Y_MAX).log10() / BAND_DECADES).min(1.0);
         BAND_BOTTOM - 4.0 - k * (BAND_BOTTOM - BAND_TOP - 8.0)
-    }
-}
-
-/// A horizontal axis: linear (years) or logarithmic (chip counts), fitted to the data.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct XAxis {
-    log: bool,
-    min: f64,
-    max: f64,
-}
-
-impl XAxis {
-    /// An axis over `values`: whole years with room after the last, or whole decades.
-    pub fn fit(values: impl Iterator<Item = f64>, log: bool) -> XAxis {
-        let (lo, hi) = values
-            .filter(|v| v.is_finite() && (!log || *v > 0.0))
-            .map(|v| if log { v.log10() } else { v })
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-                (a.min(v), b.max(v))
-            });
-        let (lo, hi) = if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) };
-        let max = if log {
-            hi.ceil().max(lo.floor() + 1.0)
-        } else {
-            hi.floor() + 1.0
-        };
-        XAxis {
-            log,
-            min: lo.floor(),
-            max,
-        }
-    }
-
-    fn at(&self, v: f64) -> f64 {
-        self.pos(v, L, R)
-    }
-
-    /// The position of `v` on an axis drawn from `a` (its minimum) to `b` (its maximum), in
-    /// pixels: either way round, so it serves a vertical axis too.
-    pub fn pos(&self, v: f64, a: f64, b: f64) -> f64 {
-        let v = if self.log { v.max(1e-300).log10() } else { v };
-        a + (v - self.min) / (self.max - self.min) * (b - a)
-    }
-
-    /// The axis' whole steps: decade exponents on a log axis, years on a linear one.
-    pub fn steps(&self) -> std::ops::RangeInclusive<i32> {
-        (self.min as i32)..=(self.max as i32)
-    }
-
-    /// Tick positions and labels: every decade, or every year (every other past 8 years).
-    fn ticks(&self, l: Locale) -> Vec<(f64, String)> {
-        let step = if self.log || self.max - self.min <= 8.0 {
-            1
-        } else {
-            2
-        };
-        let (lo, hi) = (self.min as i32, self.max as i32);
-        (lo..=hi)
-            .step_by(step)
-            .map(|v| {
-                let label = if self.log {
-                    fmt::grouped(10f64.powi(v), 0, l)
-                } else {
-                    v.to_string()
-                };
-                (
-                    L + f64::from(v - lo) / (self.max - self.min) * (R - L),
-                    label,
-                )
-            })
-            .collect()
     }
 }
 
@@ -178,19 +75,6 @@ pub fn mfu_marker(x: f64, y: f64, m: f64) -> String {
 /// The chart's content: frame, ticks, axis labels, then the points.
 fn content(points: &[(f64, &Point)], axis: &XAxis, x_label: K, l: Locale) -> String {
     let mut m = Markup::default();
-    let line = |m: &mut Markup, class: &str, x1: f64, x2: f64, y1: f64, y2: f64| {
-        let _ = write!(
-            m.0,
-            r#"<line class="{class}" x1="{x1:.1}" x2="{x2:.1}" y1="{y1:.1}" y2="{y2:.1}"/>"#
-        );
-    };
-    let text = |m: &mut Markup, class: &str, x: f64, y: f64, anchor: &str, s: &str| {
-        let _ = write!(
-            m.0,
-            r#"<text class="{class}" x="{x:.1}" y="{y:.1}" text-anchor="{anchor}">"#
-        );
-        m.text(s).raw("</text>");
-    };
     let _ = write!(
         m.0,
         r#"<rect class="band" x="{L}" y="{BAND_TOP}" width="{}" height="{}"/>"#,
@@ -207,7 +91,7 @@ fn content(points: &[(f64, &Point)], axis: &XAxis, x_label: K, l: Locale) -> Str
     );
     for i in 0..=6 {
         let u = f64::from(i) * 0.25;
-        line(&mut m, "grid", L, R, y(u), y(u));
+        line(&mut m, "grid", L, y(u), R, y(u));
         text(
             &mut m,
             "tick",
@@ -217,11 +101,11 @@ fn content(points: &[(f64, &Point)], axis: &XAxis, x_label: K, l: Locale) -> Str
             &fmt::percent(u, l),
         );
     }
-    for (x, label) in axis.ticks(l) {
-        line(&mut m, "grid", x, x, T, B);
+    for (x, label) in axis.ticks(l, L, R) {
+        line(&mut m, "grid", x, T, x, B);
         text(&mut m, "tick", x, B + 16.0, "middle", &label);
     }
-    line(&mut m, "peak", L, R, y(1.0), y(1.0));
+    line(&mut m, "peak", L, y(1.0), R, y(1.0));
     text(
         &mut m,
         "tick peak-label",
@@ -230,8 +114,8 @@ fn content(points: &[(f64, &Point)], axis: &XAxis, x_label: K, l: Locale) -> Str
         "end",
         t(K::BtPeakLine, l),
     );
-    line(&mut m, "axis", L, R, B, B);
-    line(&mut m, "axis", L, L, T, B);
+    line(&mut m, "axis", L, B, R, B);
+    line(&mut m, "axis", L, T, L, B);
     text(
         &mut m,
         "axis-label",
@@ -348,7 +232,7 @@ pub fn scatter(m: &mut Markup, chart: &Chart, points: &[Point], l: Locale) {
     let axis = XAxis::fit(points.iter().filter_map(x_of), log);
     let placed: Vec<(f64, &Point)> = points
         .iter()
-        .filter_map(|p| Some((axis.at(x_of(p)?), p)))
+        .filter_map(|p| Some((axis.pos(x_of(p)?, L, R), p)))
         .collect();
     let n = fmt::grouped(placed.len() as f64, 0, l);
     let _ = write!(
