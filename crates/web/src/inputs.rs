@@ -109,28 +109,109 @@ fn open_initially(form: Form, fields: &[Field]) -> bool {
     })
 }
 
-/// The inputs. `problem` is the estimate's error, shown next to the field it names.
-#[component]
-pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> impl IntoView {
-    let l = lang();
-    let named = move |name: &'static str| {
+/// What every input of the form needs: the form, the estimate's error (shown next to the field
+/// it names) and the page's language.
+#[derive(Clone, Copy)]
+struct Ctx {
+    form: Form,
+    problem: Signal<Option<FieldError>>,
+    l: RwSignal<Locale>,
+}
+
+impl Ctx {
+    /// The estimate's message for the input `name`, if it names it.
+    fn named(self, name: &'static str) -> Signal<Option<String>> {
+        let problem = self.problem;
         Signal::derive(move || problem.get().filter(|p| p.field == name).map(|p| p.message))
-    };
-    let err = move |f: Field| {
-        let other = named(f.name());
+    }
+
+    /// The field's own reading error, else the estimate's message for it.
+    fn err(self, f: Field) -> Signal<Option<String>> {
+        let other = self.named(f.name());
+        let (form, l) = (self.form, self.l);
         Signal::derive(move || {
             form.value_in(f, l.get())
                 .err()
                 .map(|e| e.message)
                 .or_else(|| other.get())
         })
+    }
+
+    /// A text input with its label and hint.
+    fn text(self, f: Field, label: K, hint: K) -> impl IntoView {
+        view! { <TextField name=f.name() label=sig(label) hint=sig(hint) value=self.form.text(f) error=self.err(f) /> }
+    }
+
+    /// A text input empty until typed in, its placeholder showing the value used meanwhile.
+    fn placeheld(self, f: Field, label: K, hint: K, placeholder: Signal<String>) -> impl IntoView {
+        view! { <TextField name=f.name() label=sig(label) hint=sig(hint) value=self.form.text(f) error=self.err(f) placeholder=placeholder /> }
+    }
+
+    /// A scale input: empty until typed in, its placeholder shows the default used.
+    fn defaulted(
+        self,
+        f: Field,
+        label: K,
+        hint: K,
+        default: fn(Locale) -> String,
+    ) -> impl IntoView {
+        let l = self.l;
+        let placeholder =
+            Signal::derive(move || fill(t(K::DefaultIs, l.get()), &[&default(l.get())]));
+        self.placeheld(f, label, hint, placeholder)
+    }
+
+    /// The chosen chip, if the catalog has it.
+    fn chip(self) -> Option<&'static catalog::Accelerator> {
+        catalog::accelerator(&self.form.hardware.get())
+    }
+}
+
+/// The inputs. `problem` is the estimate's error, shown next to the field it names.
+#[component]
+pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> impl IntoView {
+    let c = Ctx {
+        form,
+        problem,
+        l: lang(),
     };
-    let text = move |f: Field, label: K, hint: K| {
-        view! { <TextField name=f.name() label=sig(label) hint=sig(hint) value=form.text(f) error=err(f) /> }
-    };
-    let chip = move || catalog::accelerator(&form.hardware.get());
+    view! {
+        <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label=tr(K::Scenario)>
+            <crate::search::CatalogSearch form=form />
+            {model_fields(c)}
+            {cluster_fields(c)}
+            {assumptions(c)}
+            {failures(c)}
+            {questions(c)}
+        </form>
+    }
+}
+
+/// The model: a preset, or a compute, or parameters and tokens.
+fn model_fields(c: Ctx) -> impl IntoView {
+    let custom = move || c.form.custom();
+    view! {
+        <fieldset>
+            <legend>{tr(K::Model)}</legend>
+            <SelectField name="model" label=sig(K::ModelOrCompute) value=c.form.model options=model_options(false) error=c.named("model") />
+            <Show when=move || custom() == Some(CUSTOM_FLOP)>
+                {c.text(Field::Flop, K::Flop, K::FlopHint)}
+            </Show>
+            <Show when=move || custom() == Some(CUSTOM_PARAMS)>
+                {c.text(Field::Params, K::Params, K::ParamsHint)}
+                {c.text(Field::Tokens, K::Tokens, K::TokensHint)}
+                {c.text(Field::ActiveParams, K::ActiveParams, K::ActiveParamsHint)}
+            </Show>
+        </fieldset>
+    }
+}
+
+/// The cluster: a catalog cluster (fills the chip and count), the chip, the count, the
+/// precision and the utilization.
+fn cluster_fields(c: Ctx) -> impl IntoView {
+    let (form, l) = (c.form, c.l);
     let precision_options = Signal::derive(move || {
-        chip()
+        c.chip()
             .map(|a| {
                 a.peaks
                     .supported()
@@ -140,30 +221,6 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
             })
             .unwrap_or_default()
     });
-    let price_placeholder = Signal::derive(move || {
-        chip()
-            .and_then(|a| a.usd_per_chip_hour)
-            .map(|p| fill(t(K::PricePlaceholder, l.get()), &[&sig3(p, l.get())]))
-            .unwrap_or_default()
-    });
-    // The scale fields are empty until typed in: their placeholder shows the default used.
-    let defaulted = move |f: Field, label: K, hint: K, default: fn(Locale) -> String| {
-        let placeholder =
-            Signal::derive(move || fill(t(K::DefaultIs, l.get()), &[&default(l.get())]));
-        view! { <TextField name=f.name() label=sig(label) hint=sig(hint) value=form.text(f) error=err(f) placeholder=placeholder /> }
-    };
-    let purchase_placeholder = Signal::derive(move || {
-        chip()
-            .and_then(|a| a.usd_purchase_per_chip)
-            .map(|p| {
-                fill(
-                    t(K::PricePlaceholder, l.get()),
-                    &[&fmt::grouped(p, 0, l.get())],
-                )
-            })
-            .unwrap_or_default()
-    });
-    let custom = move || form.custom();
     // The cluster picker only fills the chip and count; the select shows the last pick.
     let cluster = RwSignal::new(String::new());
     let cluster_options = Signal::derive(move || {
@@ -177,93 +234,101 @@ pub fn Inputs(form: Form, #[prop(into)] problem: Signal<Option<FieldError>>) -> 
         v
     });
     view! {
-        <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label=tr(K::Scenario)>
-            <crate::search::CatalogSearch form=form />
-            <fieldset>
-                <legend>{tr(K::Model)}</legend>
-                <SelectField name="model" label=sig(K::ModelOrCompute) value=form.model options=model_options(false) error=named("model") />
-                <Show when=move || custom() == Some(CUSTOM_FLOP)>
-                    {text(Field::Flop, K::Flop, K::FlopHint)}
-                </Show>
-                <Show when=move || custom() == Some(CUSTOM_PARAMS)>
-                    {text(Field::Params, K::Params, K::ParamsHint)}
-                    {text(Field::Tokens, K::Tokens, K::TokensHint)}
-                    {text(Field::ActiveParams, K::ActiveParams, K::ActiveParamsHint)}
-                </Show>
-            </fieldset>
-            <fieldset>
-                <legend>{tr(K::Cluster)}</legend>
-                <SelectField
-                    name="cluster"
-                    label=sig(K::ClusterPick)
-                    value=cluster
-                    options=cluster_options
-                    error=Signal::derive(|| None::<String>)
-                    on_pick=Callback::new(move |id: String| {
-                        form.choose_cluster(&id);
-                        cluster.set(id);
-                    })
-                />
-                <SelectField
-                    name="hardware"
-                    label=sig(K::Accelerator)
-                    value=form.hardware
-                    options=hardware_options()
-                    error=named("hardware")
-                    on_pick=Callback::new(move |id| form.choose_hardware(id))
-                />
-                {text(Field::Count, K::Count, K::CountHint)}
-                <SelectField name="count-unit" label=sig(K::CountedAs) value=form.count_unit options=unit_options(form.hardware) error=named("count-unit") />
-                <SelectField name="precision" label=sig(K::Precision) value=form.precision options=precision_options error=named("precision") />
-                {text(Field::Utilization, K::Utilization, K::UtilizationHint)}
-                <CheckField
-                    name="sparse"
-                    label=sig(K::Sparse)
-                    value=form.sparse
-                    enabled=Signal::derive(move || chip().is_some_and(|a| a.sparse))
-                    error=named("sparse")
-                />
-            </fieldset>
-            <details class="group" data-group="assumptions" open=open_initially(form, &ASSUMPTIONS)>
-                <summary>{tr(K::Assumptions)}</summary>
-                {text(Field::Pue, K::Pue, K::PueHint)}
-                <TextField
-                    name=Field::UsdPerChipHour.name()
-                    label=sig(K::Price)
-                    hint=sig(K::PriceHint)
-                    value=form.text(Field::UsdPerChipHour)
-                    error=err(Field::UsdPerChipHour)
-                    placeholder=price_placeholder
-                />
-                {text(Field::UsdPerKwh, K::Electricity, K::ElectricityHint)}
-                {text(Field::KgCo2PerKwh, K::Carbon, K::CarbonHint)}
-            </details>
-            <details class="group" data-group="failures" open=open_initially(form, &FAILURES)>
-                <summary>{tr(K::FailuresMoney)}</summary>
-                {defaulted(Field::Interruptions, K::Interruptions, K::InterruptionsHint, |l| {
-                    let rate = fmt::compact(goodput::llama3_rate_per_gpu_hour());
-                    if l == Locale::Fr { rate.replace('.', ",") } else { rate }
-                })}
-                {defaulted(Field::Checkpoint, K::Checkpoint, K::CheckpointHint, |l| fmt::duration(goodput::default_checkpoint_s(), l))}
-                {defaulted(Field::Restart, K::Restart, K::RestartHint, |l| fmt::duration(goodput::default_restart_s(), l))}
-                <TextField
-                    name=Field::PurchasePrice.name()
-                    label=sig(K::PurchasePrice)
-                    hint=sig(K::PurchasePriceHint)
-                    value=form.text(Field::PurchasePrice)
-                    error=err(Field::PurchasePrice)
-                    placeholder=purchase_placeholder
-                />
-                {defaulted(Field::FacilityCost, K::FacilityCost, K::FacilityCostHint, |l| sig3(money::default_facility_usd_per_w(), l))}
-                {defaulted(Field::Lifetime, K::Lifetime, K::LifetimeHint, |l| fmt::duration(money::default_lifetime_s(), l))}
-            </details>
-            <details class="group" data-group="questions" open=open_initially(form, &QUESTIONS)>
-                <summary>{tr(K::Questions)}</summary>
-                {text(Field::Claimed, K::Claimed, K::ClaimedHint)}
-                {text(Field::Target, K::Target, K::TargetHint)}
-                {text(Field::SitePower, K::SitePower, K::SitePowerHint)}
-                {text(Field::Budget, K::Budget, K::BudgetHint)}
-            </details>
-        </form>
+        <fieldset>
+            <legend>{tr(K::Cluster)}</legend>
+            <SelectField
+                name="cluster"
+                label=sig(K::ClusterPick)
+                value=cluster
+                options=cluster_options
+                error=Signal::derive(|| None::<String>)
+                on_pick=Callback::new(move |id: String| {
+                    form.choose_cluster(&id);
+                    cluster.set(id);
+                })
+            />
+            <SelectField
+                name="hardware"
+                label=sig(K::Accelerator)
+                value=form.hardware
+                options=hardware_options()
+                error=c.named("hardware")
+                on_pick=Callback::new(move |id| form.choose_hardware(id))
+            />
+            {c.text(Field::Count, K::Count, K::CountHint)}
+            <SelectField name="count-unit" label=sig(K::CountedAs) value=form.count_unit options=unit_options(form.hardware) error=c.named("count-unit") />
+            <SelectField name="precision" label=sig(K::Precision) value=form.precision options=precision_options error=c.named("precision") />
+            {c.text(Field::Utilization, K::Utilization, K::UtilizationHint)}
+            <CheckField
+                name="sparse"
+                label=sig(K::Sparse)
+                value=form.sparse
+                enabled=Signal::derive(move || c.chip().is_some_and(|a| a.sparse))
+                error=c.named("sparse")
+            />
+        </fieldset>
+    }
+}
+
+/// PUE, rental price, electricity and carbon (folded on a narrow screen).
+fn assumptions(c: Ctx) -> impl IntoView {
+    let l = c.l;
+    let price_placeholder = Signal::derive(move || {
+        c.chip()
+            .and_then(|a| a.usd_per_chip_hour)
+            .map(|p| fill(t(K::PricePlaceholder, l.get()), &[&sig3(p, l.get())]))
+            .unwrap_or_default()
+    });
+    view! {
+        <details class="group" data-group="assumptions" open=open_initially(c.form, &ASSUMPTIONS)>
+            <summary>{tr(K::Assumptions)}</summary>
+            {c.text(Field::Pue, K::Pue, K::PueHint)}
+            {c.placeheld(Field::UsdPerChipHour, K::Price, K::PriceHint, price_placeholder)}
+            {c.text(Field::UsdPerKwh, K::Electricity, K::ElectricityHint)}
+            {c.text(Field::KgCo2PerKwh, K::Carbon, K::CarbonHint)}
+        </details>
+    }
+}
+
+/// Interruptions, checkpoints and restarts; owning the chips (folded on a narrow screen).
+fn failures(c: Ctx) -> impl IntoView {
+    let l = c.l;
+    let purchase_placeholder = Signal::derive(move || {
+        c.chip()
+            .and_then(|a| a.usd_purchase_per_chip)
+            .map(|p| {
+                fill(
+                    t(K::PricePlaceholder, l.get()),
+                    &[&fmt::grouped(p, 0, l.get())],
+                )
+            })
+            .unwrap_or_default()
+    });
+    view! {
+        <details class="group" data-group="failures" open=open_initially(c.form, &FAILURES)>
+            <summary>{tr(K::FailuresMoney)}</summary>
+            {c.defaulted(Field::Interruptions, K::Interruptions, K::InterruptionsHint, |l| {
+                let rate = fmt::compact(goodput::llama3_rate_per_gpu_hour());
+                if l == Locale::Fr { rate.replace('.', ",") } else { rate }
+            })}
+            {c.defaulted(Field::Checkpoint, K::Checkpoint, K::CheckpointHint, |l| fmt::duration(goodput::default_checkpoint_s(), l))}
+            {c.defaulted(Field::Restart, K::Restart, K::RestartHint, |l| fmt::duration(goodput::default_restart_s(), l))}
+            {c.placeheld(Field::PurchasePrice, K::PurchasePrice, K::PurchasePriceHint, purchase_placeholder)}
+            {c.defaulted(Field::FacilityCost, K::FacilityCost, K::FacilityCostHint, |l| sig3(money::default_facility_usd_per_w(), l))}
+            {c.defaulted(Field::Lifetime, K::Lifetime, K::LifetimeHint, |l| fmt::duration(money::default_lifetime_s(), l))}
+        </details>
+    }
+}
+
+/// The questions: a claimed time, a target time, a site's power, a budget.
+fn questions(c: Ctx) -> impl IntoView {
+    view! {
+        <details class="group" data-group="questions" open=open_initially(c.form, &QUESTIONS)>
+            <summary>{tr(K::Questions)}</summary>
+            {c.text(Field::Claimed, K::Claimed, K::ClaimedHint)}
+            {c.text(Field::Target, K::Target, K::TargetHint)}
+            {c.text(Field::SitePower, K::SitePower, K::SitePowerHint)}
+            {c.text(Field::Budget, K::Budget, K::BudgetHint)}
+        </details>
     }
 }
