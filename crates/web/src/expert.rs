@@ -219,9 +219,88 @@ impl ExpertInputs {
     }
 }
 
+/// The layout the reader typed, each size checked.
+fn manual_layout(x: ExpertInputs, l: Locale) -> Result<Layout, FieldError> {
+    let [tp, pp, cp, ep, mb, il] = x.sizes;
+    Ok(Layout {
+        tp: whole(tp, "x-tp", l)?,
+        pp: whole(pp, "x-pp", l)?,
+        dp: None,
+        cp: whole(cp, "x-cp", l)?,
+        ep: whole(ep, "x-ep", l)?,
+        micro_batch: whole(mb, "x-micro-batch", l)?,
+        interleave: whole(il, "x-interleave", l)?,
+        recompute: match x.recompute.get().as_str() {
+            "none" => Recompute::None,
+            "selective" => Recompute::Selective,
+            _ => Recompute::Full,
+        },
+        sequence_parallel: x.sp.get(),
+        distributed_optimizer: x.dopt.get(),
+        sharding: Default::default(),
+    })
+}
+
+/// The performance model on the panel's inputs: the best layouts (auto), or the reader's.
+fn run(x: ExpertInputs, l: Locale) -> Result<Outcome, FieldError> {
+    let shape = catalog::model(&x.model.get())
+        .and_then(|m| m.arch)
+        .ok_or(FieldError {
+            field: "x-model",
+            message: String::new(),
+        })?;
+    let err = |e: zettaflop_estimator::Error| FieldError {
+        field: expert_input(e.field()),
+        message: e.reason_in(l),
+    };
+    let system = System {
+        hardware: PerfHardware::from_catalog(&x.hardware.get()).map_err(err)?,
+        gpus: whole(x.gpus, "x-gpus", l)?,
+    };
+    let training = Training {
+        global_batch: whole(x.batch, "x-batch", l)?,
+        precision: Precision::from_id(&x.precision.get()).unwrap_or_default(),
+        software: Default::default(),
+    };
+    if x.mode.get() == "auto" {
+        let r = perf::search(&shape, &system, &training, &Fixed::default(), 3).map_err(err)?;
+        let why = perf::explain(&r.best, r.runners_up.first(), l);
+        return Ok(Outcome {
+            best: r.best,
+            runners_up: r.runners_up,
+            evaluated: Some(r.evaluated),
+            why: Some(why),
+        });
+    }
+    let layout = manual_layout(x, l)?;
+    let best = perf::evaluate(&shape, &system, &Execution { training, layout }).map_err(err)?;
+    Ok(Outcome {
+        best,
+        runners_up: vec![],
+        evaluated: None,
+        why: None,
+    })
+}
+
 /// The expert panel.
 #[component]
 pub fn Expert(inputs: ExpertInputs) -> impl IntoView {
+    let l = lang();
+    let outcome = Memo::new(move |_| run(inputs, l.get()));
+    view! {
+        <div class="layout">
+            {expert_form(inputs, outcome)}
+            <section class="results" data-testid="expert" aria-live="polite" aria-labelledby="expert-result-title">
+                <h2 id="expert-result-title">{tr(K::Result)}</h2>
+                {move || outcome.with(|o| o.as_ref().ok().map(|o| results(o, l.get())))}
+            </section>
+        </div>
+    }
+}
+
+/// The panel's form: model, chip, GPUs, batch, precision, and the layout when it is the
+/// reader's.
+fn expert_form(x: ExpertInputs, outcome: Memo<Result<Outcome, FieldError>>) -> impl IntoView {
     let l = lang();
     let ExpertInputs {
         model,
@@ -234,64 +313,8 @@ pub fn Expert(inputs: ExpertInputs) -> impl IntoView {
         recompute,
         sp,
         dopt,
-    } = inputs;
+    } = x;
     let [tp, pp, cp, ep, mb, il] = sizes;
-    let outcome = Memo::new(move |_| -> Result<Outcome, FieldError> {
-        let l = l.get();
-        let shape = catalog::model(&model.get())
-            .and_then(|m| m.arch)
-            .ok_or(FieldError {
-                field: "x-model",
-                message: String::new(),
-            })?;
-        let err = |e: zettaflop_estimator::Error| FieldError {
-            field: expert_input(e.field()),
-            message: e.reason_in(l),
-        };
-        let system = System {
-            hardware: PerfHardware::from_catalog(&hardware.get()).map_err(err)?,
-            gpus: whole(gpus, "x-gpus", l)?,
-        };
-        let training = Training {
-            global_batch: whole(batch, "x-batch", l)?,
-            precision: Precision::from_id(&precision.get()).unwrap_or_default(),
-            software: Default::default(),
-        };
-        if mode.get() == "auto" {
-            let r = perf::search(&shape, &system, &training, &Fixed::default(), 3).map_err(err)?;
-            let why = perf::explain(&r.best, r.runners_up.first(), l);
-            return Ok(Outcome {
-                best: r.best,
-                runners_up: r.runners_up,
-                evaluated: Some(r.evaluated),
-                why: Some(why),
-            });
-        }
-        let layout = Layout {
-            tp: whole(tp, "x-tp", l)?,
-            pp: whole(pp, "x-pp", l)?,
-            dp: None,
-            cp: whole(cp, "x-cp", l)?,
-            ep: whole(ep, "x-ep", l)?,
-            micro_batch: whole(mb, "x-micro-batch", l)?,
-            interleave: whole(il, "x-interleave", l)?,
-            recompute: match recompute.get().as_str() {
-                "none" => Recompute::None,
-                "selective" => Recompute::Selective,
-                _ => Recompute::Full,
-            },
-            sequence_parallel: sp.get(),
-            distributed_optimizer: dopt.get(),
-            sharding: Default::default(),
-        };
-        let best = perf::evaluate(&shape, &system, &Execution { training, layout }).map_err(err)?;
-        Ok(Outcome {
-            best,
-            runners_up: vec![],
-            evaluated: None,
-            why: None,
-        })
-    });
     let problem = move |name: &'static str| message_for(outcome, name);
     let models = Signal::derive(move || {
         catalog::MODELS
@@ -327,7 +350,6 @@ pub fn Expert(inputs: ExpertInputs) -> impl IntoView {
     let manual = move || mode.get() == "manual";
     let text = move |name: &'static str, label: K, hint: K, value: RwSignal<String>| view! { <TextField name=name label=sig(label) hint=sig(hint) value=value error=problem(name) /> };
     view! {
-        <div class="layout">
             <form class="inputs" on:submit=|ev| ev.prevent_default() aria-labelledby="expert-title">
                 <fieldset>
                     <legend id="expert-title">{tr(K::TabExpert)}</legend>
@@ -353,10 +375,5 @@ pub fn Expert(inputs: ExpertInputs) -> impl IntoView {
                     </fieldset>
                 </Show>
             </form>
-            <section class="results" data-testid="expert" aria-live="polite" aria-labelledby="expert-result-title">
-                <h2 id="expert-result-title">{tr(K::Result)}</h2>
-                {move || outcome.with(|o| o.as_ref().ok().map(|o| results(o, l.get())))}
-            </section>
-        </div>
     }
 }
