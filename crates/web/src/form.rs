@@ -2,6 +2,7 @@
 //! the estimator's; this module only binds text to it and says which field a problem belongs to.
 
 use leptos::prelude::*;
+use zettaflop_estimator::fields;
 use zettaflop_estimator::format::{self as fmt, Locale};
 use zettaflop_estimator::parse::{parse, Dimension};
 use zettaflop_estimator::{
@@ -70,22 +71,9 @@ impl Field {
         }
     }
 
+    /// How its text is read: the field registry's entry for this input.
     fn dimension(self) -> Dimension {
-        match self {
-            Field::Utilization => Dimension::Fraction,
-            Field::Claimed
-            | Field::Target
-            | Field::Checkpoint
-            | Field::Restart
-            | Field::Lifetime => Dimension::Duration,
-            Field::UsdPerChipHour
-            | Field::UsdPerKwh
-            | Field::PurchasePrice
-            | Field::FacilityCost
-            | Field::Budget => Dimension::Money,
-            Field::SitePower => Dimension::Power,
-            _ => Dimension::Count,
-        }
+        fields::by_name(self.name()).map_or(Dimension::Count, |f| f.dimension)
     }
 
     /// Whether an empty field means "not given".
@@ -135,32 +123,16 @@ where
     })
 }
 
-/// Which input an estimator error path belongs to.
+/// Which input an estimator error path belongs to: the registry's input for a numeric field,
+/// else the choice it names (a hardware path is the chip; anything else, the model).
 pub fn input_for(path: &str) -> &'static str {
+    if let Some(name) = fields::by_key(path).and_then(|f| f.name) {
+        return name;
+    }
     match path {
-        "workload.flop" => "flop",
-        "workload.params" => "params",
-        "workload.tokens" => "tokens",
-        "workload.active_params" => "active-params",
-        "count" => "count",
         "count_unit" => "count-unit",
         "precision" => "precision",
         "sparse" => "sparse",
-        "utilization" => "utilization",
-        "pue" => "pue",
-        "usd_per_chip_hour" => "usd-per-chip-hour",
-        "usd_per_kwh" => "usd-per-kwh",
-        "kg_co2_per_kwh" => "kg-co2-per-kwh",
-        "claimed_duration_s" => "claimed-duration",
-        "target_duration_s" => "target-duration",
-        "interruptions_per_gpu_hour" => "interruptions",
-        "checkpoint_s" => "checkpoint",
-        "restart_s" => "restart",
-        "usd_purchase_per_chip" => "usd-purchase-per-chip",
-        "facility_usd_per_w" => "facility-usd-per-w",
-        "lifetime_s" => "lifetime",
-        "site_power_w" => "site-power",
-        "budget_usd" => "budget",
         p if p.starts_with("hardware") => "hardware",
         _ => "model",
     }
@@ -417,5 +389,79 @@ impl Form {
             }
         }
         self.hardware.set(id);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod registry_agrees {
+    use super::*;
+
+    const ALL: [Field; 20] = [
+        Field::Flop,
+        Field::Params,
+        Field::Tokens,
+        Field::ActiveParams,
+        Field::Count,
+        Field::Utilization,
+        Field::Pue,
+        Field::UsdPerChipHour,
+        Field::UsdPerKwh,
+        Field::KgCo2PerKwh,
+        Field::Claimed,
+        Field::Target,
+        Field::Interruptions,
+        Field::Checkpoint,
+        Field::Restart,
+        Field::PurchasePrice,
+        Field::FacilityCost,
+        Field::Lifetime,
+        Field::SitePower,
+        Field::Budget,
+    ];
+
+    #[test]
+    fn every_input_is_a_registered_field_with_the_same_reading() {
+        for f in ALL {
+            let spec = fields::by_name(f.name()).unwrap_or_else(|| panic!("{}", f.name()));
+            assert_eq!(input_for(spec.key), f.name(), "{}", spec.key);
+        }
+        // The readings the page relied on before the registry drove them.
+        let dim = |f: Field| f.dimension();
+        assert_eq!(dim(Field::Utilization), Dimension::Fraction);
+        for f in [
+            Field::Claimed,
+            Field::Target,
+            Field::Checkpoint,
+            Field::Restart,
+            Field::Lifetime,
+        ] {
+            assert_eq!(dim(f), Dimension::Duration, "{}", f.name());
+        }
+        for f in [
+            Field::UsdPerChipHour,
+            Field::UsdPerKwh,
+            Field::PurchasePrice,
+            Field::FacilityCost,
+            Field::Budget,
+        ] {
+            assert_eq!(dim(f), Dimension::Money, "{}", f.name());
+        }
+        assert_eq!(dim(Field::SitePower), Dimension::Power);
+        for f in [
+            Field::Flop,
+            Field::Params,
+            Field::Tokens,
+            Field::ActiveParams,
+            Field::Count,
+            Field::Pue,
+            Field::KgCo2PerKwh,
+            Field::Interruptions,
+        ] {
+            assert_eq!(dim(f), Dimension::Count, "{}", f.name());
+        }
+        // The choices keep their inputs.
+        assert_eq!(input_for("count_unit"), "count-unit");
+        assert_eq!(input_for("hardware.peak_flop_per_s"), "hardware");
+        assert_eq!(input_for("workload"), "model");
     }
 }
