@@ -140,3 +140,25 @@ for (const { name, viewport } of [
     });
   }
 }
+
+test('a host script that starts after the frame has settled still sizes it', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // The snippet's script is async: it may run after the frame's page has posted its height.
+  // Here the frame is on its own first and the script comes once the answer is shown.
+  writeFileSync(
+    join(articles, 'late.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Late</title></head>
+    <body><main style="max-width:720px"><iframe src="${APP}/?embed=1" title="Zettaflop" data-zettaflop style="width:100%;height:200px;border:0"
+    sandbox="allow-scripts allow-same-origin"></iframe></main></body></html>`,
+  );
+  await page.goto(`${HOST}/late.html`);
+  const frame = page.frameLocator('iframe[data-zettaflop]');
+  await expect(frame.getByTestId('result-duration')).toHaveAttribute('data-value', '164062.5');
+  const iframe = page.locator('iframe[data-zettaflop]');
+  expect((await iframe.boundingBox()).height).toBe(200);
+  await page.addScriptTag({ url: `${APP}/embed.js` });
+  const contentHeight = () => frame.locator('html').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+  await expect.poll(async () => Math.abs((await iframe.boundingBox()).height - (await contentHeight()))).toBeLessThanOrEqual(1);
+  expect((await iframe.boundingBox()).height).toBeGreaterThan(400);
+});

@@ -326,33 +326,47 @@ fn write_url(q: &str, push: bool) {
     }
 }
 
-/// Embedded: posts `{type: "zettaflop:height", height}` to the host page now and whenever the
-/// page's height changes (`www/embed.js` sets the iframe's height from it).
-fn report_height() {
-    let post = || {
-        let Some(root) = document().document_element() else {
-            return;
-        };
-        let height = root.get_bounding_client_rect().height().ceil();
-        let Ok(Some(parent)) = window().parent() else {
-            return;
-        };
-        let msg = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&msg, &"type".into(), &"zettaflop:height".into());
-        let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
-        // Only a height is sent, to whoever embeds the page (its origin is unknown, and a
-        // sandboxed page's own origin is opaque).
-        let _ = parent.post_message(&msg, "*");
+/// Posts `{type: "zettaflop:height", height}` (the page's height) to the page that embeds it.
+fn post_height() {
+    let Some(root) = document().document_element() else {
+        return;
     };
-    let callback = Closure::<dyn Fn()>::new(post);
+    let height = root.get_bounding_client_rect().height().ceil();
+    let Ok(Some(parent)) = window().parent() else {
+        return;
+    };
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"type".into(), &"zettaflop:height".into());
+    let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+    // Only a height is sent, to whoever embeds the page (its origin is unknown, and a
+    // sandboxed page's own origin is opaque).
+    let _ = parent.post_message(&msg, "*");
+}
+
+/// Embedded: posts the page's height to the host page now, whenever it changes, and whenever
+/// the host asks (`{type: "zettaflop:measure"}`: `www/embed.js` asks when it starts, since an
+/// `async` host script may start after the page has settled and missed every earlier post).
+fn report_height() {
+    let callback = Closure::<dyn Fn()>::new(post_height);
     if let (Ok(observer), Some(root)) = (
         web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()),
         document().document_element(),
     ) {
         observer.observe(&root);
     }
-    // Lives as long as the page.
+    let asked = Closure::<dyn Fn(JsValue)>::new(|ev: JsValue| {
+        let kind = js_sys::Reflect::get(&ev, &"data".into())
+            .and_then(|d| js_sys::Reflect::get(&d, &"type".into()))
+            .ok()
+            .and_then(|t| t.as_string());
+        if kind.as_deref() == Some("zettaflop:measure") {
+            post_height();
+        }
+    });
+    let _ = window().add_event_listener_with_callback("message", asked.as_ref().unchecked_ref());
+    // Both live as long as the page.
     callback.forget();
+    asked.forget();
 }
 
 /// What the link could not use, as a notice above the page (text only: a hostile link's
