@@ -396,32 +396,9 @@ impl Form {
 mod registry_agrees {
     use super::*;
 
-    const ALL: [Field; 20] = [
-        Field::Flop,
-        Field::Params,
-        Field::Tokens,
-        Field::ActiveParams,
-        Field::Count,
-        Field::Utilization,
-        Field::Pue,
-        Field::UsdPerChipHour,
-        Field::UsdPerKwh,
-        Field::KgCo2PerKwh,
-        Field::Claimed,
-        Field::Target,
-        Field::Interruptions,
-        Field::Checkpoint,
-        Field::Restart,
-        Field::PurchasePrice,
-        Field::FacilityCost,
-        Field::Lifetime,
-        Field::SitePower,
-        Field::Budget,
-    ];
-
     #[test]
     fn every_input_is_a_registered_field_with_the_same_reading() {
-        for f in ALL {
+        for f in FIELDS {
             let spec = fields::by_name(f.name()).unwrap_or_else(|| panic!("{}", f.name()));
             assert_eq!(input_for(spec.key), f.name(), "{}", spec.key);
         }
