@@ -87,6 +87,13 @@ fn serializer() -> serde_wasm_bindgen::Serializer {
     serde_wasm_bindgen::Serializer::json_compatible()
 }
 
+/// `value` as a plain JS object (the CLI's JSON); a failure is thrown as `{field, message}`.
+fn to_js<T: Serialize>(value: &T, field: &str) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serializer())
+        .map_err(|e| js_error(field, e.to_string()))
+}
+
 fn locale(lang: Option<String>) -> Locale {
     match lang.as_deref() {
         Some(l) if l.starts_with("fr") => Locale::Fr,
@@ -105,8 +112,7 @@ pub fn estimate_js(
     let s: Scenario = from_js(&scenario, "scenario")?;
     let r =
         zettaflop_estimator::estimate_in(&s, l).map_err(|e| js_error(e.field(), e.reason_in(l)))?;
-    r.serialize(&serializer())
-        .map_err(|e| js_error("report", e.to_string()))
+    to_js(&r, "report")
 }
 
 /// The sentence to quote for a scenario object (see `quote.rs`): `{text, query?, credit}`, the
@@ -121,9 +127,7 @@ pub fn quote_js(
     let s: Scenario = from_js(&scenario, "scenario")?;
     let r =
         zettaflop_estimator::estimate_in(&s, l).map_err(|e| js_error(e.field(), e.reason_in(l)))?;
-    zettaflop_estimator::quote::estimate(&s, &r, l)
-        .serialize(&serializer())
-        .map_err(|e| js_error("quote", e.to_string()))
+    to_js(&zettaflop_estimator::quote::estimate(&s, &r, l), "quote")
 }
 
 /// Checks a claim object (see docs/contract.md, "Claims"); returns the check report or throws
@@ -137,8 +141,7 @@ pub fn check_js(
     let c: Claim = from_js(&claim, "claim")?;
     let r = zettaflop_estimator::claim::check(&c, l)
         .map_err(|e| js_error(e.field(), e.reason_in(l)))?;
-    r.serialize(&serializer())
-        .map_err(|e| js_error("report", e.to_string()))
+    to_js(&r, "report")
 }
 
 /// Sweeps a scenario over GPU counts (see `zettaflop sweep`): an array of points
@@ -165,17 +168,13 @@ pub fn sweep_js(
     let counts = counts.unwrap_or_else(zettaflop_estimator::default_counts);
     let points =
         zettaflop_estimator::sweep(&s, &counts).map_err(|e| js_error(e.field(), e.reason_in(l)))?;
-    points
-        .serialize(&serializer())
-        .map_err(|e| js_error("report", e.to_string()))
+    to_js(&points, "report")
 }
 
 /// The catalog ids: `{ hardware: [...], models: [...] }`.
 #[wasm_bindgen(js_name = catalogIds, unchecked_return_type = "CatalogIds")]
 pub fn catalog_ids() -> Result<JsValue, JsValue> {
-    zettaflop_estimator::contract::CatalogIds::new()
-        .serialize(&serializer())
-        .map_err(|e| js_error("catalog", e.to_string()))
+    to_js(&zettaflop_estimator::contract::CatalogIds::new(), "catalog")
 }
 
 /// Predicts a performance job (see `zettaflop predict`): iteration time, MFU, HFU, breakdown,
@@ -186,8 +185,7 @@ pub fn predict_js(
 ) -> Result<JsValue, JsValue> {
     let j: zettaflop_estimator::perf::Job = from_js(&job, "job")?;
     let p = j.predict().map_err(|e| js_error(e.field(), e.reason()))?;
-    p.serialize(&serializer())
-        .map_err(|e| js_error("report", e.to_string()))
+    to_js(&p, "report")
 }
 
 /// Searches the best layout of a performance job (see `zettaflop search`); or throws
@@ -198,8 +196,7 @@ pub fn search_js(
 ) -> Result<JsValue, JsValue> {
     let j: zettaflop_estimator::perf::Job = from_js(&job, "job")?;
     let r = j.search().map_err(|e| js_error(e.field(), e.reason()))?;
-    r.serialize(&serializer())
-        .map_err(|e| js_error("report", e.to_string()))
+    to_js(&r, "report")
 }
 
 /// The compute-optimal model for `{flop, fit?}` or `{usd, hardware, ...}` (see `zettaflop
@@ -214,6 +211,5 @@ pub fn optimal_js(
     let req: zettaflop_estimator::scaling::OptimalRequest = from_js(&request, "request")?;
     let r = zettaflop_estimator::scaling::optimal(&req)
         .map_err(|e| js_error(e.field(), e.reason_in(l)))?;
-    r.serialize(&serializer())
-        .map_err(|e| js_error("report", e.to_string()))
+    to_js(&r, "report")
 }
