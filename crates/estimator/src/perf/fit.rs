@@ -15,14 +15,24 @@ use super::heldout::{self, GroupSummary, HeldOut, GROUPS};
 
 /// The values tried for each constant; the first is the neutral one a search starts from (and
 /// keeps when no row of the families fitted depends on the constant).
-pub const GRID: [(&str, &[f64]); 7] = [
+pub const GRID: [(&str, &[f64]); 8] = [
     ("interference", &[0.2, 0.0, 0.1, 0.35, 0.5, 0.7]),
     ("jitter", &[0.0, 0.01, 0.02, 0.03, 0.045, 0.06]),
     ("low_precision", &[1.0, 0.9, 0.8, 0.7, 0.6]),
     ("half_bandwidth_bytes", &[16e6, 4e6, 64e6]),
-    ("triton_attention", &[1.0, 0.6, 0.45, 0.35, 0.25]),
+    (
+        "triton_attention",
+        &[1.0, 0.6, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25],
+    ),
     ("ring_step_latency_s", &[20e-6, 10e-6, 5e-6, 2.5e-6]),
-    ("triton_attention_ampere", &[1.0, 0.85, 0.7, 0.55]),
+    (
+        "triton_attention_ampere",
+        &[1.0, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55],
+    ),
+    (
+        "attention_half_seq",
+        &[0.0, 256.0, 512.0, 1024.0, 1536.0, 2048.0],
+    ),
 ];
 
 fn set(c: &mut Fitted, dim: usize, v: f64) {
@@ -33,7 +43,8 @@ fn set(c: &mut Fitted, dim: usize, v: f64) {
         3 => c.half_bandwidth_bytes = v,
         4 => c.triton_attention = v,
         5 => c.ring_step_latency_s = v,
-        _ => c.triton_attention_ampere = v,
+        6 => c.triton_attention_ampere = v,
+        _ => c.attention_half_seq = v,
     }
 }
 
