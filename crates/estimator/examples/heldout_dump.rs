@@ -18,6 +18,7 @@ fn main() {
                 "triton_attention_ampere" => c.triton_attention_ampere = v,
                 "ring_step_latency_s" => c.ring_step_latency_s = v,
                 "attention_half_seq" => c.attention_half_seq = v,
+                "fp4_fp8_share" => c.fp4_fp8_share = v,
                 _ => eprintln!("unknown {k}"),
             }
         }

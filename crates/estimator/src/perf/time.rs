@@ -144,7 +144,7 @@ fn matmul(p: &Prepared, m: f64, k: f64, n: f64) -> f64 {
         1.0
     };
     let e = lowp * p.eff.matmul_max * d / (d + p.eff.matmul_half_dim);
-    let compute = 2.0 * m * k * n / (p.peak * e);
+    let compute = 2.0 * m * k * n / (p.matmul_peak * e);
     let bytes = 2.0 * (m * k + k * n + m * n);
     compute.max(bytes / (p.hbm_bw * p.eff.hbm))
 }
