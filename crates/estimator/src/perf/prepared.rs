@@ -54,7 +54,6 @@ pub(crate) struct Prepared {
     pub peak_bf16: f64,
     /// Matmuls in FP8 or FP4.
     pub low_precision: bool,
-
     /// Hopper or Blackwell: a Triton attention kernel runs slower than the vendor's there.
     pub hopper_or_later: bool,
     /// The fitted constants in force.
@@ -108,7 +107,6 @@ impl Prepared {
             overlap: t.software.comm_overlap,
             peak_bf16: hw.peak(Precision::Bf16).unwrap_or(peak).min(peak),
             low_precision: matches!(t.precision, Precision::Fp8 | Precision::Fp4),
-
             fitted,
             hopper_or_later: matches!(hw.generation, Generation::Hopper | Generation::Blackwell),
             gemm_input_bytes: if matches!(t.precision, Precision::Fp8 | Precision::Fp4) {
