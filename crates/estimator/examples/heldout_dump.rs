@@ -3,9 +3,36 @@
 use zettaflop_estimator::perf::heldout;
 
 fn main() {
+    // FIT="name=value,..." evaluates with those constants instead of the ones in force.
+    if let Ok(spec) = std::env::var("FIT") {
+        let mut c = zettaflop_estimator::perf::fitted::FITTED;
+        for kv in spec.split(',') {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, "0"));
+            let v: f64 = v.parse().unwrap_or(0.0);
+            match k {
+                "interference" => c.interference = v,
+                "jitter" => c.jitter = v,
+                "low_precision" => c.low_precision = v,
+                "half_bandwidth_bytes" => c.half_bandwidth_bytes = v,
+                "triton_attention" => c.triton_attention = v,
+                "triton_attention_ampere" => c.triton_attention_ampere = v,
+                "ring_step_latency_s" => c.ring_step_latency_s = v,
+                "attention_half_seq" => c.attention_half_seq = v,
+                "fp4_fp8_share" => c.fp4_fp8_share = v,
+                _ => eprintln!("unknown {k}"),
+            }
+        }
+        std::env::remove_var("FIT");
+        zettaflop_estimator::perf::fitted::with_fitted(c, main);
+        return;
+    }
     if std::env::args().nth(1).as_deref() == Some("--fit") {
         let f = zettaflop_estimator::perf::fit::fit();
         println!("{}", serde_json::to_string_pretty(&f).unwrap_or_default());
+        return;
+    }
+    if std::env::args().nth(1).as_deref() == Some("--terms") {
+        terms();
         return;
     }
     if let Some(pat) = std::env::args().nth(1) {
@@ -41,6 +68,11 @@ fn main() {
             r.note
         );
     }
+    println!(
+        "p10 {:.3} p90 {:.3}",
+        heldout::error_quantile(&rows, 0.1),
+        heldout::error_quantile(&rows, 0.9)
+    );
     for g in heldout::GROUPS.iter().map(Some).chain([None]) {
         let s = heldout::summarize(&rows, g.copied());
         println!(
@@ -51,6 +83,41 @@ fn main() {
             100.0 * s.median_abs_error,
             100.0 * s.max_abs_error,
             100.0 * s.median_error
+        );
+    }
+}
+
+/// Every row with its error and the shares of its predicted step time, worst first.
+fn terms() {
+    let mut rows = heldout::evaluate_all();
+    rows.sort_by(|a, b| {
+        let e = |r: &heldout::HeldOut| r.relative_error.map_or(9.0, f64::abs);
+        e(b).total_cmp(&e(a))
+    });
+    println!("err\tgroup\tgpus\thw\tprec\tmodel\tseq\tlayout\tshares(mm att mem tp cp ep bub p2p dp sync opt)\tmeas");
+    for r in &rows {
+        let Ok(p) = heldout::job(&r.run).predict() else {
+            continue;
+        };
+        let t = p.time;
+        let tot = t.total();
+        let sh: Vec<String> = t
+            .parts()
+            .iter()
+            .map(|(_, v)| format!("{:.0}", 100.0 * v / tot))
+            .collect();
+        println!(
+            "{:+.1}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            100.0 * r.relative_error.unwrap_or(0.0),
+            r.run.group,
+            r.run.gpus,
+            r.run.hardware,
+            r.run.precision,
+            r.run.model,
+            r.run.shape[6],
+            r.layout,
+            sh.join(" "),
+            r.run.meas
         );
     }
 }

@@ -32,6 +32,9 @@ pub(crate) struct Prepared {
     pub global_batch: f64,
     pub gpus: f64,
     pub peak: f64,
+    /// The rate matmuls run at before efficiencies: `peak`, except in FP4, where the fitted
+    /// `fp4_fp8_share` of the FLOPs runs at the FP8 peak.
+    pub matmul_peak: f64,
     pub hbm_bytes: f64,
     pub hbm_bw: f64,
     pub scaleup_bw: f64,
@@ -66,6 +69,14 @@ impl Prepared {
         let peak = sys.hardware.peak(t.precision)?;
         let hw = &sys.hardware;
         let h = f64::from(m.hidden);
+        let fitted = fitted::current();
+        let matmul_peak = if t.precision == Precision::Fp4 {
+            let fp8 = hw.peak(Precision::Fp8).unwrap_or(peak).min(peak);
+            let q = fitted.fp4_fp8_share;
+            1.0 / ((1.0 - q) / peak + q / fp8)
+        } else {
+            peak
+        };
         Ok(Prepared {
             layers: m.layers.into(),
             h,
@@ -85,6 +96,7 @@ impl Prepared {
             global_batch: t.global_batch.into(),
             gpus: sys.gpus.into(),
             peak,
+            matmul_peak,
             hbm_bytes: hw.hbm_bytes,
             hbm_bw: hw.hbm_bytes_per_s,
             scaleup_bw: hw.scaleup_bytes_per_s,
@@ -95,7 +107,7 @@ impl Prepared {
             overlap: t.software.comm_overlap,
             peak_bf16: hw.peak(Precision::Bf16).unwrap_or(peak).min(peak),
             low_precision: matches!(t.precision, Precision::Fp8 | Precision::Fp4),
-            fitted: fitted::current(),
+            fitted,
             hopper_or_later: matches!(hw.generation, Generation::Hopper | Generation::Blackwell),
             gemm_input_bytes: if matches!(t.precision, Precision::Fp8 | Precision::Fp4) {
                 1.0

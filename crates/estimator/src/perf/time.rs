@@ -144,7 +144,7 @@ fn matmul(p: &Prepared, m: f64, k: f64, n: f64) -> f64 {
         1.0
     };
     let e = lowp * p.eff.matmul_max * d / (d + p.eff.matmul_half_dim);
-    let compute = 2.0 * m * k * n / (p.peak * e);
+    let compute = 2.0 * m * k * n / (p.matmul_peak * e);
     let bytes = 2.0 * (m * k + k * n + m * n);
     compute.max(bytes / (p.hbm_bw * p.eff.hbm))
 }
@@ -276,13 +276,17 @@ fn layer_forward(p: &Prepared, d: &Dims, sequence_parallel: bool) -> LayerForwar
     let att_full = att_flop / (p.peak_bf16 * att_eff);
     let mut mem_bytes = 20.0 * tokens * p.h * rep
         + if p.mlp_mats > 2.5 { 6.0 } else { 4.0 } * tokens * p.ffn * p.active / t;
+
+    // A fused causal kernel loses speed on short sequences (`Fitted::attention_half_seq`).
+    let keys = p.seq / d.c;
+    let fused = att_full * (keys + p.fitted.attention_half_seq) / keys;
     let (att_f, att_b, softmax_bytes) = match p.attention {
-        Attention::Flash => (0.5 * att_full, 1.25 * att_full, 0.0),
+        Attention::Flash => (0.5 * fused, 1.25 * fused, 0.0),
         Attention::Triton => {
             let slow = if p.hopper_or_later {
-                att_full / p.fitted.triton_attention
+                fused / p.fitted.triton_attention
             } else {
-                att_full / p.fitted.triton_attention_ampere
+                fused / p.fitted.triton_attention_ampere
             };
             (0.5 * slow, 1.25 * slow, 0.0)
         }
