@@ -164,7 +164,7 @@ impl Job {
     ///
     /// # Errors
     /// No layout (field `layout`), an id other than `auto`, and every error of
-    /// [`super::predict`] and [`super::search`].
+    /// [`super::predict()`] and [`super::search()`].
     pub fn predict(&self) -> Result<super::Prediction, Error> {
         let model = self.model()?;
         let system = self.system()?;
@@ -207,7 +207,7 @@ impl Job {
     ///
     /// # Errors
     /// A fixed layout (field `layout`: use `fixed` to pin parts of it), and every error of
-    /// [`super::search`].
+    /// [`super::search()`].
     pub fn search(&self) -> Result<super::SearchResult, Error> {
         if matches!(&self.layout, Some(IdOr::Value(_)))
             || matches!(&self.layout, Some(IdOr::Id(id)) if id != "auto")

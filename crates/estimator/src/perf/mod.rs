@@ -3,8 +3,8 @@
 //! layout.
 //!
 //! Split as Calculon does: the model ([`ModelShape`]), the system ([`System`]), the execution
-//! ([`Execution`] = [`Training`] + [`Layout`]). [`predict`] is a pure function of the three;
-//! [`search`] is a loop around the same memory and time model. [`Job`] is the JSON input of the
+//! ([`Execution`] = [`Training`] + [`Layout`]). [`predict()`] is a pure function of the three;
+//! [`search()`] is a loop around the same memory and time model. [`Job`] is the JSON input of the
 //! CLI (`zettaflop predict`, `zettaflop search`).
 //!
 //! Modules, one concept each: [`model`] (shape, parameters, the FLOP formula), [`system`]

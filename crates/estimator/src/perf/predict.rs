@@ -166,7 +166,7 @@ pub fn evaluate(
 }
 
 /// Predicts one layout: the same as [`evaluate`]. A layout over HBM is predicted all the same,
-/// with `memory.fits` false and a warning in `warnings`; only [`super::search`] skips layouts that
+/// with `memory.fits` false and a warning in `warnings`; only [`super::search()`] skips layouts that
 /// do not fit.
 ///
 /// ```

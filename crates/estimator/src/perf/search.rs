@@ -6,7 +6,7 @@
 //! interleave 1–8, recompute none / selective / full, sequence parallelism (tp > 1), the
 //! distributed optimizer (dp > 1). A rule broken high in the tree (e.g. tp larger than the
 //! scale-up domain) is counted once, not once per layout below it. Each remaining layout goes
-//! through the same memory and time model as [`super::predict`].
+//! through the same memory and time model as [`super::predict()`].
 
 use crate::format::Locale;
 use serde::ser::SerializeMap;
