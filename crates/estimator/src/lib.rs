@@ -18,36 +18,34 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod backtest;
+// The rooms (ARCHITECTURE.md): the catalog, the problem split as Calculon splits it (model,
+// system, execution), the estimate joining them, the performance model, scaling laws, claims,
+// text, and the contract shared by the CLI, the JS API and the page.
 pub mod catalog;
 pub mod claim;
 pub mod contract;
-#[cfg(feature = "full-catalog")]
-pub mod epoch;
-mod error;
 mod estimate;
-pub mod export;
-pub mod fields;
-pub mod format;
-pub mod goodput;
-mod hardware;
-pub mod input_message;
-pub mod limits;
-pub mod money;
-pub mod names;
-pub mod parse;
+pub mod execution;
+pub mod model;
 pub mod perf;
-pub mod query;
-pub mod quote;
-mod report;
 pub mod scaling;
-mod scenario;
+pub mod system;
+pub mod text;
+
+// Short paths to the modules the CLI, the JS API and the page use (the same modules as above).
+#[cfg(feature = "full-catalog")]
+pub use catalog::epoch;
+pub use catalog::{backtest, names};
 #[cfg(feature = "schema")]
-pub mod schema;
-pub mod site;
-mod sweep;
-pub mod utilization;
-mod workload;
+pub use contract::schema;
+use contract::{error, report};
+pub use contract::{export, fields, limits};
+pub use execution::{goodput, money, utilization};
+use execution::{scenario, sweep};
+use model::workload;
+use system::hardware;
+pub use system::site;
+pub use text::{format, input_message, parse, query, quote};
 
 pub use error::{Error, ErrorKind};
 pub use estimate::{estimate, estimate_in, HOURS_PER_YEAR, J_PER_KWH};

@@ -115,7 +115,7 @@ pub fn estimate_js(
     to_js(&r, "report")
 }
 
-/// The sentence to quote for a scenario object (see `quote.rs`): `{text, query?, credit}`, the
+/// The sentence to quote for a scenario object (see `text/quote.rs`): `{text, query?, credit}`, the
 /// same sentence as the page and the Markdown export; or throws `{field, message}`. `lang` as
 /// for `estimate`.
 #[wasm_bindgen(js_name = quote, unchecked_return_type = "Quote")]

@@ -5,7 +5,7 @@
 //! L*(C) = E + K·(C/6)^(−γ) with γ = αβ/(α+β) and K = A·G^(−α) + B·G^β, which inverts to the
 //! compute a compute-optimal model needs for a loss L > E: C = 6·(K/(L − E))^(1/γ).
 //! Everything is computed through logarithms, so no input in the allowed ranges overflows, and
-//! with [`super::detmath`]'s ln and exp, so the CLI and the page agree to the bit.
+//! with `detmath`'s ln and exp, so the CLI and the page agree to the bit.
 
 use serde::{Deserialize, Serialize};
 

@@ -2,7 +2,7 @@
 //!
 //! A fitted loss law L(N, D) = E + A/N^α + B/D^β (N parameters, D training tokens, C = 6·N·D)
 //! gives, for a compute C, the split between N and D that reaches the lowest loss (the
-//! *compute-optimal* model, [`fit`]), the report's `compute_optimal` block for a workload with
+//! *compute-optimal* model, [`fit`](mod@fit)), the report's `compute_optimal` block for a workload with
 //! parameters and tokens ([`block`]), the loss that 1×, 2×, 10× and 100× the scenario's budget
 //! buys ([`returns`]) and the `optimal` request of the CLI and the JS API ([`request`]).
 //!

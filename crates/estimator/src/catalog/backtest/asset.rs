@@ -171,7 +171,7 @@ fn records(text: &str) -> Vec<(usize, Vec<String>)> {
     out
 }
 
-/// Reads the asset written by [`write`].
+/// Reads the asset written by [`write()`].
 ///
 /// # Errors
 /// A missing column, a row with fewer cells than the header, a number that does not parse,

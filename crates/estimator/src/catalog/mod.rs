@@ -6,6 +6,11 @@
 //! the struct field holds the central (default) value and the row's `ranges` keep the bounds.
 //! Epoch AI's full tables are in [`crate::epoch`] (feature `full-catalog`).
 
+pub mod backtest;
+#[cfg(feature = "full-catalog")]
+pub mod epoch;
+pub mod names;
+
 use serde::Serialize;
 
 use crate::hardware::{CountUnit, Peaks, Precision};

@@ -1,5 +1,13 @@
 //! Shared pieces of the JSON contract beyond scenario and report.
 
+pub(crate) mod error;
+pub mod export;
+pub mod fields;
+pub mod limits;
+pub(crate) mod report;
+#[cfg(feature = "schema")]
+pub mod schema;
+
 use serde::{Deserialize, Serialize};
 
 use crate::catalog;

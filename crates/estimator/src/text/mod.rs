@@ -1,0 +1,9 @@
+//! Text in and out: quantities as people type them ([`parse`]) and read them ([`format`](mod@format)), in
+//! English and French; an input's error in the field's own unit ([`input_message`]); the sentence
+//! to quote ([`quote`]) and its permalink ([`query`]).
+
+pub mod format;
+pub mod input_message;
+pub mod parse;
+pub mod query;
+pub mod quote;
