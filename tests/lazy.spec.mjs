@@ -3,7 +3,7 @@
 // charts and returns sections come with the full app (dist/full/), loaded on first use, which
 // takes the page over with the same state (crates/web/src/lazy.rs, takeover.rs).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, open, CLI, REPO } from './fixtures.mjs';
 
@@ -30,6 +30,15 @@ test('the first module is the smaller one; the full app is a file of its own', (
   const lite = statSync(join(dist, first[0])).size;
   const full = statSync(join(dist, 'full', 'zettaflop-web_bg.wasm')).size;
   expect(lite).toBeLessThan(full * 0.85);
+  // What the first screen does not need is not in the first module: the performance model (its
+  // layout rejections), the panels' texts (the expert's "Runners-up"); the full app has them.
+  const text = (f) => readFileSync(f).toString('latin1');
+  const [firstText, fullText] = [text(join(dist, first[0])), text(join(dist, 'full', 'zettaflop-web_bg.wasm'))];
+  for (const only of ['tp_exceeds_scaleup_domain', 'Runners-up']) {
+    expect(firstText.includes(only), `${only} in the first module`).toBe(false);
+    expect(fullText.includes(only), `${only} in the full app`).toBe(true);
+  }
+  expect(firstText.includes('Show the math')).toBe(true);
 });
 
 for (const [name, tab, shown] of [
