@@ -2,9 +2,10 @@
 // screen shows; the fact-check, expert, back-test and sources panels and the export, compare,
 // charts and returns sections come with the full app (dist/full/), loaded on first use, which
 // takes the page over with the same state (crates/web/src/lazy.rs, takeover.rs).
-import { readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, open, REPO } from './fixtures.mjs';
+import { test, expect, open, CLI, REPO } from './fixtures.mjs';
 
 const fullRequests = (requests) => requests.filter((u) => /\/full(\/|\.js)/.test(new URL(u).pathname));
 
@@ -29,6 +30,15 @@ test('the first module is the smaller one; the full app is a file of its own', (
   const lite = statSync(join(dist, first[0])).size;
   const full = statSync(join(dist, 'full', 'zettaflop-web_bg.wasm')).size;
   expect(lite).toBeLessThan(full * 0.85);
+  // What the first screen does not need is not in the first module: the performance model (its
+  // layout rejections), the panels' texts (the expert's "Runners-up"); the full app has them.
+  const text = (f) => readFileSync(f).toString('latin1');
+  const [firstText, fullText] = [text(join(dist, first[0])), text(join(dist, 'full', 'zettaflop-web_bg.wasm'))];
+  for (const only of ['tp_exceeds_scaleup_domain', 'Runners-up']) {
+    expect(firstText.includes(only), `${only} in the first module`).toBe(false);
+    expect(fullText.includes(only), `${only} in the full app`).toBe(true);
+  }
+  expect(firstText.includes('Show the math')).toBe(true);
 });
 
 for (const [name, tab, shown] of [
@@ -83,4 +93,30 @@ test('a link to another mode loads the full app at once', async ({ page }) => {
   await page.goto('./?mode=expert');
   await expect(page.locator('html')).toHaveAttribute('data-full', '');
   await expect(page.getByTestId('expert').getByTestId('x-mfu')).toBeVisible();
+});
+
+test('utilization "auto" loads the full app (the performance model), saying so meanwhile; the answer is the CLI\'s', async ({ page }) => {
+  // The light first module has no performance model: while the full app comes (held back here
+  // until the message has been seen), the field says it is loading and the last answer is kept.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/full.js', async (route) => { await held; await route.continue(); });
+  await firstUse(page, async () => {
+    await page.locator('#in-model').selectOption('llama-3.1-405b');
+    await page.locator('#in-hardware').selectOption('h100');
+    await page.locator('#in-count-unit').selectOption('chip');
+    await page.locator('#in-count').fill('16384');
+    await page.locator('#in-utilization').fill('auto');
+    await expect(page.locator('#in-utilization-error')).toContainText('performance model');
+    await expect(page.getByTestId('results')).toHaveAttribute('data-stale', 'true');
+    release();
+  });
+  await expect(page.locator('#in-utilization')).toHaveValue('auto');
+  await expect(page.getByTestId('predicted-utilization')).toContainText('tp ');
+  await expect(page.getByTestId('results')).toHaveAttribute('data-stale', 'false');
+  const scenario = { workload: 'llama-3.1-405b', hardware: 'h100', count: 16384, utilization: 'auto' };
+  const cli = JSON.parse(execFileSync(CLI, ['estimate', '-'], { input: JSON.stringify(scenario), encoding: 'utf8' }));
+  expect(cli.utilization_basis).toBe('predicted');
+  const shown = Number(await page.getByTestId('result-duration').getAttribute('data-value'));
+  expect(shown).toBe(cli.duration_s);
 });

@@ -343,6 +343,16 @@ impl Form {
     /// The estimate of the current inputs, its sentences in `l`.
     pub fn outcome(&self, l: Locale) -> Result<Report, FieldError> {
         let s = self.scenario(l)?;
+        // The light first module has no performance model: "auto" loads the full app, which
+        // takes the page over and computes it; meanwhile the field says so.
+        #[cfg(all(feature = "lite", target_arch = "wasm32"))]
+        if s.utilization == Some(Utilization::Auto) {
+            crate::lazy::load_full(None);
+            return Err(FieldError {
+                field: Field::Utilization.name(),
+                message: crate::i18n::t(crate::i18n::K::LoadingModel, l).into(),
+            });
+        }
         estimate_in(&s, l).map_err(|e| {
             let field = input_for(e.field());
             // Said in the field's unit, with what was typed ("150 %: at most 100 %").

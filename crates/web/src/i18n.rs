@@ -10,15 +10,19 @@ pub use zettaflop_estimator::format::Locale;
 
 macro_rules! keys {
     ($($name:ident => $en:expr, $fr:expr;)*) => {
-        /// A translatable string.
+        /// A translatable string: its English and French texts. Each key is a constant rather
+        /// than an enum variant, so a build keeps only the texts it uses (the light first
+        /// module does not carry the panels' texts).
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum K { $(#[allow(missing_docs)] $name),* }
+        pub struct K(&'static [&'static str; 2]);
+        #[allow(non_upper_case_globals)]
         impl K {
+            $(#[allow(missing_docs)] pub const $name: K = K(&[$en, $fr]);)*
             /// Every key.
             pub const ALL: &'static [K] = &[$(K::$name),*];
             /// English and French.
             pub fn pair(self) -> (&'static str, &'static str) {
-                match self { $(K::$name => ($en, $fr)),* }
+                (self.0[0], self.0[1])
             }
         }
     };
@@ -230,6 +234,7 @@ keys! {
     SparsePeak => "sparse {}", "{} creux";
     TabBacktest => "Back-test", "Rétro-vérification";
     LoadingPanel => "Loading…", "Chargement…";
+    LoadingModel => "Loading the performance model to predict the utilization…", "Chargement du modèle de performance pour prédire l'utilisation…";
     BtTitle => "Back-test: the utilization real runs imply", "Rétro-vérification : l'utilisation qu'impliquent les vrais entraînements";
     BtIntro => "Every training run whose compute, chips, chip count and training time are published, worked backwards: the share of the chips' dense peak it implies, C / (chips × peak × time). This is the evidence for judging an assumed utilization such as 40 %.", "Chaque entraînement dont le calcul, les puces, leur nombre et la durée sont publiés, refait à l'envers : la part du pic dense des puces qu'il implique, C / (puces × pic × durée). C'est sur ces données qu'on juge une utilisation supposée, comme 40 %.";
     BtCreditLead => "Data: Epoch AI,", "Données : Epoch AI,";

@@ -7,6 +7,7 @@ use zettaflop_estimator::names::name_in;
 
 use crate::form::Form;
 use crate::i18n::{lang, t, tr, K};
+use crate::svg::Markup;
 
 /// What a suggestion picks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,11 +48,13 @@ fn suggestions(l: crate::i18n::Locale) -> Vec<(String, Pick)> {
 pub fn CatalogSearch(form: Form) -> impl IntoView {
     let l = lang();
     let text = RwSignal::new(String::new());
+    // The suggestions as markup: one `view!` per option would be built one by one at mount.
     let options = move || {
-        suggestions(l.get())
-            .into_iter()
-            .map(|(label, _)| view! { <option value=label></option> })
-            .collect_view()
+        let mut m = Markup::default();
+        for (label, _) in suggestions(l.get()) {
+            m.wrap(r#"<option value=""#, &label, r#""></option>"#);
+        }
+        m.0
     };
     // A pick happens when the text is exactly a suggestion (chosen from the list, or typed).
     let pick = move |value: String| {
@@ -80,7 +83,7 @@ pub fn CatalogSearch(form: Form) -> impl IntoView {
                 aria-describedby="in-search-hint"
             />
             <small class="hint" id="in-search-hint">{tr(K::SearchHint)}</small>
-            <datalist id="catalog-list">{options}</datalist>
+            <datalist id="catalog-list" inner_html=options></datalist>
         </div>
     }
 }

@@ -47,19 +47,6 @@ pub fn follow_hash(nav: Nav) {
     }
 }
 
-/// A link to a source's entry in the sources view.
-pub fn source_link(id: &str) -> impl IntoView {
-    let nav = Nav::get();
-    let go = id.to_string();
-    view! {
-        <a href=format!("#src-{id}") on:click=move |_| {
-            if let Some(nav) = nav {
-                go_to(nav, &go);
-            }
-        }>{id.to_string()}</a>
-    }
-}
-
 /// The sources as list items, as markup (see [`crate::chart`] for why).
 fn entries(l: Locale) -> String {
     let mut m = Markup::default();

@@ -176,6 +176,8 @@ type UtilizationChoice = (f64, Basis, Option<PredictedUtilization>, Option<Error
 
 /// The utilization: given, predicted (`"auto"`, or by default for a preset with an
 /// architecture, falling back to the default when no layout fits), or the default.
+// Without the performance model (`no-auto`), the chip, count and language go unused.
+#[cfg_attr(feature = "no-auto", allow(unused_variables))]
 fn resolve_utilization(
     s: &Scenario,
     hw: &Hardware,
@@ -192,7 +194,12 @@ fn resolve_utilization(
         HardwareChoice::Custom(_) => "",
     };
     let auto = || -> Result<(f64, PredictedUtilization), Error> {
-        let (p, _) = utilization::predict(preset_id, hw_id, gpus, s.precision, s.global_batch, l)?;
+        #[cfg(not(feature = "no-auto"))]
+        let predicted =
+            utilization::predict(preset_id, hw_id, gpus, s.precision, s.global_batch, l);
+        #[cfg(feature = "no-auto")]
+        let predicted = utilization::not_here();
+        let (p, _) = predicted?;
         // MFU is a share of the dense peak; the sparse peak is twice as large.
         let dense = hw.peak_per_gpu(s.precision, false)?;
         Ok((p.mfu * dense / peak_gpu, p))

@@ -94,6 +94,16 @@ fn auto_error(reason: String, fr: String) -> Error {
     Error::new("utilization", ErrorKind::Unsupported { reason, fr })
 }
 
+/// What `"auto"` says in a build without the performance model (feature `no-auto`: the page's
+/// light first module, which loads the full app to compute it).
+#[cfg(feature = "no-auto")]
+pub(crate) fn not_here() -> Result<(PredictedUtilization, Prediction), Error> {
+    Err(auto_error(
+        "the performance model is not in this build".into(),
+        "le modèle de performance n'est pas dans cette version".into(),
+    ))
+}
+
 /// Predicts the utilization of `model_id` on `gpus` GPUs of `hardware_id`.
 ///
 /// # Errors
