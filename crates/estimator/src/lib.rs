@@ -51,8 +51,9 @@ pub use error::{Error, ErrorKind};
 pub use estimate::{estimate, estimate_in, HOURS_PER_YEAR, J_PER_KWH};
 pub use hardware::{CountUnit, CustomHardware, Hardware, HardwareChoice, Peaks, Precision};
 pub use report::{
-    Assumptions, Budget, Capex, Cited, Comparison, Cost, EnergySplit, Goodput, HardwareUsed, Range,
-    Ranges, Report, Site, Step, Warning,
+    Assumptions, Budget, Capex, Cited, Comparison, Cost, EnergySplit, Goodput, HardwareUsed,
+    IntervalRule, Range, Ranges, Report, Site, Step, UtilizationBasis, Varied, Warning,
+    WarningCode,
 };
 pub use scenario::Scenario;
 pub use sweep::{default_counts, sweep, SweepPoint};

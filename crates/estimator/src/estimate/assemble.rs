@@ -6,8 +6,8 @@ use super::resolve::Resolved;
 use crate::catalog;
 use crate::error::{Error, ErrorKind};
 use crate::report::{
-    Assumptions, Budget, Capex, Cited, Cost, EnergySplit, Goodput, HardwareUsed, Ranges, Report,
-    Site, Step, Warning,
+    Assumptions, Budget, Capex, Cited, Cost, EnergySplit, Goodput, HardwareUsed, IntervalRule,
+    Ranges, Report, Site, Step, Warning,
 };
 use crate::site;
 
@@ -47,7 +47,7 @@ pub(super) fn assemble(p: Parts) -> Result<Report, Error> {
         peak_flop_per_s_per_gpu: r.peak_gpu,
         peak_flop_per_s: n.peak,
         utilization: r.u,
-        utilization_basis: r.basis.id().into(),
+        utilization_basis: r.basis,
         effective_flop_per_s: run.eff,
         duration_s: run.duration,
         chip_hours: run.chip_hours,
@@ -156,7 +156,11 @@ fn goodput(r: &Resolved, n: &Numbers) -> Goodput {
         checkpoint_s: r.checkpoint_s,
         restart_s: r.restart_s,
         checkpoint_interval_s: g.interval_s,
-        interval_rule: if g.capped { "mtbf" } else { "young" }.into(),
+        interval_rule: if g.capped {
+            IntervalRule::Mtbf
+        } else {
+            IntervalRule::Young
+        },
         fraction: g.fraction,
         wall_clock_s: gp.wall,
         expected_interruptions: gp.expected,

@@ -5,7 +5,7 @@
 //! row no more than for a hand-written push.
 
 use super::compute::{home_w, Budget, Capex, Numbers};
-use super::resolve::{Basis, Resolved};
+use super::resolve::Resolved;
 use super::J_PER_KWH;
 use crate::catalog::{
     HOME_KWH_PER_YEAR, KG_CO2_PER_KWH_DEFAULT, PUE_DEFAULT, USD_PER_KWH_DEFAULT,
@@ -13,6 +13,7 @@ use crate::catalog::{
 };
 use crate::format::{compact as c, Locale};
 use crate::report::Step;
+use crate::report::UtilizationBasis as Basis;
 
 /// What a definition reads: the resolved inputs, the numbers, the language.
 pub(super) struct X<'a> {

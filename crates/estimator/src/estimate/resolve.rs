@@ -7,31 +7,10 @@ use crate::error::{Error, ErrorKind};
 use crate::fields::{self, Field};
 use crate::format::Locale;
 use crate::hardware::{Hardware, HardwareChoice};
+use crate::report::UtilizationBasis as Basis;
 use crate::scenario::Scenario;
 use crate::utilization::{self, PredictedUtilization, Utilization};
 use crate::workload::{Compute, Workload};
-
-/// Where the utilization comes from (the report's `utilization_basis`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Basis {
-    /// A number in the scenario.
-    Given,
-    /// The performance model's (`"auto"`).
-    Predicted,
-    /// The catalog's default (0.40).
-    Default,
-}
-
-impl Basis {
-    /// The contract's string.
-    pub(super) fn id(self) -> &'static str {
-        match self {
-            Basis::Given => "given",
-            Basis::Predicted => "predicted",
-            Basis::Default => "default",
-        }
-    }
-}
 
 /// A scenario's inputs, checked, with their defaults and the sources of those defaults.
 pub(super) struct Resolved<'a> {

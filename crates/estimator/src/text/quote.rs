@@ -21,7 +21,9 @@ use crate::claim::{CheckReport, Claim, Reading, Verdict};
 use crate::fields;
 use crate::format::{self as fmt, Locale};
 use crate::query;
-use crate::{CountUnit, HardwareChoice, Precision, Report, Scenario, Utilization, Workload};
+use crate::{
+    CountUnit, HardwareChoice, Precision, Report, Scenario, Utilization, UtilizationBasis, Workload,
+};
 
 /// The sentence, its link and its credit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -253,7 +255,7 @@ fn scenario_values(s: &Scenario, r: &Report) -> Option<Vec<(&'static str, String
     );
     let utilization = match s.utilization {
         Some(Utilization::Auto) => "auto".to_string(),
-        _ if r.utilization_basis == "predicted" => "auto".to_string(),
+        _ if r.utilization_basis == UtilizationBasis::Predicted => "auto".to_string(),
         _ => fmt::compact(r.utilization),
     };
     v.extend([
