@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use zettaflop_estimator::{
-    catalog, default_counts, estimate, goodput, sweep, CountUnit, ErrorKind, HardwareChoice,
+    catalog, default_counts, estimate, goodput, sweep, CountUnit, ErrorKind, HardwareChoice, Need,
     Report, Scenario, Utilization, Workload,
 };
 
@@ -234,7 +234,7 @@ fn a_budget_without_a_price_names_the_field() {
     };
     let e = estimate(&s).unwrap_err();
     assert_eq!(e.field(), "usd_purchase_per_chip");
-    assert!(matches!(e.kind(), ErrorKind::Missing { .. }));
+    assert_eq!(e.kind(), &ErrorKind::Needs(Need::PurchasePrice));
     // Without a budget, no capex and no ownership cost, but no error either.
     let r = run(&Scenario {
         budget_usd: None,

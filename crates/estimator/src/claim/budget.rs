@@ -3,7 +3,7 @@
 //! and the highest price sourced.
 
 use crate::catalog::{self, H100_CHIP_USD};
-use crate::error::{Error, ErrorKind};
+use crate::error::{Conflict, Error, ErrorKind};
 use crate::format::{self as fmt, Locale};
 use crate::limits;
 use crate::report::Range;
@@ -105,10 +105,9 @@ pub fn check(
     let Some((a, central)) = a.and_then(|a| a.usd_purchase_per_chip.map(|p| (a, p))) else {
         return Err(Error::new(
             "hardware",
-            ErrorKind::Unsupported {
-                reason: format!("{} has no purchase price in the catalog", ctx.h.name),
-                fr: format!("{} n'a pas de prix d'achat dans le catalogue", ctx.h.name),
-            },
+            ErrorKind::Conflict(Conflict::NoPurchasePrice {
+                chip: ctx.h.name.clone(),
+            }),
         ));
     };
     let price = price_range(a, central);

@@ -73,10 +73,7 @@ fn sides(ctx: &Context) -> Result<Option<(Side, Side, f64)>, Error> {
         (None, None) => {
             return Err(Error::new(
                 "comparison.than",
-                crate::error::ErrorKind::Missing {
-                    hint: "a comparison needs than (a chip) or than_flop_per_s".into(),
-                    fr: "une comparaison demande than (une puce) ou than_flop_per_s".into(),
-                },
+                crate::error::ErrorKind::Needs(crate::error::Need::ComparisonThan),
             ))
         }
     };

@@ -2,7 +2,7 @@
 //! with the same dense 16-bit peak, and the literal reading (that many real H100) set beside.
 
 use crate::catalog;
-use crate::error::{Error, ErrorKind};
+use crate::error::{Conflict, Error, ErrorKind};
 use crate::format::{self as fmt, Locale};
 use crate::hardware::{Hardware, HardwareChoice, Precision};
 
@@ -38,14 +38,7 @@ pub fn scale(claim: &Claim, h: &Hardware) -> Result<f64, Error> {
         (Some(a), Some(b)) => Ok(a / b),
         _ => Err(Error::new(
             "equivalent_of",
-            ErrorKind::Unsupported {
-                reason:
-                    "equivalents are counted by the dense 16-bit peak, which one of the chips lacks"
-                        .into(),
-                fr:
-                    "les équivalents se comptent au pic 16 bits dense, qui manque à l'une des puces"
-                        .into(),
-            },
+            ErrorKind::Conflict(Conflict::EquivalentNeedsSixteenBitPeak),
         )),
     }
 }

@@ -1,7 +1,7 @@
 //! GPU-hours and the cost of a run: GPU-hours × a price per GPU-hour (the claim's, or the
 //! catalog's rental price and its range).
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Need};
 use crate::format::{self as fmt, Locale};
 use crate::limits;
 use crate::report::Range;
@@ -21,10 +21,10 @@ fn gpu_hours(ctx: &Context) -> Result<Option<f64>, Error> {
         }
     }
     let (Some(d), Some(gpus)) = (ctx.claim.duration_s, ctx.gpus(ctx.claim.count_unit)) else {
-        return Err(Error::new("gpu_hours", ErrorKind::Missing {
-            hint: "a run cost needs gpu_hours, or duration_s with the count".into(),
-            fr: "un coût d'entraînement demande gpu_hours, ou duration_s avec le nombre de puces".into(),
-        }));
+        return Err(Error::new(
+            "gpu_hours",
+            ErrorKind::Needs(Need::RunCostHours),
+        ));
     };
     Ok(Some(
         gpus * limits::DURATION_S.check("duration_s", d)? / 3600.0,
@@ -121,16 +121,9 @@ pub fn check(
     } else if run_cost.is_some() {
         return Err(Error::new(
             "usd_per_gpu_hour",
-            ErrorKind::Missing {
-                hint: format!(
-                    "{} has no rental price in the catalog: give usd_per_gpu_hour",
-                    ctx.h.name
-                ),
-                fr: format!(
-                    "{} n'a pas de prix de location dans le catalogue : donnez usd_per_gpu_hour",
-                    ctx.h.name
-                ),
-            },
+            ErrorKind::Needs(Need::ClaimRentalPrice {
+                chip: ctx.h.name.clone(),
+            }),
         ));
     }
     Ok(Some(HoursCheck {

@@ -1,7 +1,7 @@
 //! A claim's figures checked and resolved once: the chip, the count, the questions it asks.
 
 use crate::catalog::{self, Ranged};
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Need};
 use crate::hardware::{CountUnit, Hardware, Precision};
 use crate::limits::{self, Limit};
 
@@ -77,14 +77,8 @@ pub struct Context<'c> {
     pub quoted: Option<f64>,
 }
 
-fn missing(field: &str, en: &str, fr: &str) -> Error {
-    Error::new(
-        field,
-        ErrorKind::Missing {
-            hint: en.into(),
-            fr: fr.into(),
-        },
-    )
+fn missing(field: &str, need: Need) -> Error {
+    Error::new(field, ErrorKind::Needs(need))
 }
 
 /// Checks an optional figure against its limit.
@@ -124,17 +118,11 @@ fn training(claim: &Claim) -> Result<Option<Training>, Error> {
                 time,
             }))
         }
-        (Some(_), None) if claim.run_cost_usd.is_none() => Err(missing(
-            "duration_s",
-            "a training claim needs duration_s or gpu_hours",
-            "une affirmation d'entraînement demande duration_s ou gpu_hours",
-        )),
+        (Some(_), None) if claim.run_cost_usd.is_none() => {
+            Err(missing("duration_s", Need::TrainingDuration))
+        }
         (None, Some(_)) if claim.run_cost_usd.is_none() && claim.window_flop.is_none() => {
-            Err(missing(
-                "workload",
-                "a duration claim needs a workload",
-                "une affirmation de durée demande un modèle (workload)",
-            ))
+            Err(missing("workload", Need::DurationWorkload))
         }
         _ => Ok(None),
     }
@@ -187,11 +175,7 @@ impl<'c> Context<'c> {
         opt("window_flop", claim.window_flop, limits::FLOP)?;
         opt("window_s", claim.window_s, limits::DURATION_S)?;
         if !asks_something(claim, training.is_some()) {
-            return Err(missing(
-                "claim",
-                "nothing to check: give workload and duration_s or gpu_hours, quoted_peak_flop_per_s, site_power_w, site_energy_wh, budget_usd, run_cost_usd or comparison",
-                "rien à vérifier : donnez workload et duration_s ou gpu_hours, quoted_peak_flop_per_s, site_power_w, site_energy_wh, budget_usd, run_cost_usd ou comparison",
-            ));
+            return Err(missing("claim", Need::SomethingToCheck));
         }
         let scale = super::equivalent::scale(claim, &h)?;
         let mut units = vec![claim.count_unit];

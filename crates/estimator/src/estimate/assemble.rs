@@ -4,7 +4,7 @@
 use super::compute::Numbers;
 use super::resolve::Resolved;
 use crate::catalog;
-use crate::error::{Error, ErrorKind};
+use crate::error::{Conflict, Error, ErrorKind};
 use crate::report::{
     Assumptions, Budget, Capex, Cited, Cost, EnergySplit, Goodput, HardwareUsed, IntervalRule,
     Ranges, Report, Site, Step, Warning,
@@ -97,16 +97,9 @@ fn finite(steps: &[Step]) -> Result<(), Error> {
     if let Some(bad) = steps.iter().find(|s| !s.value.is_finite()) {
         return Err(Error::new(
             "scenario",
-            ErrorKind::Unsupported {
-                reason: format!(
-                    "{} does not fit in a finite number; check the magnitudes",
-                    bad.quantity
-                ),
-                fr: format!(
-                    "{} dépasse les nombres représentables ; vérifiez les ordres de grandeur",
-                    bad.quantity
-                ),
-            },
+            ErrorKind::Conflict(Conflict::NotFinite {
+                quantity: bad.quantity.clone(),
+            }),
         ));
     }
     Ok(())

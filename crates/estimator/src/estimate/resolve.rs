@@ -3,7 +3,7 @@
 //! order a reader fixes them (the first one wins).
 
 use crate::catalog::{self, UTILIZATION_DEFAULT};
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Need};
 use crate::fields::{self, Field};
 use crate::format::Locale;
 use crate::hardware::{Hardware, HardwareChoice};
@@ -108,16 +108,9 @@ fn rental_price(s: &Scenario, hw: &Hardware) -> Result<(f64, Vec<String>), Error
         (None, Some(p)) => Ok((p, hw.price_sources.clone())),
         (None, None) => Err(Error::new(
             "usd_per_chip_hour",
-            ErrorKind::Missing {
-                hint: format!(
-                    "{} has no catalog rental price: give usd_per_chip_hour",
-                    hw.name
-                ),
-                fr: format!(
-                    "{} n'a pas de prix de location au catalogue : donnez usd_per_chip_hour",
-                    hw.name
-                ),
-            },
+            ErrorKind::Needs(Need::RentalPrice {
+                chip: hw.name.clone(),
+            }),
         )),
     }
 }
@@ -141,11 +134,7 @@ fn purchase_price(s: &Scenario, budget: bool) -> Result<Option<(f64, Vec<String>
     if price.is_none() && budget {
         return Err(Error::new(
             "usd_purchase_per_chip",
-            ErrorKind::Missing {
-                hint: "a budget needs a purchase price per GPU: give usd_purchase_per_chip".into(),
-                fr: "un budget demande un prix d'achat par GPU : donnez usd_purchase_per_chip"
-                    .into(),
-            },
+            ErrorKind::Needs(Need::PurchasePrice),
         ));
     }
     Ok(price)

@@ -3,9 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{Conflict, Error, ErrorKind};
 use crate::estimate::estimate;
-use crate::format::compact;
 use crate::scenario::Scenario;
 use crate::utilization::{self, Utilization};
 use crate::workload::Workload;
@@ -93,20 +92,11 @@ pub fn sweep(s: &Scenario, counts: &[f64]) -> Result<Vec<SweepPoint>, Error> {
                 }),
                 _ => Err(Error::new(
                     "count",
-                    ErrorKind::Unsupported {
-                        reason: format!(
-                            "at {} GPUs an interruption comes every {} s on average, against a restart of {} s: the run never finishes",
-                            compact(r.gpus),
-                            compact(g.mtbf_s),
-                            compact(g.restart_s)
-                        ),
-                        fr: format!(
-                            "à {} GPU une interruption survient toutes les {} s en moyenne, pour un redémarrage de {} s : l'entraînement ne finit jamais",
-                            compact(r.gpus),
-                            compact(g.mtbf_s),
-                            compact(g.restart_s)
-                        ),
-                    },
+                    ErrorKind::Conflict(Conflict::NeverFinishes {
+                        gpus: r.gpus,
+                        mtbf_s: g.mtbf_s,
+                        restart_s: g.restart_s,
+                    }),
                 )),
             }
         })

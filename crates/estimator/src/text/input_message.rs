@@ -102,7 +102,8 @@ mod tests {
             field,
             ErrorKind::OutOfRange {
                 value,
-                allowed: String::new(),
+                min: 0.0,
+                max: 0.0,
             },
         )
     }

@@ -2,6 +2,7 @@
 //! English and French; an input's error in the field's own unit ([`input_message`]); the sentence
 //! to quote ([`quote`]) and its permalink ([`query`]).
 
+pub mod error_text;
 pub mod format;
 pub mod input_message;
 pub mod parse;
