@@ -208,3 +208,44 @@ pub fn check(claim: &Claim, l: Locale) -> Result<CheckReport, Error> {
         .join(" ");
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::text::keys::check;
+
+    #[test]
+    fn every_reason_is_written_in_both_languages() {
+        assert_eq!(
+            check(super::budget::Says::ALL, super::budget::Says::pair),
+            Ok(())
+        );
+        assert_eq!(
+            check(super::compare::Says::ALL, super::compare::Says::pair),
+            Ok(())
+        );
+        assert_eq!(
+            check(super::duration::Says::ALL, super::duration::Says::pair),
+            Ok(())
+        );
+        assert_eq!(
+            check(super::equivalent::Says::ALL, super::equivalent::Says::pair),
+            Ok(())
+        );
+        assert_eq!(
+            check(super::hours::Says::ALL, super::hours::Says::pair),
+            Ok(())
+        );
+        assert_eq!(
+            check(super::peak::Says::ALL, super::peak::Says::pair),
+            Ok(())
+        );
+        assert_eq!(
+            check(super::power::Says::ALL, super::power::Says::pair),
+            Ok(())
+        );
+        assert_eq!(
+            check(super::readings::Says::ALL, super::readings::Says::pair),
+            Ok(())
+        );
+    }
+}

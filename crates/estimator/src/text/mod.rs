@@ -5,6 +5,7 @@
 pub mod error_text;
 pub mod format;
 pub mod input_message;
+pub mod keys;
 pub mod parse;
 pub mod query;
 pub mod quote;

@@ -21,6 +21,7 @@ use crate::claim::{CheckReport, Claim, Reading, Verdict};
 use crate::fields;
 use crate::format::{self as fmt, Locale};
 use crate::query;
+use crate::text::keys::fill;
 use crate::{
     CountUnit, HardwareChoice, Precision, Report, Scenario, Utilization, UtilizationBasis, Workload,
 };
@@ -42,14 +43,6 @@ pub struct Quote {
 
 /// Narrow no-break space: French puts one before `:`, `;`, `?`, `!` and inside « ».
 const NNBSP: char = '\u{202f}';
-
-fn en_fr(l: Locale, en: String, fr: String) -> String {
-    if l == Locale::Fr {
-        fr
-    } else {
-        en
-    }
-}
 
 /// `n` followed by a singular or plural word.
 fn count_of(n: f64, one: &str, many: &str, l: Locale) -> String {
@@ -180,11 +173,7 @@ fn chips_phrase(count: f64, unit: CountUnit, c: &Chip, l: Locale) -> String {
         ),
         _ => (if one { "GPU" } else { "GPUs" }, "GPU"),
     };
-    en_fr(
-        l,
-        format!("{n} {} {en}", c.name),
-        format!("{n} {fr} {}", c.name),
-    )
+    fill(Says::Text.t(l), &[&n, &c.name, en, fr])
 }
 
 /// `GPT-4 (2.1e25 FLOP)` / `a 3.15e23 FLOP model`.
@@ -194,11 +183,7 @@ fn model_phrase(w: &Workload, flop: f64, l: Locale) -> String {
             let name = catalog::model(id).map_or(id.as_str(), |m| m.name);
             format!("{name} ({} FLOP)", sci(flop, l))
         }
-        _ => en_fr(
-            l,
-            format!("a {} FLOP model", sci(flop, l)),
-            format!("un modèle de {} FLOP", sci(flop, l)),
-        ),
+        _ => fill(Says::FlopModel.t(l), &[&sci(flop, l)]),
     }
 }
 
@@ -288,11 +273,7 @@ pub fn question(scenario: &Scenario, report: &Report, l: Locale) -> String {
     let model = model_phrase(&scenario.workload, report.training_flop, l);
     let chips = chips_phrase(scenario.count, scenario.count_unit, &c, l);
     let u = fmt::percent(report.utilization, l);
-    en_fr(
-        l,
-        format!("How long would it take to train {model} on {chips} at {u} utilization?"),
-        format!("Combien de temps faudrait-il pour entraîner {model} sur {chips} à {u} d'utilisation{NNBSP}?"),
-    )
+    fill(Says::HowLongWouldIt.t(l), &[&model, &chips, &u])
 }
 
 /// The sentence for an estimate: "Training GPT-4 (2.1e25 FLOP) on 64,000 GB200 superchips would
@@ -304,10 +285,9 @@ pub fn estimate(scenario: &Scenario, report: &Report, l: Locale) -> Quote {
     let chips = chips_phrase(scenario.count, scenario.count_unit, &c, l);
     let took = duration_words(report.duration_s, l);
     let u = fmt::percent(report.utilization, l);
-    let mut text = en_fr(
-        l,
-        format!("Training {model} on {chips} would take about {took} at {u} utilization"),
-        format!("Entraîner {model} sur {chips} prendrait environ {took} à {u} d'utilisation"),
+    let mut text = fill(
+        Says::TrainingWouldTakeAbout.t(l),
+        &[&model, &chips, &took, &u],
     );
     if let (Some(claimed), Some(implied)) =
         (scenario.claimed_duration_s, report.implied_utilization)
@@ -315,17 +295,9 @@ pub fn estimate(scenario: &Scenario, report: &Report, l: Locale) -> Quote {
         let said = duration_words(claimed, l);
         let need = fmt::percent(implied, l);
         let tail = if implied > report.utilization {
-            en_fr(
-                l,
-                format!(" — not {said}, which would need {need} of the peak"),
-                format!(" — et non {said}, qui demanderaient {need} du pic"),
-            )
+            fill(Says::NotWhichWouldNeed.t(l), &[&said, &need])
         } else {
-            en_fr(
-                l,
-                format!("; the claimed {said} implies {need} of the peak"),
-                format!("{NNBSP}; les {said} annoncées supposent {need} du pic"),
-            )
+            fill(Says::ClaimedImpliesPeak.t(l), &[&said, &need])
         };
         text.push_str(&tail);
     }
@@ -447,39 +419,24 @@ pub fn claim(claim: &Claim, report: &CheckReport, l: Locale) -> Quote {
         .as_ref()
         .and_then(|s| crate::estimate_in(s, l).ok());
     let (Some(h), Some(s), Some(e), Some(d)) = (h, &scenario, &estimate, claim.duration_s) else {
-        let text = en_fr(
-            l,
-            format!("Zettaflop finds this claim {verdict}: {}", report.reason),
-            format!(
-                "Pour Zettaflop, cette affirmation est {verdict}{NNBSP}: {}",
-                report.reason
-            ),
+        let text = fill(
+            Says::ZettaflopFindsThisClaim.t(l),
+            &[verdict, &report.reason],
         );
         return Quote {
             text,
             query: None,
-            credit: en_fr(
-                l,
-                "Source: Zettaflop".into(),
-                format!("Source{NNBSP}: Zettaflop"),
-            ),
+            credit: Says::SourceZettaflop.t(l).to_string(),
         };
     };
     let c = chip(&claim.hardware, &e.hardware.name);
-    let said = en_fr(
-        l,
-        format!(
-            "{} in {} on {}",
-            model_name(&s.workload, e.training_flop, l),
-            duration_words(d, l),
-            chips_phrase(claim.count, claim.count_unit, &c, l)
-        ),
-        format!(
-            "{} en {} sur {}",
-            model_name(&s.workload, e.training_flop, l),
-            duration_words(d, l),
-            chips_phrase(claim.count, claim.count_unit, &c, l)
-        ),
+    let said = fill(
+        Says::Text2.t(l),
+        &[
+            &model_name(&s.workload, e.training_flop, l),
+            &duration_words(d, l),
+            &chips_phrase(claim.count, claim.count_unit, &c, l),
+        ],
     );
     let u = fmt::percent(h.implied_utilization.unwrap_or_default(), l);
     let peak = peak_words(h, l);
@@ -517,10 +474,9 @@ pub fn claim(claim: &Claim, report: &CheckReport, l: Locale) -> Quote {
     };
     let typical = fmt::percent(catalog::UTILIZATION_DEFAULT.value, l);
     let took = duration_words(e.duration_s, l);
-    let text = en_fr(
-        l,
-        format!("Training {said} is {verdict}{colon} {why}. At a typical {typical} utilization it would take about {took}."),
-        format!("Entraîner {said} est {verdict}{colon} {why}. À une utilisation typique de {typical}, il faudrait environ {took}."),
+    let text = fill(
+        Says::TrainingTypicalUtilizationIt.t(l),
+        &[&said, verdict, colon, &why, &typical, &took],
     );
     Quote {
         text,
@@ -533,11 +489,7 @@ pub fn claim(claim: &Claim, report: &CheckReport, l: Locale) -> Quote {
 fn model_name(w: &Workload, flop: f64, l: Locale) -> String {
     match w {
         Workload::Preset(id) => catalog::model(id).map_or(id.clone(), |m| m.name.to_string()),
-        _ => en_fr(
-            l,
-            format!("{} FLOP", sci(flop, l)),
-            format!("{} FLOP", sci(flop, l)),
-        ),
+        _ => fill(Says::Flop.t(l), &[&sci(flop, l)]),
     }
 }
 
@@ -553,9 +505,42 @@ fn peak_words(r: &Reading, l: Locale) -> String {
     }
 }
 
+crate::keys! {
+    /// The sentences of this file, by key; `{}` (or `{N}`, the N-th) are the figures.
+    pub(super) enum Says {
+        Text => "{0} {1} {2}",
+            "{0} {3} {1}";
+        FlopModel => "a {} FLOP model",
+            "un modèle de {} FLOP";
+        HowLongWouldIt => "How long would it take to train {0} on {1} at {2} utilization?",
+            "Combien de temps faudrait-il pour entraîner {0} sur {1} à {2} d'utilisation\u{202f}?";
+        TrainingWouldTakeAbout => "Training {} on {} would take about {} at {} utilization",
+            "Entraîner {} sur {} prendrait environ {} à {} d'utilisation";
+        NotWhichWouldNeed => " — not {}, which would need {} of the peak",
+            " — et non {}, qui demanderaient {} du pic";
+        ClaimedImpliesPeak => "; the claimed {0} implies {1} of the peak",
+            "\u{202f}; les {0} annoncées supposent {1} du pic";
+        ZettaflopFindsThisClaim => "Zettaflop finds this claim {0}: {1}",
+            "Pour Zettaflop, cette affirmation est {0}\u{202f}: {1}";
+        SourceZettaflop => "Source: Zettaflop",
+            "Source\u{202f}: Zettaflop";
+        Text2 => "{} in {} on {}",
+            "{} en {} sur {}";
+        TrainingTypicalUtilizationIt => "Training {} is {}{} {}. At a typical {} utilization it would take about {}.",
+            "Entraîner {} est {}{} {}. À une utilisation typique de {}, il faudrait environ {}.";
+        Flop => "{} FLOP",
+            "{} FLOP";
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_sentence_is_written_in_both_languages() {
+        assert_eq!(crate::text::keys::check(Says::ALL, Says::pair), Ok(()));
+    }
 
     #[test]
     fn durations_in_words() {
