@@ -215,37 +215,19 @@ mod tests {
 
     #[test]
     fn every_reason_is_written_in_both_languages() {
-        assert_eq!(
+        let tables = [
+            check(super::words::Words::ALL, super::words::Words::pair),
             check(super::budget::Says::ALL, super::budget::Says::pair),
-            Ok(())
-        );
-        assert_eq!(
             check(super::compare::Says::ALL, super::compare::Says::pair),
-            Ok(())
-        );
-        assert_eq!(
             check(super::duration::Says::ALL, super::duration::Says::pair),
-            Ok(())
-        );
-        assert_eq!(
             check(super::equivalent::Says::ALL, super::equivalent::Says::pair),
-            Ok(())
-        );
-        assert_eq!(
             check(super::hours::Says::ALL, super::hours::Says::pair),
-            Ok(())
-        );
-        assert_eq!(
             check(super::peak::Says::ALL, super::peak::Says::pair),
-            Ok(())
-        );
-        assert_eq!(
             check(super::power::Says::ALL, super::power::Says::pair),
-            Ok(())
-        );
-        assert_eq!(
             check(super::readings::Says::ALL, super::readings::Says::pair),
-            Ok(())
-        );
+        ];
+        for t in tables {
+            assert_eq!(t, Ok(()));
+        }
     }
 }
