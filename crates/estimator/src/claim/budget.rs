@@ -2,8 +2,9 @@
 //! price alone (the favourable end), the catalog's price with its share of the server (central)
 //! and the highest price sourced.
 
+use super::input::Fails;
 use crate::catalog::{self, H100_CHIP_USD};
-use crate::error::{Conflict, Error, ErrorKind};
+use crate::error::Error;
 use crate::format::{self as fmt, Locale};
 use crate::limits;
 use crate::report::Range;
@@ -77,11 +78,10 @@ pub fn check(
     let b = limits::BUDGET_USD.check("budget_usd", b)?;
     let a = ctx.accelerator();
     let Some((a, central)) = a.and_then(|a| a.usd_purchase_per_chip.map(|p| (a, p))) else {
-        return Err(Error::new(
+        return Err(Error::said(
             "hardware",
-            ErrorKind::Conflict(Conflict::NoPurchasePrice {
-                chip: ctx.h.name.clone(),
-            }),
+            Fails::PurchasePrice,
+            &[&ctx.h.name],
         ));
     };
     let price = price_range(a, central);

@@ -72,9 +72,10 @@ fn sides(ctx: &Context) -> Result<Option<(Side, Side, f64)>, Error> {
             side(&h, n, false)
         }
         (None, None) => {
-            return Err(Error::new(
+            return Err(Error::said(
                 "comparison.than",
-                crate::error::ErrorKind::Needs(crate::error::Need::ComparisonThan),
+                super::input::Fails::ComparisonThan,
+                &[],
             ))
         }
     };

@@ -2,7 +2,7 @@
 //! with the same dense 16-bit peak, and the literal reading (that many real H100) set beside.
 
 use crate::catalog;
-use crate::error::{Conflict, Error, ErrorKind};
+use crate::error::Error;
 use crate::format::{self as fmt, Locale};
 use crate::hardware::{Hardware, HardwareChoice, Precision};
 
@@ -36,9 +36,10 @@ pub fn scale(claim: &Claim, h: &Hardware) -> Result<f64, Error> {
     };
     match (sixteen(&e), sixteen(h)) {
         (Some(a), Some(b)) => Ok(a / b),
-        _ => Err(Error::new(
+        _ => Err(Error::said(
             "equivalent_of",
-            ErrorKind::Conflict(Conflict::EquivalentNeedsSixteenBitPeak),
+            super::input::Fails::EquivalentPeak,
+            &[],
         )),
     }
 }

@@ -1,7 +1,8 @@
 //! GPU-hours and the cost of a run: GPU-hours × a price per GPU-hour (the claim's, or the
 //! catalog's rental price and its range).
 
-use crate::error::{Error, ErrorKind, Need};
+use super::input::Fails;
+use crate::error::Error;
 use crate::format::{self as fmt, Locale};
 use crate::limits;
 use crate::report::Range;
@@ -22,10 +23,7 @@ fn gpu_hours(ctx: &Context) -> Result<Option<f64>, Error> {
         }
     }
     let (Some(d), Some(gpus)) = (ctx.claim.duration_s, ctx.gpus(ctx.claim.count_unit)) else {
-        return Err(Error::new(
-            "gpu_hours",
-            ErrorKind::Needs(Need::RunCostHours),
-        ));
+        return Err(Error::said("gpu_hours", Fails::RunCostHours, &[]));
     };
     Ok(Some(
         gpus * limits::DURATION_S.check("duration_s", d)? / 3600.0,
@@ -116,11 +114,10 @@ pub fn check(
         sections.push((v, why.clone()));
         verdict = Some(v);
     } else if run_cost.is_some() {
-        return Err(Error::new(
+        return Err(Error::said(
             "usd_per_gpu_hour",
-            ErrorKind::Needs(Need::ClaimRentalPrice {
-                chip: ctx.h.name.clone(),
-            }),
+            Fails::RentalPrice,
+            &[&ctx.h.name],
         ));
     }
     Ok(Some(HoursCheck {

@@ -6,6 +6,7 @@ use std::fmt;
 
 use crate::format::Locale;
 use crate::hardware::Precision;
+use crate::text::keys::Key;
 
 /// Why a scenario could not be estimated. The message names the field (as a JSON path into the
 /// scenario, e.g. `workload.tokens`), the value given and what is allowed.
@@ -55,6 +56,15 @@ pub enum ErrorKind {
     Conflict(Conflict),
     /// A required value is missing.
     Needs(Need),
+    /// An error of the claim checker, a compute-optimal request or a sweep: a key of the table
+    /// of the code that raises it (its words, linked only where that code is) and the ids or
+    /// names it shows, in order. (The calculator's errors are `Conflict` and `Needs`.)
+    Said {
+        /// The message.
+        key: Key,
+        /// Its figures, the same in both languages (ids, names).
+        figures: Vec<String>,
+    },
     /// A valid value this combination cannot use, in words: the performance model's errors
     /// (`perf/`), not yet turned into data. An empty `fr` falls back to `reason`.
     Unsupported {
@@ -95,13 +105,6 @@ pub enum Conflict {
         /// The step's name.
         quantity: String,
     },
-    /// `equivalent_of` and the counted chip need a dense 16-bit peak each.
-    EquivalentNeedsSixteenBitPeak,
-    /// A budget claim on a chip without a catalog purchase price.
-    NoPurchasePrice {
-        /// The chip's name.
-        chip: String,
-    },
     /// A chip without a figure at a precision.
     NoPrecision {
         /// The chip's name.
@@ -128,15 +131,6 @@ pub enum Conflict {
         /// The precision asked for.
         precision: Precision,
     },
-    /// A sweep point whose interruptions come faster than a restart.
-    NeverFinishes {
-        /// GPUs.
-        gpus: f64,
-        /// Mean time between interruptions, s.
-        mtbf_s: f64,
-        /// Restart time, s.
-        restart_s: f64,
-    },
     /// `"auto"` on a preset without a published architecture.
     AutoNeedsArchitecture {
         /// The presets that have one.
@@ -146,14 +140,6 @@ pub enum Conflict {
     AutoNeedsCatalogChip,
     /// `"auto"` beyond the performance model's GPU count.
     AutoTooManyGpus,
-    /// `"auto"` in a compute-optimal request (no model, no cluster size).
-    AutoNeedsModelAndCluster,
-    /// A budget request whose cluster costs nothing.
-    FreeCluster,
-    /// A cluster key in a request that gives a compute.
-    OnlyWithUsd,
-    /// Both a compute and a budget.
-    FlopOrUsd,
 }
 
 /// A value that must be given: the data of [`ErrorKind::Needs`].
@@ -170,29 +156,10 @@ pub enum Need {
         /// The chip's name.
         chip: String,
     },
-    /// A claim's chip without a catalog rental price (`usd_per_gpu_hour`).
-    ClaimRentalPrice {
-        /// The chip's name.
-        chip: String,
-    },
     /// A budget without a purchase price.
     PurchasePrice,
     /// A custom chip without any peak.
     CustomPeak,
-    /// A comparison without what it compares with.
-    ComparisonThan,
-    /// A run-cost claim without GPU-hours or a duration.
-    RunCostHours,
-    /// A training claim without a duration.
-    TrainingDuration,
-    /// A duration claim without a workload.
-    DurationWorkload,
-    /// A claim that asks nothing.
-    SomethingToCheck,
-    /// A budget request without its chip.
-    BudgetChip,
-    /// A compute-optimal request without compute or budget.
-    FlopOrBudget,
 }
 
 impl Error {
@@ -201,6 +168,17 @@ impl Error {
             field: field.into(),
             kind,
         }
+    }
+
+    /// An error in the words of `key` (a key of the raising code's table) with `figures`.
+    pub(crate) fn said(field: &str, key: impl Into<Key>, figures: &[&str]) -> Error {
+        Error::new(
+            field,
+            ErrorKind::Said {
+                key: key.into(),
+                figures: figures.iter().map(|f| f.to_string()).collect(),
+            },
+        )
     }
 
     /// The JSON path of the offending field, e.g. `count` or `workload.tokens`.

@@ -3,8 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Conflict, Error, ErrorKind};
+use crate::error::Error;
 use crate::estimate::estimate;
+use crate::format::compact;
 use crate::scenario::Scenario;
 use crate::utilization::{self, Utilization};
 use crate::workload::Workload;
@@ -90,15 +91,20 @@ pub fn sweep(s: &Scenario, counts: &[f64]) -> Result<Vec<SweepPoint>, Error> {
                     cost_usd: cost,
                     utilization: r.utilization,
                 }),
-                _ => Err(Error::new(
+                _ => Err(Error::said(
                     "count",
-                    ErrorKind::Conflict(Conflict::NeverFinishes {
-                        gpus: r.gpus,
-                        mtbf_s: g.mtbf_s,
-                        restart_s: g.restart_s,
-                    }),
+                    Fails::NeverFinishes,
+                    &[&compact(r.gpus), &compact(g.mtbf_s), &compact(g.restart_s)],
                 )),
             }
         })
         .collect()
+}
+
+crate::keys! {
+    /// A sweep's error; `{}` are the GPUs, the MTBF and the restart time in seconds.
+    enum Fails {
+        NeverFinishes => "at {} GPUs an interruption comes every {} s on average, against a restart of {} s: the run never finishes",
+            "à {} GPU une interruption survient toutes les {} s en moyenne, pour un redémarrage de {} s : l'entraînement ne finit jamais";
+    }
 }

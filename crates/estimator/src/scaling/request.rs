@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::fit::{default_fit, fit};
 use crate::catalog;
-use crate::error::{Conflict, Error, ErrorKind, Need};
+use crate::error::Error;
 use crate::hardware::{HardwareChoice, Precision};
 use crate::limits;
 use crate::report::Cited;
@@ -87,8 +87,8 @@ pub struct OptimalResult {
     pub sources: Vec<Cited>,
 }
 
-fn unsupported(field: &str, c: Conflict) -> Error {
-    Error::new(field, ErrorKind::Conflict(c))
+fn unsupported(field: &str, key: Fails) -> Error {
+    Error::said(field, key, &[])
 }
 
 /// Dollars per FLOP of a budget request: its cluster's rental and electricity for one run,
@@ -97,12 +97,9 @@ fn usd_per_flop(r: &OptimalRequest) -> Result<f64, Error> {
     let hardware = r
         .hardware
         .clone()
-        .ok_or_else(|| Error::new("hardware", ErrorKind::Needs(Need::BudgetChip)))?;
+        .ok_or_else(|| unsupported("hardware", Fails::BudgetChip))?;
     if r.utilization == Some(Utilization::Auto) {
-        return Err(unsupported(
-            "utilization",
-            Conflict::AutoNeedsModelAndCluster,
-        ));
+        return Err(unsupported("utilization", Fails::AutoNeedsModelAndCluster));
     }
     let d = Scenario::default();
     let s = Scenario {
@@ -124,7 +121,7 @@ fn usd_per_flop(r: &OptimalRequest) -> Result<f64, Error> {
     let report = crate::estimate(&s)?;
     let v = report.cost_usd.total / report.training_flop;
     if !(v > 0.0 && v.is_finite()) {
-        return Err(unsupported("usd_per_chip_hour", Conflict::FreeCluster));
+        return Err(unsupported("usd_per_chip_hour", Fails::FreeCluster));
     }
     Ok(v)
 }
@@ -143,7 +140,7 @@ fn no_cluster(r: &OptimalRequest) -> Result<(), Error> {
     .into_iter()
     .find(|(_, given)| *given);
     match given {
-        Some((key, _)) => Err(unsupported(key, Conflict::OnlyWithUsd)),
+        Some((key, _)) => Err(unsupported(key, Fails::OnlyWithUsd)),
         None => Ok(()),
     }
 }
@@ -175,8 +172,8 @@ pub fn optimal(r: &OptimalRequest) -> Result<OptimalResult, Error> {
             let per = usd_per_flop(r)?;
             (Some(u), Some(per), u / per)
         }
-        (Some(_), Some(_)) => return Err(unsupported("usd", Conflict::FlopOrUsd)),
-        (None, None) => return Err(Error::new("flop", ErrorKind::Needs(Need::FlopOrBudget))),
+        (Some(_), Some(_)) => return Err(unsupported("usd", Fails::FlopOrUsd)),
+        (None, None) => return Err(unsupported("flop", Fails::FlopOrBudget)),
     };
     let field = if usd.is_some() { "usd" } else { "flop" };
     let o = f
@@ -206,4 +203,21 @@ pub fn optimal(r: &OptimalRequest) -> Result<OptimalResult, Error> {
             })
             .collect(),
     })
+}
+
+crate::keys! {
+    /// A compute-optimal request's errors.
+    enum Fails {
+        AutoNeedsModelAndCluster => "\"auto\" needs a model and a cluster size: give a number, e.g. 0.4",
+            "\"auto\" demande un modèle et une taille de cluster : donnez un nombre, p. ex. 0,4";
+        FreeCluster => "the cluster costs nothing at these prices: a budget buys no defined compute",
+            "le cluster ne coûte rien à ces prix : un budget n'achète pas de calcul défini";
+        OnlyWithUsd => "only with usd: a compute in FLOP needs no cluster",
+            "seulement avec usd : un calcul en FLOP n'a pas besoin de cluster";
+        FlopOrUsd => "give flop or usd, not both", "donnez flop ou usd, pas les deux";
+        BudgetChip => "missing: with usd, give the chip the budget is spent on, e.g. \"h100\"",
+            "manquant : avec usd, donnez la puce sur laquelle le budget est dépensé, p. ex. \"h100\"";
+        FlopOrBudget => "missing: give a compute {\"flop\": 5.76e23} or a budget {\"usd\": 1e9, \"hardware\": \"h100\"}",
+            "manquant : donnez un calcul {\"flop\": 5.76e23} ou un budget {\"usd\": 1e9, \"hardware\": \"h100\"}";
+    }
 }

@@ -43,7 +43,54 @@ macro_rules! keys {
                 $crate::text::keys::pick(self.pair(), l)
             }
         }
+
+        impl From<$name> for $crate::text::keys::Key {
+            fn from(k: $name) -> Self {
+                $crate::text::keys::Key::new(
+                    |i| $name::ALL.get(usize::from(i)).map_or(("", ""), |k| k.pair()),
+                    k as u16,
+                )
+            }
+        }
     };
+}
+
+/// A key of any table, as an error carries it. The table's texts are linked into a program
+/// only where one of its keys is made: an error of the claim checker carries a key of the claim
+/// checker's table, and the page's calculator, which never raises it, does not carry its words.
+#[derive(Clone, Copy)]
+pub struct Key {
+    table: fn(u16) -> (&'static str, &'static str),
+    index: u16,
+}
+
+impl Key {
+    /// The key `index` of the table whose pairs `table` returns (made by `From` on a key).
+    pub fn new(table: fn(u16) -> (&'static str, &'static str), index: u16) -> Key {
+        Key { table, index }
+    }
+
+    /// English and French.
+    pub fn pair(self) -> (&'static str, &'static str) {
+        (self.table)(self.index)
+    }
+
+    /// The text in `l`.
+    pub fn t(self, l: Locale) -> &'static str {
+        pick(self.pair(), l)
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.pair() == other.pair()
+    }
+}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Key({:?})", self.pair().0)
+    }
 }
 
 /// The text of a pair in `l`.
