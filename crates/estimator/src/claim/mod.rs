@@ -217,6 +217,7 @@ mod tests {
     fn every_reason_is_written_in_both_languages() {
         let tables = [
             check(super::words::Words::ALL, super::words::Words::pair),
+            check(super::input::Fails::ALL, super::input::Fails::pair),
             check(super::budget::Says::ALL, super::budget::Says::pair),
             check(super::compare::Says::ALL, super::compare::Says::pair),
             check(super::duration::Says::ALL, super::duration::Says::pair),

@@ -35,7 +35,7 @@ macro_rules! keys {
             /// Every key.
             pub const ALL: &'static [$name] = &[$($name::$key),*];
             /// English and French.
-            pub fn pair(self) -> (&'static str, &'static str) {
+            pub const fn pair(self) -> (&'static str, &'static str) {
                 match self { $($name::$key => ($en, $fr)),* }
             }
             /// The text in `l`.
