@@ -47,12 +47,13 @@ use system::hardware;
 pub use system::site;
 pub use text::{format, input_message, parse, query, quote};
 
-pub use error::{Error, ErrorKind};
+pub use error::{Conflict, Error, ErrorKind, Need};
 pub use estimate::{estimate, estimate_in, HOURS_PER_YEAR, J_PER_KWH};
 pub use hardware::{CountUnit, CustomHardware, Hardware, HardwareChoice, Peaks, Precision};
 pub use report::{
-    Assumptions, Budget, Capex, Cited, Comparison, Cost, EnergySplit, Goodput, HardwareUsed, Range,
-    Ranges, Report, Site, Step, Warning,
+    Assumptions, Budget, Capex, Cited, Comparison, Cost, EnergySplit, Goodput, HardwareUsed,
+    IntervalRule, Range, Ranges, Report, Site, Step, UtilizationBasis, Varied, Warning,
+    WarningCode,
 };
 pub use scenario::Scenario;
 pub use sweep::{default_counts, sweep, SweepPoint};

@@ -74,7 +74,7 @@ fn stargate_64000_gb200_superchips_is_032_zflops_dense_064_sparse() {
         ..on("gb200", 64_000.0, CountUnit::Package, 2.1e25)
     });
     assert_close!(sparse.peak_flop_per_s, 0.64e21, 1e-12);
-    assert!(sparse.warnings.iter().any(|w| w.code == "sparse_peak"));
+    assert!(sparse.warnings.iter().any(|w| w.code.id() == "sparse_peak"));
     // Read as 64,000 GPUs, the dense peak halves.
     let gpus = run(&on("gb200", 64_000.0, CountUnit::Chip, 2.1e25));
     assert_close!(gpus.peak_flop_per_s, 0.16e21, 1e-12);
@@ -93,7 +93,7 @@ fn gpt4_in_12_hours_on_stargate_needs_152_percent_of_dense_bf16() {
     };
     let r = run(&claim);
     assert_close!(r.implied_utilization.unwrap_or(0.0), 1.519, 1e-3);
-    assert!(r.warnings.iter().any(|w| w.code == "claim_impossible"));
+    assert!(r.warnings.iter().any(|w| w.code.id() == "claim_impossible"));
     // Against the sparse peak: 76 %.
     let r = run(&Scenario {
         sparse: true,
@@ -271,7 +271,8 @@ fn ranges_follow_the_estimate_band_of_the_inputs() {
     let r = run(&Scenario::default());
     // GPT-4 8.2e24-4.4e25 FLOP (Epoch 90 % interval), utilization 30-45 %, PUE 1.1-1.58, GB200
     // all-in power 1,625-1,833 W around the 1,667 W default.
-    assert_eq!(r.ranges.varied, ["workload", "utilization", "pue", "power"]);
+    let varied: Vec<&str> = r.ranges.varied.iter().map(|v| v.id()).collect();
+    assert_eq!(varied, ["workload", "utilization", "pue", "power"]);
     assert_close!(r.ranges.duration_s.low, 8.2e24 / (3.2e20 * 0.45), 1e-12);
     assert_close!(r.ranges.duration_s.high, 4.4e25 / (3.2e20 * 0.30), 1e-12);
     assert_close!(
@@ -304,7 +305,7 @@ fn auto_utilization_comes_from_the_best_layout() {
         ..on("h100", 16_384.0, CountUnit::Chip, 1.0)
     };
     let r = run(&s);
-    assert_eq!(r.utilization_basis, "predicted");
+    assert_eq!(r.utilization_basis.id(), "predicted");
     let p = r.predicted_utilization.clone().expect("prediction");
     assert_eq!(r.utilization, p.mfu);
     assert!((0.3..0.6).contains(&p.mfu), "{}", p.mfu);
@@ -317,10 +318,7 @@ fn auto_utilization_comes_from_the_best_layout() {
         utilization: Some(0.4.into()),
         ..s.clone()
     });
-    assert_eq!(
-        (r.utilization, r.utilization_basis.as_str()),
-        (0.4, "given")
-    );
+    assert_eq!((r.utilization, r.utilization_basis.id()), (0.4, "given"));
     // "auto" on a model without architecture is an error naming the field.
     let e = estimate(&Scenario {
         utilization: Some(Utilization::Auto),
@@ -330,6 +328,6 @@ fn auto_utilization_comes_from_the_best_layout() {
     assert_eq!(e.field(), "utilization");
     // By default, a cluster without a valid layout falls back to 0.40 with a warning.
     let r = run(&Scenario::reference_run("gpt-3").expect("gpt-3 run"));
-    assert_eq!(r.utilization_basis, "default");
-    assert!(r.warnings.iter().any(|w| w.code == "auto_failed"));
+    assert_eq!(r.utilization_basis.id(), "default");
+    assert!(r.warnings.iter().any(|w| w.code.id() == "auto_failed"));
 }

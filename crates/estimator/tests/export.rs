@@ -90,9 +90,9 @@ fn csv_has_every_input_figure_step_warning_and_source() {
         assert!(row[4].contains(&step.formula), "step {} formula", step.id);
     }
     for w in &r.warnings {
-        assert_eq!(find(&rows, "warning", &w.code)[4], w.message);
+        assert_eq!(find(&rows, "warning", w.code.id())[4], w.message);
     }
-    assert!(r.warnings.iter().any(|w| w.code == "claim_impossible"));
+    assert!(r.warnings.iter().any(|w| w.code.id() == "claim_impossible"));
     for src in &r.sources {
         assert_eq!(find(&rows, "source", &src.id)[2], src.url);
     }

@@ -291,7 +291,7 @@ fn high_utilization_warns() {
     assert!(r
         .warnings
         .iter()
-        .any(|w| w.code == "utilization_high" && w.field == "utilization"));
+        .any(|w| w.code.id() == "utilization_high" && w.field == "utilization"));
     let r = estimate(&Scenario::default()).expect("valid");
     assert!(r.warnings.is_empty());
 }
@@ -366,7 +366,7 @@ proptest! {
         if let Some(w) = g.wall_clock_s {
             prop_assert!(w >= r.duration_s * (1.0 - 1e-12));
         } else {
-            prop_assert!(r.warnings.iter().any(|w| w.code == "never_finishes"));
+            prop_assert!(r.warnings.iter().any(|w| w.code.id() == "never_finishes"));
         }
         if let Some(site) = r.site { prop_assert!(site.gpus >= 0.0 && site.gpus * site.w_per_gpu <= site.site_power_w); }
         if let Some(b) = r.budget { prop_assert!(b.gpus >= 0.0 && b.gpus * b.usd_per_gpu <= b.budget_usd * (1.0 + 1e-12)); }

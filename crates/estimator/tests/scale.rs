@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use zettaflop_estimator::{
-    catalog, default_counts, estimate, goodput, sweep, CountUnit, ErrorKind, HardwareChoice,
+    catalog, default_counts, estimate, goodput, sweep, CountUnit, ErrorKind, HardwareChoice, Need,
     Report, Scenario, Utilization, Workload,
 };
 
@@ -58,7 +58,7 @@ fn llama3_goodput_matches_meta_90_percent() {
         "{}",
         g.checkpoint_interval_s
     );
-    assert_eq!(g.interval_rule, "young");
+    assert_eq!(g.interval_rule.id(), "young");
     assert!(close(g.fraction, 0.9037, 1e-4), "{}", g.fraction);
     assert!(g.fraction > catalog::EFFECTIVE_TIME_LLAMA3.value);
     // First order: 1 − √(2δ/M) − R/M = 1 − 0.07340 − 0.02694 = 0.8997, within half a point.
@@ -108,9 +108,9 @@ fn slow_checkpoints_cap_the_interval_at_the_mtbf() {
         checkpoint_s: Some(3600.0),
         ..llama3()
     });
-    assert_eq!(r.goodput.interval_rule, "mtbf");
+    assert_eq!(r.goodput.interval_rule.id(), "mtbf");
     assert!(close(r.goodput.checkpoint_interval_s, 182.44, 1e-4));
-    assert!(r.warnings.iter().any(|w| w.code == "checkpoint_slow"));
+    assert!(r.warnings.iter().any(|w| w.code.id() == "checkpoint_slow"));
 }
 
 #[test]
@@ -125,7 +125,7 @@ fn a_run_that_never_finishes_says_so() {
     let r = run(&s);
     assert_eq!(r.goodput.fraction, 0.0);
     assert_eq!(r.goodput.wall_clock_s, None);
-    assert!(r.warnings.iter().any(|w| w.code == "never_finishes"));
+    assert!(r.warnings.iter().any(|w| w.code.id() == "never_finishes"));
     let e = sweep(&s, &[1e8]).unwrap_err();
     assert_eq!(e.field(), "count");
 }
@@ -234,7 +234,7 @@ fn a_budget_without_a_price_names_the_field() {
     };
     let e = estimate(&s).unwrap_err();
     assert_eq!(e.field(), "usd_purchase_per_chip");
-    assert!(matches!(e.kind(), ErrorKind::Missing { .. }));
+    assert_eq!(e.kind(), &ErrorKind::Needs(Need::PurchasePrice));
     // Without a budget, no capex and no ownership cost, but no error either.
     let r = run(&Scenario {
         budget_usd: None,

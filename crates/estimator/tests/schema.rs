@@ -104,3 +104,44 @@ fn hand_written_serde_has_a_hand_written_schema() {
         );
     }
 }
+
+/// The strings a contract enum's schema allows (each variant is a one-string `enum`).
+fn enum_strings(doc: &Value, name: &str) -> Vec<String> {
+    def(doc, name)["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|v| v["enum"].as_array().unwrap().clone())
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn report_enums_are_enums_of_todays_strings() {
+    use zettaflop_estimator::{IntervalRule, UtilizationBasis, Varied, WarningCode};
+    fn ids<T: Copy + serde::Serialize>(all: &[T], id: fn(T) -> &'static str) -> Vec<String> {
+        all.iter()
+            .map(|&v| {
+                // The JSON value is the id.
+                assert_eq!(serde_json::to_value(v).unwrap(), id(v));
+                id(v).to_string()
+            })
+            .collect()
+    }
+    let doc = schema::root(Root::Report).unwrap();
+    let basis = ids(UtilizationBasis::ALL, UtilizationBasis::id);
+    assert_eq!(basis, ["given", "default", "predicted"]);
+    assert_eq!(enum_strings(&doc, "UtilizationBasis"), basis);
+    assert_eq!(
+        enum_strings(&doc, "IntervalRule"),
+        ids(IntervalRule::ALL, IntervalRule::id)
+    );
+    assert_eq!(enum_strings(&doc, "Varied"), ids(Varied::ALL, Varied::id));
+    let codes = ids(WarningCode::ALL, WarningCode::id);
+    assert_eq!(codes.len(), 7);
+    assert_eq!(enum_strings(&doc, "WarningCode"), codes);
+    assert_eq!(
+        def(&doc, "Report")["properties"]["utilization_basis"]["$ref"],
+        "#/definitions/UtilizationBasis"
+    );
+}

@@ -1,6 +1,7 @@
-//! Every string the page shows, in English and French. The `keys!` macro makes a missing
-//! translation a compile error: each key is declared with both texts, and `K::ALL` lists them
-//! all for the test that checks none is empty.
+//! Every string the page shows, in English and French. The estimator's `keys!` macro (the one
+//! text system, `zettaflop_estimator::text::keys`) makes a missing translation a compile error:
+//! each key is declared with both texts, and `K::ALL` lists them all for the test that checks
+//! none is empty.
 //!
 //! Sentences about numbers (verdicts, warnings, errors, "show the math") come from the estimator,
 //! which writes them in either language.
@@ -8,27 +9,11 @@
 use leptos::prelude::*;
 pub use zettaflop_estimator::format::Locale;
 
-macro_rules! keys {
-    ($($name:ident => $en:expr, $fr:expr;)*) => {
-        /// A translatable string: its English and French texts. Each key is a constant rather
-        /// than an enum variant, so a build keeps only the texts it uses (the light first
-        /// module does not carry the panels' texts).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub struct K(&'static [&'static str; 2]);
-        #[allow(non_upper_case_globals)]
-        impl K {
-            $(#[allow(missing_docs)] pub const $name: K = K(&[$en, $fr]);)*
-            /// Every key.
-            pub const ALL: &'static [K] = &[$(K::$name),*];
-            /// English and French.
-            pub fn pair(self) -> (&'static str, &'static str) {
-                (self.0[0], self.0[1])
-            }
-        }
-    };
-}
-
-keys! {
+zettaflop_estimator::keys! {
+/// A translatable string. Each key is a constant rather than an enum variant (the `struct` form
+/// of `keys!`), so a build keeps only the texts it uses: the light first module does not carry
+/// the panels' texts.
+pub struct K {
     Tagline => "What it takes to train an AI model on a cluster: time, power, energy, CO₂ and money, computed in your browser, with the math and the sources.",
         "Ce qu'il faut pour entraîner un modèle d'IA sur un cluster : durée, puissance, énergie, CO₂ et argent, calculés dans votre navigateur, avec le calcul et les sources.";
     Language => "Language", "Langue";
@@ -384,29 +369,15 @@ keys! {
     MoreFull => "More: every figure, the math and the sources in the full page ↗", "Plus : tous les chiffres, le calcul et les sources dans la page complète ↗";
     TabsHint => "Arrow keys move between the modes.", "Les flèches passent d'un mode à l'autre.";
 }
+}
 
 /// The text of `k` in `l`.
 pub fn t(k: K, l: Locale) -> &'static str {
-    let (en, fr) = k.pair();
-    match l {
-        Locale::En => en,
-        Locale::Fr => fr,
-    }
+    k.t(l)
 }
 
 /// `template` with each `{}` replaced by the next argument.
-pub fn fill(template: &str, args: &[&str]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut parts = template.split("{}");
-    if let Some(first) = parts.next() {
-        out.push_str(first);
-    }
-    for (i, part) in parts.enumerate() {
-        out.push_str(args.get(i).copied().unwrap_or(""));
-        out.push_str(part);
-    }
-    out
-}
+pub use zettaflop_estimator::text::keys::fill;
 
 /// The page language, shared through context.
 #[derive(Debug, Clone, Copy)]

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use zettaflop_estimator::format::{self as fmt, Locale};
-use zettaflop_estimator::{Range, Report};
+use zettaflop_estimator::{Range, Report, Varied};
 
 use crate::i18n::{fill, lang, t, tr, K};
 
@@ -90,13 +90,12 @@ fn range_basis(r: &Report, l: Locale) -> Option<String> {
         .ranges
         .varied
         .iter()
-        .filter_map(|v| match v.as_str() {
-            "workload" => Some(t(K::VariedWorkload, l)),
-            "utilization" => Some(t(K::VariedUtilization, l)),
-            "pue" => Some(t(K::VariedPue, l)),
-            "power" => Some(t(K::VariedPower, l)),
-            "peak" => Some(t(K::VariedPeak, l)),
-            _ => None,
+        .map(|v| match v {
+            Varied::Workload => t(K::VariedWorkload, l),
+            Varied::Utilization => t(K::VariedUtilization, l),
+            Varied::Pue => t(K::VariedPue, l),
+            Varied::Power => t(K::VariedPower, l),
+            Varied::Peak => t(K::VariedPeak, l),
         })
         .collect();
     (!words.is_empty()).then(|| fill(t(K::RangeBasis, l), &[&words.join(", ")]))

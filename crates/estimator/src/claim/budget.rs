@@ -2,15 +2,17 @@
 //! price alone (the favourable end), the catalog's price with its share of the server (central)
 //! and the highest price sourced.
 
+use super::input::Fails;
 use crate::catalog::{self, H100_CHIP_USD};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::format::{self as fmt, Locale};
 use crate::limits;
 use crate::report::Range;
 
 use super::input::{range_of, Context};
-use super::words::{en_fr, unit_word};
+use super::words::unit_word;
 use super::{BudgetCheck, CountReading, Verdict, POWER_SLACK};
+use crate::text::keys::fill;
 
 /// The share of a GPU's catalog price (an 8-GPU server's price / 8) that is the chip alone:
 /// $25,000 for an H100 (the low end CNBC reports) against $33,810 a GPU in an HGX H100 server.
@@ -45,46 +47,19 @@ fn reading_text(r: &CountReading, price: &Range, ctx: &Context, l: Locale) -> St
     let u = unit_word(r.count_unit, &ctx.h, l);
     let per = fmt::usd(r.per_gpu, l);
     let what = match r.verdict {
-        Verdict::Plausible => en_fr(
-            l,
-            "enough for the chips with their servers".into(),
-            "assez pour les puces avec leurs serveurs".into(),
-        ),
-        Verdict::Optimistic => en_fr(
-            l,
-            format!(
-                "enough only for the chips without their servers (about {} each)",
-                fmt::usd(price.low, l)
-            ),
-            format!(
-                "assez seulement pour les puces sans leurs serveurs (environ {} pièce)",
-                fmt::usd(price.low, l)
-            ),
-        ),
-        _ => en_fr(
-            l,
-            format!(
-                "below even the chip's own price (about {}; {}× short)",
-                fmt::usd(price.low, l),
-                fmt::sig3(price.low / r.per_gpu, l)
-            ),
-            format!(
-                "moins que le prix de la puce seule (environ {} ; {}× trop peu)",
-                fmt::usd(price.low, l),
-                fmt::sig3(price.low / r.per_gpu, l)
-            ),
+        Verdict::Plausible => Says::EnoughForChipsWith.t(l).to_string(),
+        Verdict::Optimistic => fill(Says::EnoughOnlyForChips.t(l), &[&fmt::usd(price.low, l)]),
+        _ => fill(
+            Says::BelowEvenChipOwn.t(l),
+            &[
+                &fmt::usd(price.low, l),
+                &fmt::sig3(price.low / r.per_gpu, l),
+            ],
         ),
     };
-    en_fr(
-        l,
-        format!(
-            " As {n} {u}: {per} per GPU, {what} ({}).",
-            r.verdict.label(l)
-        ),
-        format!(
-            " En {n} {u} : {per} par GPU, {what} ({}).",
-            r.verdict.label(l)
-        ),
+    fill(
+        Says::PerGpu.t(l),
+        &[&n, &u, &per, &what, r.verdict.label(l)],
     )
 }
 
@@ -103,12 +78,10 @@ pub fn check(
     let b = limits::BUDGET_USD.check("budget_usd", b)?;
     let a = ctx.accelerator();
     let Some((a, central)) = a.and_then(|a| a.usd_purchase_per_chip.map(|p| (a, p))) else {
-        return Err(Error::new(
+        return Err(Error::said(
             "hardware",
-            ErrorKind::Unsupported {
-                reason: format!("{} has no purchase price in the catalog", ctx.h.name),
-                fr: format!("{} n'a pas de prix d'achat dans le catalogue", ctx.h.name),
-            },
+            Fails::PurchasePrice,
+            &[&ctx.h.name],
         ));
     };
     let price = price_range(a, central);
@@ -129,18 +102,23 @@ pub fn check(
             }
         })
         .collect();
-    let mut why = en_fr(l, format!("{} buys about {} GPUs at {} each with their servers, {} at {} for the chip alone.", fmt::usd(b, l), fmt::big((b / central).floor(), l), fmt::usd(central, l), fmt::big((b / price.low).floor(), l), fmt::usd(price.low, l)), format!("{} achètent environ {} GPU à {} pièce avec leurs serveurs, {} à {} pour la puce seule.", fmt::usd(b, l), fmt::big((b / central).floor(), l), fmt::usd(central, l), fmt::big((b / price.low).floor(), l), fmt::usd(price.low, l)));
+    let mut why = fill(
+        Says::BuysAboutGpusEach.t(l),
+        &[
+            &fmt::usd(b, l),
+            &fmt::big((b / central).floor(), l),
+            &fmt::usd(central, l),
+            &fmt::big((b / price.low).floor(), l),
+            &fmt::usd(price.low, l),
+        ],
+    );
     for r in &rs {
         why.push_str(&reading_text(r, &price, ctx, l));
     }
     let mut v = rs.first().map_or(Verdict::Impossible, |r| r.verdict);
     if v == Verdict::Impossible && rs.iter().skip(1).any(|r| r.verdict.severity() < 2) {
         v = Verdict::Misleading;
-        why.push_str(&en_fr(
-            l,
-            " It holds only under a count the claim does not state.".into(),
-            " Cela ne tient qu'avec un décompte que l'affirmation ne dit pas.".into(),
-        ));
+        why.push_str(Says::ItHoldsOnlyUnder.t(l));
     }
     sections.push((v, why.clone()));
     Ok(Some(BudgetCheck {
@@ -151,4 +129,22 @@ pub fn check(
         verdict: v,
         reason: why,
     }))
+}
+
+crate::keys! {
+    /// The sentences of this file, by key; `{}` (or `{N}`, the N-th) are the figures.
+    pub(super) enum Says {
+        EnoughForChipsWith => "enough for the chips with their servers",
+            "assez pour les puces avec leurs serveurs";
+        EnoughOnlyForChips => "enough only for the chips without their servers (about {} each)",
+            "assez seulement pour les puces sans leurs serveurs (environ {} pièce)";
+        BelowEvenChipOwn => "below even the chip's own price (about {}; {}× short)",
+            "moins que le prix de la puce seule (environ {} ; {}× trop peu)";
+        PerGpu => " As {} {}: {} per GPU, {} ({}).",
+            " En {} {} : {} par GPU, {} ({}).";
+        BuysAboutGpusEach => "{} buys about {} GPUs at {} each with their servers, {} at {} for the chip alone.",
+            "{} achètent environ {} GPU à {} pièce avec leurs serveurs, {} à {} pour la puce seule.";
+        ItHoldsOnlyUnder => " It holds only under a count the claim does not state.",
+            " Cela ne tient qu'avec un décompte que l'affirmation ne dit pas.";
+    }
 }

@@ -9,8 +9,9 @@ use crate::limits;
 
 use super::input::{is_sixteen, Context, FACTOR};
 use super::readings::precisions;
-use super::words::{en_fr, factor, off_by, peak_name};
+use super::words::{factor, off_by, peak_name};
 use super::{CompareCheck, CompareReading, Verdict, PEAK_MATCH};
+use crate::text::keys::fill;
 
 /// How much past the like-for-like ratio a factor is still optimistic rather than wrong.
 pub const COMPARE_OPTIMISTIC: f64 = 1.3;
@@ -71,12 +72,10 @@ fn sides(ctx: &Context) -> Result<Option<(Side, Side, f64)>, Error> {
             side(&h, n, false)
         }
         (None, None) => {
-            return Err(Error::new(
+            return Err(Error::said(
                 "comparison.than",
-                crate::error::ErrorKind::Missing {
-                    hint: "a comparison needs than (a chip) or than_flop_per_s".into(),
-                    fr: "une comparaison demande than (une puce) ou than_flop_per_s".into(),
-                },
+                super::input::Fails::ComparisonThan,
+                &[],
             ))
         }
     };
@@ -86,7 +85,7 @@ fn sides(ctx: &Context) -> Result<Option<(Side, Side, f64)>, Error> {
 fn pair_name(r: &CompareReading, l: Locale) -> String {
     let a = peak_name(r.precision, r.sparse, l);
     let b = peak_name(r.than_precision, false, l);
-    en_fr(l, format!("{a} against {b}"), format!("{a} contre {b}"))
+    fill(Says::Against.t(l), &[&a, &b])
 }
 
 /// The verdict of factor `f` against the like-for-like ratio `like` and every pairing `rs`.
@@ -99,35 +98,13 @@ fn judge(f: f64, like: Option<f64>, rs: &[CompareReading], l: Locale) -> (Verdic
             } else {
                 Verdict::Plausible
             };
-            (
-                v,
-                en_fr(
-                    l,
-                    format!(
-                        "{fx} holds like for like: the same precision, dense, gives {}.",
-                        factor(k, l)
-                    ),
-                    format!(
-                        "{fx} tient à précision égale : le même format, dense, donne {}.",
-                        factor(k, l)
-                    ),
-                ),
-            )
+            (v, fill(Says::HoldsLikeForLike.t(l), &[&fx, &factor(k, l)]))
         }
         Some(k) if f <= k * COMPARE_OPTIMISTIC => (
             Verdict::Optimistic,
-            en_fr(
-                l,
-                format!(
-                    "{fx} is {} above the like-for-like ratio ({}).",
-                    fmt::percent(f / k - 1.0, l),
-                    factor(k, l)
-                ),
-                format!(
-                    "{fx} dépasse de {} le rapport à précision égale ({}).",
-                    fmt::percent(f / k - 1.0, l),
-                    factor(k, l)
-                ),
+            fill(
+                Says::AboveLikeForLike.t(l),
+                &[&fx, &fmt::percent(f / k - 1.0, l), &factor(k, l)],
             ),
         ),
         _ => match rs
@@ -137,15 +114,15 @@ fn judge(f: f64, like: Option<f64>, rs: &[CompareReading], l: Locale) -> (Verdic
         {
             Some(r) => {
                 let like_txt = like
-                    .map(|k| {
-                        en_fr(
-                            l,
-                            format!(" Like for like: {}.", factor(k, l)),
-                            format!(" À précision égale : {}.", factor(k, l)),
-                        )
-                    })
+                    .map(|k| fill(Says::LikeForLike.t(l), &[&factor(k, l)]))
                     .unwrap_or_default();
-                (Verdict::Misleading, en_fr(l, format!("{fx} holds only comparing {} ({}), a measure the claim does not state.{like_txt}", pair_name(r, l), factor(r.ratio, l)), format!("{fx} ne tient qu'en comparant {} ({}), une mesure que l'affirmation ne dit pas.{like_txt}", pair_name(r, l), factor(r.ratio, l))))
+                (
+                    Verdict::Misleading,
+                    fill(
+                        Says::HoldsOnlyComparingMeasure.t(l),
+                        &[&fx, &pair_name(r, l), &factor(r.ratio, l), &like_txt],
+                    ),
+                )
             }
             None => {
                 let best = like.unwrap_or_else(|| {
@@ -153,18 +130,9 @@ fn judge(f: f64, like: Option<f64>, rs: &[CompareReading], l: Locale) -> (Verdic
                 });
                 (
                     Verdict::Wrong,
-                    en_fr(
-                        l,
-                        format!(
-                            "{fx} is {}: no measure gives more than {}.",
-                            off_by(f / best, l),
-                            factor(best, l)
-                        ),
-                        format!(
-                            "{fx} est {} : aucune mesure ne donne plus de {}.",
-                            off_by(f / best, l),
-                            factor(best, l)
-                        ),
+                    fill(
+                        Says::NoMeasureGivesMore.t(l),
+                        &[&fx, &off_by(f / best, l), &factor(best, l)],
                     ),
                 )
             }
@@ -210,4 +178,22 @@ pub fn check(
         verdict,
         reason: why,
     }))
+}
+
+crate::keys! {
+    /// The sentences of this file, by key; `{}` (or `{N}`, the N-th) are the figures.
+    pub(super) enum Says {
+        Against => "{} against {}",
+            "{} contre {}";
+        HoldsLikeForLike => "{} holds like for like: the same precision, dense, gives {}.",
+            "{} tient à précision égale : le même format, dense, donne {}.";
+        AboveLikeForLike => "{} is {} above the like-for-like ratio ({}).",
+            "{} dépasse de {} le rapport à précision égale ({}).";
+        LikeForLike => " Like for like: {}.",
+            " À précision égale : {}.";
+        HoldsOnlyComparingMeasure => "{} holds only comparing {} ({}), a measure the claim does not state.{}",
+            "{} ne tient qu'en comparant {} ({}), une mesure que l'affirmation ne dit pas.{}";
+        NoMeasureGivesMore => "{} is {}: no measure gives more than {}.",
+            "{} est {} : aucune mesure ne donne plus de {}.";
+    }
 }

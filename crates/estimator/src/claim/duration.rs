@@ -9,8 +9,9 @@ use crate::report::Range;
 
 use super::input::{is_sixteen, Context, Time};
 use super::readings::training_verdict;
-use super::words::{colon, en_fr, off_by, reading_label};
+use super::words::{colon, off_by, reading_label};
 use super::{CheckReport, Reading, Verdict, WindowCheck, PEAK_MATCH};
+use crate::text::keys::fill;
 
 /// The stated reading: the count as given, the quoted precision (or 16-bit), dense.
 fn stated(ctx: &Context, r: &Reading) -> bool {
@@ -65,29 +66,16 @@ pub fn section(
     if h.verdict == Verdict::Impossible {
         if let Some(r) = unstated_rescue(ctx, &out.readings) {
             verdict = Verdict::Misleading;
-            why.push_str(&en_fr(
-                l,
-                format!(
-                    " Only as {}, which the claim does not state: {}.",
-                    reading_label(r, &ctx.h, l),
-                    r.reason
-                ),
-                format!(
-                    " Seulement en {}, ce que l'affirmation ne dit pas : {}.",
-                    reading_label(r, &ctx.h, l),
-                    r.reason
-                ),
+            why.push_str(&fill(
+                Says::OnlyWhichClaimDoes.t(l),
+                &[&reading_label(r, &ctx.h, l), &r.reason],
             ));
         } else if let Some(fp8) = out
             .readings
             .iter()
             .find(|r| r.count_unit == h.count_unit && !r.sparse && r.precision == Precision::Fp8)
         {
-            why.push_str(&en_fr(
-                l,
-                format!(" Even in FP8: {}.", fp8.reason),
-                format!(" Même en FP8{c} {}.", fp8.reason),
-            ));
+            why.push_str(&fill(Says::EvenFp.t(l), &[&fp8.reason, c]));
         }
     }
     if let Time::Wall(_) = t.time {
@@ -139,7 +127,10 @@ pub fn window(
                 h.verdict
             };
             let d = fmt::duration(full, l);
-            let why = en_fr(l, format!("The time is the benchmark window's, {share_txt} of the whole run's compute ({wwhy}); at that rate the whole run takes {d}. As a whole run: {}.", h.reason), format!("La durée est celle de la fenêtre du banc d'essai, {share_txt} du calcul de l'entraînement complet ({wwhy}) ; à ce rythme l'entraînement complet prend {d}. Comme entraînement complet : {}.", h.reason));
+            let why = fill(
+                Says::TimeBenchmarkWindowWhole.t(l),
+                &[&share_txt, &wwhy, &d, &h.reason],
+            );
             (v, why, Some(u), full)
         }
         Some(ws) => {
@@ -147,11 +138,17 @@ pub fn window(
             let ratio = claimed / full;
             let d = fmt::duration(full, l);
             if (ratio - 1.0).abs() <= PEAK_MATCH {
-                let why = en_fr(l, format!("At the benchmark's rate ({share_txt} of the run in {}), the whole run takes {d}, as claimed.", fmt::duration(ws, l)), format!("Au rythme du banc d'essai ({share_txt} de l'entraînement en {}), l'entraînement complet prend {d}, comme annoncé.", fmt::duration(ws, l)));
+                let why = fill(
+                    Says::BenchmarkRateRunWhole.t(l),
+                    &[&share_txt, &fmt::duration(ws, l), &d],
+                );
                 (h.verdict, why, None, full)
             } else {
                 let off = off_by(ratio, l);
-                let why = en_fr(l, format!("The extrapolation is {off}: at the benchmark's rate ({share_txt} of the run in {}), the whole run takes {d}.", fmt::duration(ws, l)), format!("L'extrapolation est {off} : au rythme du banc d'essai ({share_txt} de l'entraînement en {}), l'entraînement complet prend {d}.", fmt::duration(ws, l)));
+                let why = fill(
+                    Says::ExtrapolationBenchmarkRateRun.t(l),
+                    &[&off, &share_txt, &fmt::duration(ws, l), &d],
+                );
                 (Verdict::Wrong, why, None, full)
             }
         }
@@ -165,4 +162,20 @@ pub fn window(
         verdict,
         reason: why,
     }))
+}
+
+crate::keys! {
+    /// The sentences of this file, by key; `{}` (or `{N}`, the N-th) are the figures.
+    pub(super) enum Says {
+        OnlyWhichClaimDoes => " Only as {}, which the claim does not state: {}.",
+            " Seulement en {}, ce que l'affirmation ne dit pas : {}.";
+        EvenFp => " Even in FP8: {0}.",
+            " Même en FP8{1} {0}.";
+        TimeBenchmarkWindowWhole => "The time is the benchmark window's, {} of the whole run's compute ({}); at that rate the whole run takes {}. As a whole run: {}.",
+            "La durée est celle de la fenêtre du banc d'essai, {} du calcul de l'entraînement complet ({}) ; à ce rythme l'entraînement complet prend {}. Comme entraînement complet : {}.";
+        BenchmarkRateRunWhole => "At the benchmark's rate ({} of the run in {}), the whole run takes {}, as claimed.",
+            "Au rythme du banc d'essai ({} de l'entraînement en {}), l'entraînement complet prend {}, comme annoncé.";
+        ExtrapolationBenchmarkRateRun => "The extrapolation is {}: at the benchmark's rate ({} of the run in {}), the whole run takes {}.",
+            "L'extrapolation est {} : au rythme du banc d'essai ({} de l'entraînement en {}), l'entraînement complet prend {}.";
+    }
 }

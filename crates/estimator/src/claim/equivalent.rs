@@ -2,13 +2,13 @@
 //! with the same dense 16-bit peak, and the literal reading (that many real H100) set beside.
 
 use crate::catalog;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::format::{self as fmt, Locale};
 use crate::hardware::{Hardware, HardwareChoice, Precision};
 
 use super::input::Context;
-use super::words::en_fr;
 use super::{Claim, Equivalence, Verdict};
+use crate::text::keys::fill;
 
 fn sixteen(h: &Hardware) -> Option<f64> {
     h.peaks
@@ -36,16 +36,10 @@ pub fn scale(claim: &Claim, h: &Hardware) -> Result<f64, Error> {
     };
     match (sixteen(&e), sixteen(h)) {
         (Some(a), Some(b)) => Ok(a / b),
-        _ => Err(Error::new(
+        _ => Err(Error::said(
             "equivalent_of",
-            ErrorKind::Unsupported {
-                reason:
-                    "equivalents are counted by the dense 16-bit peak, which one of the chips lacks"
-                        .into(),
-                fr:
-                    "les équivalents se comptent au pic 16 bits dense, qui manque à l'une des puces"
-                        .into(),
-            },
+            super::input::Fails::EquivalentPeak,
+            &[],
         )),
     }
 }
@@ -64,27 +58,19 @@ pub fn check(
     };
     let gpus = ctx.count * ctx.scale;
     let n = fmt::big(ctx.count, l);
-    let mut why = en_fr(
-        l,
-        format!(
-            "{n} {}-equivalents are about {} {} GPUs by dense 16-bit peak.",
-            e.name,
-            fmt::big(gpus.round(), l),
-            ctx.h.name
-        ),
-        format!(
-            "{n} équivalents {} font environ {} GPU {} au pic 16 bits dense.",
-            e.name,
-            fmt::big(gpus.round(), l),
-            ctx.h.name
-        ),
+    let mut why = fill(
+        Says::EquivalentsAboutGpusBy.t(l),
+        &[&n, &e.name, &fmt::big(gpus.round(), l), &ctx.h.name],
     );
     let site = ctx.claim.site_power_w.or(ctx.claim.site_energy_wh);
     let tdp = catalog::accelerator(&e.id).and_then(|a| a.tdp_w);
     if let (Some(site), Some(tdp)) = (site, tdp) {
         let w = site / ctx.count;
         if w < tdp {
-            why.push_str(&en_fr(l, format!(" Read as {n} real {}, the site would leave {} per chip, below its own TDP ({}): impossible.", e.name, fmt::si(w, "W", l), fmt::si(tdp, "W", l)), format!(" Lu comme {n} vraies {}, le site laisserait {} par puce, moins que son propre TDP ({}) : impossible.", e.name, fmt::si(w, "W", l), fmt::si(tdp, "W", l))));
+            why.push_str(&fill(
+                Says::ReadRealSiteWould.t(l),
+                &[&n, &e.name, &fmt::si(w, "W", l), &fmt::si(tdp, "W", l)],
+            ));
         }
     }
     sections.push((Verdict::Plausible, why));
@@ -93,4 +79,14 @@ pub fn check(
         gpus_per_equivalent: ctx.scale,
         gpus,
     }))
+}
+
+crate::keys! {
+    /// The sentences of this file, by key; `{}` (or `{N}`, the N-th) are the figures.
+    pub(super) enum Says {
+        EquivalentsAboutGpusBy => "{} {}-equivalents are about {} {} GPUs by dense 16-bit peak.",
+            "{} équivalents {} font environ {} GPU {} au pic 16 bits dense.";
+        ReadRealSiteWould => " Read as {} real {}, the site would leave {} per chip, below its own TDP ({}): impossible.",
+            " Lu comme {} vraies {}, le site laisserait {} par puce, moins que son propre TDP ({}) : impossible.";
+    }
 }

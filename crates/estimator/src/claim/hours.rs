@@ -1,14 +1,16 @@
 //! GPU-hours and the cost of a run: GPU-hours × a price per GPU-hour (the claim's, or the
 //! catalog's rental price and its range).
 
-use crate::error::{Error, ErrorKind};
+use super::input::Fails;
+use crate::error::Error;
 use crate::format::{self as fmt, Locale};
 use crate::limits;
 use crate::report::Range;
 
 use super::input::{bought_hours, opt, range_of, Context, GPU_HOURS};
-use super::words::{en_fr, off_by};
+use super::words::off_by;
 use super::{HoursCheck, Verdict, POWER_SLACK};
+use crate::text::keys::fill;
 
 fn gpu_hours(ctx: &Context) -> Result<Option<f64>, Error> {
     let given = opt("gpu_hours", ctx.claim.gpu_hours, GPU_HOURS)?;
@@ -21,10 +23,7 @@ fn gpu_hours(ctx: &Context) -> Result<Option<f64>, Error> {
         }
     }
     let (Some(d), Some(gpus)) = (ctx.claim.duration_s, ctx.gpus(ctx.claim.count_unit)) else {
-        return Err(Error::new("gpu_hours", ErrorKind::Missing {
-            hint: "a run cost needs gpu_hours, or duration_s with the count".into(),
-            fr: "un coût d'entraînement demande gpu_hours, ou duration_s avec le nombre de puces".into(),
-        }));
+        return Err(Error::said("gpu_hours", Fails::RunCostHours, &[]));
     };
     Ok(Some(
         gpus * limits::DURATION_S.check("duration_s", d)? / 3600.0,
@@ -55,12 +54,23 @@ fn cost_verdict(cost: f64, h: f64, p: &Range, l: Locale) -> (Verdict, String) {
     let (c, hours) = (fmt::usd(cost, l), fmt::big(h, l));
     let per = fmt::usd(implied, l);
     if implied * POWER_SLACK >= p.low && implied <= p.high * POWER_SLACK {
-        let why = en_fr(l, format!("{c} for {hours} GPU-hours is {per} per GPU-hour, within {band}."), format!("{c} pour {hours} heures-GPU, c'est {per} par heure-GPU, dans la fourchette {band}."));
+        let why = fill(Says::ForGpuHoursPer.t(l), &[&c, &hours, &per, &band]);
         return (Verdict::Plausible, why);
     }
     let off = off_by(implied / p.central, l);
     let buys = fmt::big(cost / p.central, l);
-    let why = en_fr(l, format!("{c} for {hours} GPU-hours is {per} per GPU-hour, {off} for a price of {band}: at {} it pays for {buys} GPU-hours.", fmt::usd(p.central, l)), format!("{c} pour {hours} heures-GPU, c'est {per} par heure-GPU, {off} pour un prix de {band} : à {} cela paie {buys} heures-GPU.", fmt::usd(p.central, l)));
+    let why = fill(
+        Says::ForGpuHoursPer2.t(l),
+        &[
+            &c,
+            &hours,
+            &per,
+            &off,
+            &band,
+            &fmt::usd(p.central, l),
+            &buys,
+        ],
+    );
     (Verdict::Wrong, why)
 }
 
@@ -85,29 +95,14 @@ pub fn check(
         central: h * p.central,
         high: h * p.high,
     });
-    let mut why = en_fr(
-        l,
-        format!(
-            "{} GPU-hours are {} on {} GPUs",
-            fmt::big(h, l),
-            fmt::duration(wall, l),
-            fmt::big(gpus, l)
-        ),
-        format!(
-            "{} heures-GPU font {} sur {} GPU",
-            fmt::big(h, l),
-            fmt::duration(wall, l),
-            fmt::big(gpus, l)
-        ),
+    let mut why = fill(
+        Says::GpuHoursGpus.t(l),
+        &[&fmt::big(h, l), &fmt::duration(wall, l), &fmt::big(gpus, l)],
     );
     if let Some(c) = &cost {
-        why.push_str(&en_fr(
-            l,
-            format!(" and cost about {} to rent.", fmt::usd(c.central, l)),
-            format!(
-                " et coûtent environ {} en location.",
-                fmt::usd(c.central, l)
-            ),
+        why.push_str(&fill(
+            Says::AndCostAboutRent.t(l),
+            &[&fmt::usd(c.central, l)],
         ));
     } else {
         why.push('.');
@@ -119,18 +114,10 @@ pub fn check(
         sections.push((v, why.clone()));
         verdict = Some(v);
     } else if run_cost.is_some() {
-        return Err(Error::new(
+        return Err(Error::said(
             "usd_per_gpu_hour",
-            ErrorKind::Missing {
-                hint: format!(
-                    "{} has no rental price in the catalog: give usd_per_gpu_hour",
-                    ctx.h.name
-                ),
-                fr: format!(
-                    "{} n'a pas de prix de location dans le catalogue : donnez usd_per_gpu_hour",
-                    ctx.h.name
-                ),
-            },
+            Fails::RentalPrice,
+            &[&ctx.h.name],
         ));
     }
     Ok(Some(HoursCheck {
@@ -143,4 +130,18 @@ pub fn check(
         verdict,
         reason: why,
     }))
+}
+
+crate::keys! {
+    /// The sentences of this file, by key; `{}` (or `{N}`, the N-th) are the figures.
+    pub(super) enum Says {
+        ForGpuHoursPer => "{} for {} GPU-hours is {} per GPU-hour, within {}.",
+            "{} pour {} heures-GPU, c'est {} par heure-GPU, dans la fourchette {}.";
+        ForGpuHoursPer2 => "{} for {} GPU-hours is {} per GPU-hour, {} for a price of {}: at {} it pays for {} GPU-hours.",
+            "{} pour {} heures-GPU, c'est {} par heure-GPU, {} pour un prix de {} : à {} cela paie {} heures-GPU.";
+        GpuHoursGpus => "{} GPU-hours are {} on {} GPUs",
+            "{} heures-GPU font {} sur {} GPU";
+        AndCostAboutRent => " and cost about {} to rent.",
+            " et coûtent environ {} en location.";
+    }
 }

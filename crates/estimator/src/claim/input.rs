@@ -1,7 +1,7 @@
 //! A claim's figures checked and resolved once: the chip, the count, the questions it asks.
 
 use crate::catalog::{self, Ranged};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::hardware::{CountUnit, Hardware, Precision};
 use crate::limits::{self, Limit};
 
@@ -77,14 +77,8 @@ pub struct Context<'c> {
     pub quoted: Option<f64>,
 }
 
-fn missing(field: &str, en: &str, fr: &str) -> Error {
-    Error::new(
-        field,
-        ErrorKind::Missing {
-            hint: en.into(),
-            fr: fr.into(),
-        },
-    )
+fn missing(field: &str, key: Fails) -> Error {
+    Error::said(field, key, &[])
 }
 
 /// Checks an optional figure against its limit.
@@ -124,17 +118,11 @@ fn training(claim: &Claim) -> Result<Option<Training>, Error> {
                 time,
             }))
         }
-        (Some(_), None) if claim.run_cost_usd.is_none() => Err(missing(
-            "duration_s",
-            "a training claim needs duration_s or gpu_hours",
-            "une affirmation d'entraînement demande duration_s ou gpu_hours",
-        )),
+        (Some(_), None) if claim.run_cost_usd.is_none() => {
+            Err(missing("duration_s", Fails::TrainingDuration))
+        }
         (None, Some(_)) if claim.run_cost_usd.is_none() && claim.window_flop.is_none() => {
-            Err(missing(
-                "workload",
-                "a duration claim needs a workload",
-                "une affirmation de durée demande un modèle (workload)",
-            ))
+            Err(missing("workload", Fails::DurationWorkload))
         }
         _ => Ok(None),
     }
@@ -187,11 +175,7 @@ impl<'c> Context<'c> {
         opt("window_flop", claim.window_flop, limits::FLOP)?;
         opt("window_s", claim.window_s, limits::DURATION_S)?;
         if !asks_something(claim, training.is_some()) {
-            return Err(missing(
-                "claim",
-                "nothing to check: give workload and duration_s or gpu_hours, quoted_peak_flop_per_s, site_power_w, site_energy_wh, budget_usd, run_cost_usd or comparison",
-                "rien à vérifier : donnez workload et duration_s ou gpu_hours, quoted_peak_flop_per_s, site_power_w, site_energy_wh, budget_usd, run_cost_usd ou comparison",
-            ));
+            return Err(missing("claim", Fails::SomethingToCheck));
         }
         let scale = super::equivalent::scale(claim, &h)?;
         let mut units = vec![claim.count_unit];
@@ -235,4 +219,26 @@ impl<'c> Context<'c> {
 /// BF16 and FP16 are one class for training.
 pub fn is_sixteen(p: Precision) -> bool {
     matches!(p, Precision::Bf16 | Precision::Fp16)
+}
+
+crate::keys! {
+    /// The claim checker's errors; `{}` is a chip's name.
+    pub(super) enum Fails {
+        SomethingToCheck => "missing: nothing to check: give workload and duration_s or gpu_hours, quoted_peak_flop_per_s, site_power_w, site_energy_wh, budget_usd, run_cost_usd or comparison",
+            "manquant : rien à vérifier : donnez workload et duration_s ou gpu_hours, quoted_peak_flop_per_s, site_power_w, site_energy_wh, budget_usd, run_cost_usd ou comparison";
+        TrainingDuration => "missing: a training claim needs duration_s or gpu_hours",
+            "manquant : une affirmation d'entraînement demande duration_s ou gpu_hours";
+        DurationWorkload => "missing: a duration claim needs a workload",
+            "manquant : une affirmation de durée demande un modèle (workload)";
+        ComparisonThan => "missing: a comparison needs than (a chip) or than_flop_per_s",
+            "manquant : une comparaison demande than (une puce) ou than_flop_per_s";
+        RunCostHours => "missing: a run cost needs gpu_hours, or duration_s with the count",
+            "manquant : un coût d'entraînement demande gpu_hours, ou duration_s avec le nombre de puces";
+        RentalPrice => "missing: {} has no rental price in the catalog: give usd_per_gpu_hour",
+            "manquant : {} n'a pas de prix de location dans le catalogue : donnez usd_per_gpu_hour";
+        PurchasePrice => "{} has no purchase price in the catalog",
+            "{} n'a pas de prix d'achat dans le catalogue";
+        EquivalentPeak => "equivalents are counted by the dense 16-bit peak, which one of the chips lacks",
+            "les équivalents se comptent au pic 16 bits dense, qui manque à l'une des puces";
+    }
 }

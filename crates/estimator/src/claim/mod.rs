@@ -208,3 +208,27 @@ pub fn check(claim: &Claim, l: Locale) -> Result<CheckReport, Error> {
         .join(" ");
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::text::keys::check;
+
+    #[test]
+    fn every_reason_is_written_in_both_languages() {
+        let tables = [
+            check(super::words::Words::ALL, super::words::Words::pair),
+            check(super::input::Fails::ALL, super::input::Fails::pair),
+            check(super::budget::Says::ALL, super::budget::Says::pair),
+            check(super::compare::Says::ALL, super::compare::Says::pair),
+            check(super::duration::Says::ALL, super::duration::Says::pair),
+            check(super::equivalent::Says::ALL, super::equivalent::Says::pair),
+            check(super::hours::Says::ALL, super::hours::Says::pair),
+            check(super::peak::Says::ALL, super::peak::Says::pair),
+            check(super::power::Says::ALL, super::power::Says::pair),
+            check(super::readings::Says::ALL, super::readings::Says::pair),
+        ];
+        for t in tables {
+            assert_eq!(t, Ok(()));
+        }
+    }
+}

@@ -5,8 +5,9 @@
 use crate::format::{self as fmt, Locale};
 
 use super::input::Context;
-use super::words::{en_fr, off_by, reading_label};
+use super::words::{off_by, reading_label};
 use super::{Reading, Verdict};
+use crate::text::keys::fill;
 
 /// The quoted-peak section.
 pub fn section(
@@ -35,25 +36,45 @@ pub fn section(
         .unwrap_or_default();
     let quoted = fmt::flops(q, l);
     let (verdict, why) = if plain.is_some_and(|r| r.matches_quoted_peak == Some(true)) {
-        let why = en_fr(
-            l,
-            format!("the quoted peak ({quoted}) is the dense {p} peak ({plain_peak})."),
-            format!("le pic cité ({quoted}) est le pic {p} dense ({plain_peak})."),
-        );
+        let why = fill(Says::QuotedPeakDensePeak.t(l), &[&quoted, p, &plain_peak]);
         (Verdict::Accurate, why)
     } else if !matching.is_empty() {
         let names: Vec<String> = matching
             .iter()
             .map(|r| reading_label(r, &ctx.h, l))
             .collect();
-        let why = en_fr(l, format!("the quoted figure ({quoted}) is only reached as: {}. The dense {p} peak is {plain_peak}.", names.join("; ")), format!("le chiffre cité ({quoted}) n'est atteint qu'ainsi : {}. Le pic {p} dense est de {plain_peak}.", names.join(" ; ")));
+        let why = fill(
+            Says::QuotedFigureOnlyReached.t(l),
+            &[
+                &quoted,
+                &names.join("; "),
+                p,
+                &plain_peak,
+                &names.join(" ; "),
+            ],
+        );
         (Verdict::Misleading, why)
     } else {
         let off = plain
             .map(|r| off_by(q / r.peak_flop_per_s, l))
             .unwrap_or_default();
-        let why = en_fr(l, format!("no reading gives the quoted figure ({quoted}): it is {off} for the dense {p} peak ({plain_peak})."), format!("aucune lecture ne donne le chiffre cité ({quoted}) : il est {off} pour le pic {p} dense ({plain_peak})."));
+        let why = fill(
+            Says::NoReadingGivesQuoted.t(l),
+            &[&quoted, &off, p, &plain_peak],
+        );
         (Verdict::Wrong, why)
     };
     sections.push((verdict, why));
+}
+
+crate::keys! {
+    /// The sentences of this file, by key; `{}` (or `{N}`, the N-th) are the figures.
+    pub(super) enum Says {
+        QuotedPeakDensePeak => "the quoted peak ({}) is the dense {} peak ({}).",
+            "le pic cité ({}) est le pic {} dense ({}).";
+        QuotedFigureOnlyReached => "the quoted figure ({0}) is only reached as: {1}. The dense {2} peak is {3}.",
+            "le chiffre cité ({0}) n'est atteint qu'ainsi : {4}. Le pic {2} dense est de {3}.";
+        NoReadingGivesQuoted => "no reading gives the quoted figure ({}): it is {} for the dense {} peak ({}).",
+            "aucune lecture ne donne le chiffre cité ({}) : il est {} pour le pic {} dense ({}).";
+    }
 }

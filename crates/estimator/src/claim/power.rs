@@ -10,8 +10,9 @@ use crate::limits;
 use crate::report::Range;
 
 use super::input::{opt, range_of, Context, ENERGY_WH};
-use super::words::{en_fr, unit_word};
+use super::words::unit_word;
 use super::{CountReading, PowerCheck, Verdict, POWER_SLACK};
+use crate::text::keys::fill;
 
 /// The share of a GPU's all-in power that its server alone draws: a DGX H100 draws 10.2 kW for
 /// 8 GPUs, 1,275 W a GPU, against the H100's 1,500 W all-in (150 MW for 100,000 H100 with
@@ -63,20 +64,22 @@ fn reading_text(
     let u = unit_word(r.count_unit, &ctx.h, l);
     let w = fmt::si(r.per_gpu, "W", l);
     let what = match r.verdict {
-        Verdict::Plausible => en_fr(l, "fits at the central figures".into(), "tient aux chiffres centraux".into()),
-        Verdict::Optimistic => en_fr(l, format!("fits only with the site's figure read as IT power (PUE 1) and {} per GPU", fmt::si(need.low, "W", l)), format!("ne tient qu'en lisant le chiffre du site comme puissance informatique (PUE 1) et {} par GPU", fmt::si(need.low, "W", l))),
-        Verdict::Wrong => en_fr(l, format!("{} the most a GPU needs ({}): the site's power is not these chips'", super::words::factor(r.per_gpu / need.high, l), fmt::si(need.high, "W", l)), format!("{} le plus qu'un GPU demande ({}) : la puissance du site n'est pas celle de ces puces", super::words::factor(r.per_gpu / need.high, l), fmt::si(need.high, "W", l))),
-        _ if tdp.is_some_and(|t| r.per_gpu < t) => en_fr(l, format!("below the chip's own TDP ({})", fmt::si(tdp.unwrap_or_default(), "W", l)), format!("moins que le TDP de la puce elle-même ({})", fmt::si(tdp.unwrap_or_default(), "W", l))),
-        _ => en_fr(l, format!("below even a server's {} per GPU at PUE 1", fmt::si(need.low, "W", l)), format!("moins même que les {} par GPU d'un serveur à PUE 1", fmt::si(need.low, "W", l))),
-    };
-    en_fr(
-        l,
-        format!(" As {n} {u}: {w} per GPU, {what} ({}).", r.verdict.label(l)),
-        format!(
-            " En {n} {u} : {w} par GPU, {what} ({}).",
-            r.verdict.label(l)
+        Verdict::Plausible => Says::FitsCentralFigures.t(l).to_string(),
+        Verdict::Optimistic => fill(Says::FitsOnlyWithSite.t(l), &[&fmt::si(need.low, "W", l)]),
+        Verdict::Wrong => fill(
+            Says::MostGpuNeedsSite.t(l),
+            &[
+                &super::words::factor(r.per_gpu / need.high, l),
+                &fmt::si(need.high, "W", l),
+            ],
         ),
-    )
+        _ if tdp.is_some_and(|t| r.per_gpu < t) => fill(
+            Says::BelowChipOwnTdp.t(l),
+            &[&fmt::si(tdp.unwrap_or_default(), "W", l)],
+        ),
+        _ => fill(Says::BelowEvenServerPer.t(l), &[&fmt::si(need.low, "W", l)]),
+    };
+    fill(Says::PerGpu.t(l), &[&n, &u, &w, &what, r.verdict.label(l)])
 }
 
 /// The site's power, from `site_power_w` or (the MWh-for-MW slip) `site_energy_wh`.
@@ -118,25 +121,31 @@ pub fn check(
             }
         })
         .collect();
-    let mut why = en_fr(l, format!("{} holds about {} GPUs at {} per GPU (all-in {} × PUE {}); at least {} at the favourable end.", fmt::si(site_w, "W", l), fmt::big((site_w / need.central).floor(), l), fmt::si(need.central, "W", l), fmt::si(ctx.h.all_in_w, "W", l), fmt::sig3(ctx.pue, l), fmt::si(need.low, "W", l)), format!("{} alimente environ {} GPU à {} par GPU (tout compris {} × PUE {}) ; au moins {} au plus favorable.", fmt::si(site_w, "W", l), fmt::big((site_w / need.central).floor(), l), fmt::si(need.central, "W", l), fmt::si(ctx.h.all_in_w, "W", l), fmt::sig3(ctx.pue, l), fmt::si(need.low, "W", l)));
+    let mut why = fill(
+        Says::HoldsAboutGpusPer.t(l),
+        &[
+            &fmt::si(site_w, "W", l),
+            &fmt::big((site_w / need.central).floor(), l),
+            &fmt::si(need.central, "W", l),
+            &fmt::si(ctx.h.all_in_w, "W", l),
+            &fmt::sig3(ctx.pue, l),
+            &fmt::si(need.low, "W", l),
+        ],
+    );
     for r in &rs {
         why.push_str(&reading_text(r, &need, tdp, ctx, l));
     }
     let mut v = rs.first().map_or(Verdict::Impossible, |r| r.verdict);
     if v == Verdict::Impossible && rs.iter().skip(1).any(|r| r.verdict.severity() < 2) {
         v = Verdict::Misleading;
-        why.push_str(&en_fr(
-            l,
-            " It fits only under a count the claim does not state.".into(),
-            " Cela ne tient qu'avec un décompte que l'affirmation ne dit pas.".into(),
-        ));
+        why.push_str(Says::ItFitsOnlyUnder.t(l));
     }
     if let Some(e) = energy {
         if v.severity() < 2 {
             v = Verdict::Misleading;
         }
         let e = fmt::si(e, "Wh", l);
-        why = en_fr(l, format!("{e} is an energy, not a power; read as the power it stands for: {why}"), format!("{e} est une énergie, pas une puissance ; lu comme la puissance qu'il désigne : {why}"));
+        why = fill(Says::EnergyNotPowerRead.t(l), &[&e, &why]);
     }
     sections.push((v, why.clone()));
     let home_w = crate::estimate::home_w();
@@ -151,4 +160,28 @@ pub fn check(
         verdict: v,
         reason: why,
     }))
+}
+
+crate::keys! {
+    /// The sentences of this file, by key; `{}` (or `{N}`, the N-th) are the figures.
+    pub(super) enum Says {
+        FitsCentralFigures => "fits at the central figures",
+            "tient aux chiffres centraux";
+        FitsOnlyWithSite => "fits only with the site's figure read as IT power (PUE 1) and {} per GPU",
+            "ne tient qu'en lisant le chiffre du site comme puissance informatique (PUE 1) et {} par GPU";
+        MostGpuNeedsSite => "{} the most a GPU needs ({}): the site's power is not these chips'",
+            "{} le plus qu'un GPU demande ({}) : la puissance du site n'est pas celle de ces puces";
+        BelowChipOwnTdp => "below the chip's own TDP ({})",
+            "moins que le TDP de la puce elle-même ({})";
+        BelowEvenServerPer => "below even a server's {} per GPU at PUE 1",
+            "moins même que les {} par GPU d'un serveur à PUE 1";
+        PerGpu => " As {} {}: {} per GPU, {} ({}).",
+            " En {} {} : {} par GPU, {} ({}).";
+        HoldsAboutGpusPer => "{} holds about {} GPUs at {} per GPU (all-in {} × PUE {}); at least {} at the favourable end.",
+            "{} alimente environ {} GPU à {} par GPU (tout compris {} × PUE {}) ; au moins {} au plus favorable.";
+        ItFitsOnlyUnder => " It fits only under a count the claim does not state.",
+            " Cela ne tient qu'avec un décompte que l'affirmation ne dit pas.";
+        EnergyNotPowerRead => "{} is an energy, not a power; read as the power it stands for: {}",
+            "{} est une énergie, pas une puissance ; lu comme la puissance qu'il désigne : {}";
+    }
 }

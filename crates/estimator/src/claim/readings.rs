@@ -8,8 +8,8 @@ use crate::hardware::{Hardware, Precision};
 use crate::report::Range;
 
 use super::input::{is_sixteen, Context, Time, Training};
-use super::words::en_fr;
 use super::{Reading, Verdict, PEAK_MATCH, POWER_SLACK};
+use crate::text::keys::fill;
 
 /// The precisions worth trying: the quoted one, 16-bit, FP8, FP4.
 pub fn precisions(quoted: Option<Precision>, h: &Hardware) -> Vec<Precision> {
@@ -64,76 +64,48 @@ pub fn training_verdict(
     let at_low = fmt::percent(low, l);
     if high < TOO_SLOW && !sparse {
         let f = super::words::factor(crate::catalog::UTILIZATION_DEFAULT.value / u, l);
-        let s = en_fr(l, format!("only {pct} of the peak: at a typical utilization the run takes {f} less time, so the time or the model is off"), format!("seulement {pct} du pic : à une utilisation typique l'entraînement prend {f} moins de temps, donc la durée ou le modèle est faux"));
+        let s = fill(Says::OnlyPeakTypicalUtilization.t(l), &[&pct, &f]);
         return (Verdict::Wrong, s);
     }
     if low > POWER_SLACK {
         let still = if low < u {
-            en_fr(
-                l,
-                format!(" (still {at_low} at the low end of the compute estimate)"),
-                format!(" (encore {at_low} au bas de l'estimation du calcul)"),
-            )
+            fill(Says::StillLowEndCompute.t(l), &[&at_low])
         } else {
             String::new()
         };
-        let s = en_fr(
-            l,
-            format!("needs {pct} of the peak{still}: more than the chips can do"),
-            format!("demande {pct} du pic{still} : plus que les puces ne peuvent fournir"),
-        );
+        let s = fill(Says::NeedsPeakMoreThan.t(l), &[&pct, &still]);
         return (Verdict::Impossible, s);
     }
     // A time computed at the whole peak (a keynote's "at a petaFLOP, 30 billion seconds") is a
     // bound, not a run: optimistic, whatever the published runs reach.
     if !sparse && (u - 1.0).abs() <= super::PEAK_MATCH {
-        let s = en_fr(
-            l,
-            format!("needs {pct} of the peak: the whole peak, a bound no run reaches"),
-            format!(
-                "demande {pct} du pic : tout le pic, une borne qu'aucun entraînement n'atteint"
-            ),
-        );
+        let s = fill(Says::NeedsPeakWholePeak.t(l), &[&pct]);
         return (Verdict::Optimistic, s);
     }
     if let Some(v) = beyond_published(u, low, p, sparse, l) {
         return v;
     }
     if sparse {
-        let s = en_fr(l, format!("{pct} of a sparse peak, which training does not use (it needs 2:4 sparse weights)"), format!("{pct} d'un pic creux, que l'entraînement n'utilise pas (il faut des poids creux 2:4)"));
+        let s = fill(Says::SparsePeakWhichTraining.t(l), &[&pct]);
         return (Verdict::Optimistic, s);
     }
     if low > 1.0 {
-        let s = en_fr(
-            l,
-            format!("needs {pct} of the peak, the whole peak within the rounding of press figures"),
-            format!("demande {pct} du pic, tout le pic à l'arrondi des chiffres de presse près"),
-        );
+        let s = fill(Says::NeedsPeakWholePeak2.t(l), &[&pct]);
         return (Verdict::Optimistic, s);
     }
     let Some(max) = max_observed(p) else {
-        let s = en_fr(
-            l,
-            format!(
-                "{pct} of the FP4 peak; no frontier model is known to have been trained in FP4"
-            ),
-            format!("{pct} du pic FP4 ; aucun modèle de pointe connu n'a été entraîné en FP4"),
-        );
+        let s = fill(Says::FpPeakNoFrontier.t(l), &[&pct]);
         return (Verdict::Optimistic, s);
     };
     if u <= max {
-        let s = en_fr(
-            l,
-            format!("{pct} of the peak, within what published runs achieve"),
-            format!("{pct} du pic, dans ce qu'atteignent les entraînements publiés"),
-        );
+        let s = fill(Says::PeakWithinWhatPublished.t(l), &[&pct]);
         return (Verdict::Plausible, s);
     }
     let best = fmt::percent(max, l);
     let s = if u > 1.0 {
-        en_fr(l, format!("needs {pct} of the peak at the central compute estimate; only its low end brings it to {at_low} (the best published runs reach about {best})"), format!("demande {pct} du pic à l'estimation centrale du calcul ; seul le bas de l'estimation le ramène à {at_low} (les meilleurs entraînements publiés atteignent environ {best})"))
+        fill(Says::NeedsPeakCentralCompute.t(l), &[&pct, &at_low, &best])
     } else {
-        en_fr(l, format!("{pct} of the peak, beyond the best published runs (about {best} at this precision)"), format!("{pct} du pic, au-delà des meilleurs entraînements publiés (environ {best} à cette précision)"))
+        fill(Says::PeakBeyondBestPublished.t(l), &[&pct, &best])
     };
     (Verdict::Optimistic, s)
 }
@@ -158,15 +130,11 @@ fn beyond_published(
         fmt::percent(max, l),
     );
     let still = if low < u {
-        en_fr(
-            l,
-            format!(", still {at_low} at the low end of the compute estimate"),
-            format!(", encore {at_low} au bas de l'estimation du calcul"),
-        )
+        fill(Says::StillLowEndCompute2.t(l), &[&at_low])
     } else {
         String::new()
     };
-    let s = en_fr(l, format!("needs {pct} of the peak{still}: beyond any published run (the best reach about {best})"), format!("demande {pct} du pic{still} : au-delà de tout entraînement publié (les meilleurs atteignent environ {best})"));
+    let s = fill(Says::NeedsPeakBeyondAny.t(l), &[&pct, &still, &best]);
     Some((Verdict::Impossible, s))
 }
 
@@ -198,12 +166,8 @@ fn with_quoted(r: &mut Reading, q: f64, plain: bool, l: Locale) {
     };
     let peak = fmt::flops(r.peak_flop_per_s, l);
     r.reason = match m {
-        true => en_fr(l, format!("gives {peak}"), format!("donne {peak}")),
-        false => en_fr(
-            l,
-            format!("gives {peak}, not the quoted figure"),
-            format!("donne {peak}, pas le chiffre cité"),
-        ),
+        true => fill(Says::Gives.t(l), &[&peak]),
+        false => fill(Says::GivesNotQuotedFigure.t(l), &[&peak]),
     };
 }
 
@@ -245,4 +209,38 @@ pub fn all(ctx: &Context, l: Locale) -> Result<Vec<Reading>, Error> {
         }
     }
     Ok(readings)
+}
+
+crate::keys! {
+    /// The sentences of this file, by key; `{}` (or `{N}`, the N-th) are the figures.
+    pub(super) enum Says {
+        OnlyPeakTypicalUtilization => "only {} of the peak: at a typical utilization the run takes {} less time, so the time or the model is off",
+            "seulement {} du pic : à une utilisation typique l'entraînement prend {} moins de temps, donc la durée ou le modèle est faux";
+        StillLowEndCompute => " (still {} at the low end of the compute estimate)",
+            " (encore {} au bas de l'estimation du calcul)";
+        NeedsPeakMoreThan => "needs {} of the peak{}: more than the chips can do",
+            "demande {} du pic{} : plus que les puces ne peuvent fournir";
+        NeedsPeakWholePeak => "needs {} of the peak: the whole peak, a bound no run reaches",
+            "demande {} du pic : tout le pic, une borne qu'aucun entraînement n'atteint";
+        SparsePeakWhichTraining => "{} of a sparse peak, which training does not use (it needs 2:4 sparse weights)",
+            "{} d'un pic creux, que l'entraînement n'utilise pas (il faut des poids creux 2:4)";
+        NeedsPeakWholePeak2 => "needs {} of the peak, the whole peak within the rounding of press figures",
+            "demande {} du pic, tout le pic à l'arrondi des chiffres de presse près";
+        FpPeakNoFrontier => "{} of the FP4 peak; no frontier model is known to have been trained in FP4",
+            "{} du pic FP4 ; aucun modèle de pointe connu n'a été entraîné en FP4";
+        PeakWithinWhatPublished => "{} of the peak, within what published runs achieve",
+            "{} du pic, dans ce qu'atteignent les entraînements publiés";
+        NeedsPeakCentralCompute => "needs {} of the peak at the central compute estimate; only its low end brings it to {} (the best published runs reach about {})",
+            "demande {} du pic à l'estimation centrale du calcul ; seul le bas de l'estimation le ramène à {} (les meilleurs entraînements publiés atteignent environ {})";
+        PeakBeyondBestPublished => "{} of the peak, beyond the best published runs (about {} at this precision)",
+            "{} du pic, au-delà des meilleurs entraînements publiés (environ {} à cette précision)";
+        StillLowEndCompute2 => ", still {} at the low end of the compute estimate",
+            ", encore {} au bas de l'estimation du calcul";
+        NeedsPeakBeyondAny => "needs {} of the peak{}: beyond any published run (the best reach about {})",
+            "demande {} du pic{} : au-delà de tout entraînement publié (les meilleurs atteignent environ {})";
+        Gives => "gives {}",
+            "donne {}";
+        GivesNotQuotedFigure => "gives {}, not the quoted figure",
+            "donne {}, pas le chiffre cité";
+    }
 }

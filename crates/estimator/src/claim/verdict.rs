@@ -77,17 +77,26 @@ impl Verdict {
 
     /// The word in `l`.
     pub fn label(self, l: Locale) -> &'static str {
-        match (self, l) {
-            (Verdict::Plausible, _) => "plausible",
-            (Verdict::Optimistic, Locale::En) => "optimistic",
-            (Verdict::Optimistic, Locale::Fr) => "optimiste",
-            (Verdict::Impossible, _) => "impossible",
-            (Verdict::Accurate, Locale::En) => "accurate",
-            (Verdict::Accurate, Locale::Fr) => "exact",
-            (Verdict::Misleading, Locale::En) => "misleading",
-            (Verdict::Misleading, Locale::Fr) => "trompeur",
-            (Verdict::Wrong, Locale::En) => "wrong",
-            (Verdict::Wrong, Locale::Fr) => "faux",
-        }
+        let word = match self {
+            Verdict::Plausible => Words::Plausible,
+            Verdict::Optimistic => Words::Optimistic,
+            Verdict::Impossible => Words::Impossible,
+            Verdict::Accurate => Words::Accurate,
+            Verdict::Misleading => Words::Misleading,
+            Verdict::Wrong => Words::Wrong,
+        };
+        word.t(l)
+    }
+}
+
+crate::keys! {
+    /// The verdicts in words.
+    enum Words {
+        Plausible => "plausible", "plausible";
+        Optimistic => "optimistic", "optimiste";
+        Impossible => "impossible", "impossible";
+        Accurate => "accurate", "exact";
+        Misleading => "misleading", "trompeur";
+        Wrong => "wrong", "faux";
     }
 }

@@ -2,44 +2,26 @@
 
 use crate::format::{self as fmt, Locale};
 use crate::hardware::{CountUnit, Hardware, Precision};
+use crate::text::keys::fill;
 
 use super::Reading;
 
-/// `en` or `fr`.
-pub fn en_fr(l: Locale, en: String, fr: String) -> String {
-    match l {
-        Locale::En => en,
-        Locale::Fr => fr,
-    }
-}
-
 /// What the count is read as: `GPUs`, `superchips of 2 GPUs`, `racks`.
 pub fn unit_word(u: CountUnit, h: &Hardware, l: Locale) -> String {
-    match (u, l) {
-        (CountUnit::Chip, Locale::En) => "GPUs".into(),
-        (CountUnit::Chip, Locale::Fr) => "GPU".into(),
-        (CountUnit::Package, Locale::En) if h.gpus_per_package > 1 => {
-            format!("superchips of {} GPUs", h.gpus_per_package)
+    match u {
+        CountUnit::Chip => Words::Gpus.t(l).into(),
+        CountUnit::Package if h.gpus_per_package > 1 => {
+            fill(Words::Superchips.t(l), &[&h.gpus_per_package.to_string()])
         }
-        (CountUnit::Package, Locale::Fr) if h.gpus_per_package > 1 => {
-            format!("superpuces de {} GPU", h.gpus_per_package)
-        }
-        (CountUnit::Package, Locale::En) => "packages".into(),
-        (CountUnit::Package, Locale::Fr) => "boîtiers".into(),
-        (CountUnit::Rack, Locale::En) => "racks".into(),
-        (CountUnit::Rack, Locale::Fr) => "baies".into(),
+        CountUnit::Package => Words::Packages.t(l).into(),
+        CountUnit::Rack => Words::Racks.t(l).into(),
     }
 }
 
 /// `dense FP8` / `FP8 dense`, `sparse FP4` / `FP4 creux (sparse)`.
 pub fn peak_name(p: Precision, sparse: bool, l: Locale) -> String {
-    let p = p.label();
-    match (sparse, l) {
-        (false, Locale::En) => format!("dense {p}"),
-        (true, Locale::En) => format!("sparse {p}"),
-        (false, Locale::Fr) => format!("{p} dense"),
-        (true, Locale::Fr) => format!("{p} creux (sparse)"),
-    }
+    let key = if sparse { Words::Sparse } else { Words::Dense };
+    fill(key.t(l), &[p.label()])
 }
 
 /// `128,000 GPUs, dense FP16`.
@@ -58,10 +40,7 @@ pub fn reading_label(r: &Reading, h: &Hardware, l: Locale) -> String {
 
 /// The colon of `l` (French puts a narrow space before it).
 pub fn colon(l: Locale) -> &'static str {
-    match l {
-        Locale::En => ":",
-        Locale::Fr => "\u{a0}:",
-    }
+    Words::Colon.t(l)
 }
 
 /// A ratio as a factor: `1,000×`, `2.3×`.
@@ -77,9 +56,24 @@ pub fn factor(x: f64, l: Locale) -> String {
 pub fn off_by(ratio: f64, l: Locale) -> String {
     if ratio < 1.0 {
         let f = factor(1.0 / ratio, l);
-        en_fr(l, format!("{f} too small"), format!("{f} trop petit"))
+        fill(Words::TooSmall.t(l), &[&f])
     } else {
         let f = factor(ratio, l);
-        en_fr(l, format!("{f} too large"), format!("{f} trop grand"))
+        fill(Words::TooLarge.t(l), &[&f])
+    }
+}
+
+crate::keys! {
+    /// The words the reasons share; `{}` are figures.
+    pub(super) enum Words {
+        Gpus => "GPUs", "GPU";
+        Superchips => "superchips of {} GPUs", "superpuces de {} GPU";
+        Packages => "packages", "boîtiers";
+        Racks => "racks", "baies";
+        Dense => "dense {}", "{} dense";
+        Sparse => "sparse {}", "{} creux (sparse)";
+        Colon => ":", "\u{a0}:";
+        TooSmall => "{} too small", "{} trop petit";
+        TooLarge => "{} too large", "{} trop grand";
     }
 }

@@ -1,8 +1,12 @@
-//! The one error type: what went wrong and in which field of the scenario.
+//! The one error type: what went wrong and in which field of the scenario. An error carries
+//! data (the field, the value, the limits, the ids involved, which rule or which missing value);
+//! its words in each language are written at the edge, by `text/error_text.rs`.
 
 use std::fmt;
 
-use crate::format::{compact, Locale};
+use crate::format::Locale;
+use crate::hardware::Precision;
+use crate::text::keys::Key;
 
 /// Why a scenario could not be estimated. The message names the field (as a JSON path into the
 /// scenario, e.g. `workload.tokens`), the value given and what is allowed.
@@ -29,8 +33,10 @@ pub enum ErrorKind {
     OutOfRange {
         /// The value given.
         value: f64,
-        /// Human description of the allowed range, e.g. `0.001 ≤ x ≤ 1`.
-        allowed: String,
+        /// Smallest allowed value.
+        min: f64,
+        /// Largest allowed value.
+        max: f64,
     },
     /// A number that must be whole is not.
     NotWhole {
@@ -47,35 +53,115 @@ pub enum ErrorKind {
         known: Vec<&'static str>,
     },
     /// A valid value that this combination of inputs cannot use (e.g. fp8 on a V100).
+    Conflict(Conflict),
+    /// A required value is missing.
+    Needs(Need),
+    /// An error of the claim checker, a compute-optimal request or a sweep: a key of the table
+    /// of the code that raises it (its words, linked only where that code is) and the ids or
+    /// names it shows, in order. (The calculator's errors are `Conflict` and `Needs`.)
+    Said {
+        /// The message.
+        key: Key,
+        /// Its figures, the same in both languages (ids, names).
+        figures: Vec<String>,
+    },
+    /// A valid value this combination cannot use, in words: the performance model's errors
+    /// (`perf/`), not yet turned into data. An empty `fr` falls back to `reason`.
     Unsupported {
         /// Why, in one sentence.
         reason: String,
         /// The same in French.
         fr: String,
     },
-    /// A required value is missing.
+    /// A missing value, in words (the performance model's, like `Unsupported`).
     Missing {
         /// What to give instead.
         hint: String,
         /// The same in French.
         fr: String,
     },
-    /// Text that does not read as a quantity (see [`crate::parse`]).
+    /// Text that does not read as what was expected, in words (the performance model's).
     Parse {
         /// Why, in one sentence.
         reason: String,
         /// The same in French.
         fr: String,
     },
-    /// A valid layout whose memory per GPU exceeds the chip's HBM.
-    DoesNotFit {
-        /// Bytes per GPU needed.
-        needs_bytes: f64,
-        /// Bytes per GPU available.
-        has_bytes: f64,
-        /// "needs X GiB per GPU but … has only Y GiB (…)".
-        detail: String,
+}
+
+/// A rule that valid inputs break together: the data of [`ErrorKind::Conflict`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Conflict {
+    /// More active parameters than parameters.
+    ActiveParamsExceedTotal {
+        /// Active parameters.
+        active: f64,
+        /// Total parameters.
+        total: f64,
     },
+    /// A step's result overflows (`quantity`: the step's name, in the report's language).
+    NotFinite {
+        /// The step's name.
+        quantity: String,
+    },
+    /// A chip without a figure at a precision.
+    NoPrecision {
+        /// The chip's name.
+        chip: String,
+        /// The precision asked for.
+        precision: Precision,
+        /// The precisions it has.
+        supported: Vec<Precision>,
+    },
+    /// A catalog chip without a sourced all-in power.
+    NoPowerFigure {
+        /// The chip's name.
+        chip: String,
+    },
+    /// Racks counted on a chip without a rack definition.
+    NoRack {
+        /// The chip's name.
+        chip: String,
+    },
+    /// The sparse peak asked for on a chip (or precision) without one.
+    NoSparseMode {
+        /// The chip's name.
+        chip: String,
+        /// The precision asked for.
+        precision: Precision,
+    },
+    /// `"auto"` on a preset without a published architecture.
+    AutoNeedsArchitecture {
+        /// The presets that have one.
+        presets: Vec<&'static str>,
+    },
+    /// `"auto"` on a custom chip.
+    AutoNeedsCatalogChip,
+    /// `"auto"` beyond the performance model's GPU count.
+    AutoTooManyGpus,
+    /// `"auto"` in a build without the performance model (feature `no-auto`).
+    AutoNotInBuild,
+}
+
+/// A value that must be given: the data of [`ErrorKind::Needs`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Need {
+    /// A preset without a compute figure.
+    PresetCompute {
+        /// The preset's id.
+        preset: String,
+    },
+    /// A chip without a catalog rental price (`usd_per_chip_hour`).
+    RentalPrice {
+        /// The chip's name.
+        chip: String,
+    },
+    /// A budget without a purchase price.
+    PurchasePrice,
+    /// A custom chip without any peak.
+    CustomPeak,
 }
 
 impl Error {
@@ -84,6 +170,17 @@ impl Error {
             field: field.into(),
             kind,
         }
+    }
+
+    /// An error in the words of `key` (a key of the raising code's table) with `figures`.
+    pub(crate) fn said(field: &str, key: impl Into<Key>, figures: &[&str]) -> Error {
+        Error::new(
+            field,
+            ErrorKind::Said {
+                key: key.into(),
+                figures: figures.iter().map(|f| f.to_string()).collect(),
+            },
+        )
     }
 
     /// The JSON path of the offending field, e.g. `count` or `workload.tokens`.
@@ -101,59 +198,9 @@ impl Error {
         self.reason_in(Locale::En)
     }
 
-    /// The message without the field name, in `l`.
+    /// The message without the field name, in `l` (the words: `text/error_text.rs`).
     pub fn reason_in(&self, l: Locale) -> String {
-        let num = |v: f64| {
-            if l == Locale::Fr {
-                compact(v).replace('.', ",")
-            } else {
-                compact(v)
-            }
-        };
-        match (&self.kind, l) {
-            (ErrorKind::OutOfRange { value, allowed }, _) if value.is_nan() => match l {
-                Locale::En => format!("is not a number; allowed: {allowed}"),
-                Locale::Fr => format!(
-                    "n'est pas un nombre ; permis : {}",
-                    allowed.replace('.', ",")
-                ),
-            },
-            (ErrorKind::OutOfRange { value, allowed }, Locale::En) => {
-                format!("{} is out of range; allowed: {allowed}", num(*value))
-            }
-            (ErrorKind::OutOfRange { value, allowed }, Locale::Fr) => {
-                format!(
-                    "{} est hors limites ; permis : {}",
-                    num(*value),
-                    allowed.replace('.', ",")
-                )
-            }
-            (ErrorKind::NotWhole { value }, Locale::En) => {
-                format!("{} is not a whole number", num(*value))
-            }
-            (ErrorKind::NotWhole { value }, Locale::Fr) => {
-                format!("{} n'est pas un nombre entier", num(*value))
-            }
-            (ErrorKind::UnknownId { what, id, known }, Locale::En) => {
-                format!("unknown {what} `{id}`; known: {}", known.join(", "))
-            }
-            (ErrorKind::UnknownId { id, known, .. }, Locale::Fr) => {
-                format!("identifiant inconnu `{id}` ; connus : {}", known.join(", "))
-            }
-            (ErrorKind::Unsupported { reason, .. }, Locale::En) => reason.clone(),
-            // Messages of the performance model are English only for now (empty `fr`).
-            (ErrorKind::Unsupported { reason, fr }, Locale::Fr) if fr.is_empty() => reason.clone(),
-            (ErrorKind::Unsupported { fr, .. }, Locale::Fr) => fr.clone(),
-            (ErrorKind::Missing { hint, .. }, Locale::En) => format!("missing: {hint}"),
-            (ErrorKind::Missing { hint, fr }, Locale::Fr) if fr.is_empty() => {
-                format!("manquant : {hint}")
-            }
-            (ErrorKind::Missing { fr, .. }, Locale::Fr) => format!("manquant : {fr}"),
-            (ErrorKind::Parse { reason, .. }, Locale::En) => reason.clone(),
-            (ErrorKind::Parse { reason, fr }, Locale::Fr) if fr.is_empty() => reason.clone(),
-            (ErrorKind::Parse { fr, .. }, Locale::Fr) => fr.clone(),
-            (ErrorKind::DoesNotFit { detail, .. }, _) => detail.clone(),
-        }
+        crate::text::error_text::message(&self.kind, l)
     }
 }
 

@@ -1,7 +1,6 @@
 //! Allowed ranges of every numeric input, declared once; every range message comes from here.
 
 use crate::error::{Error, ErrorKind};
-use crate::format::compact;
 
 /// An inclusive range a scenario number must lie in.
 #[derive(Debug, Clone, Copy)]
@@ -22,7 +21,8 @@ impl Limit {
                 field,
                 ErrorKind::OutOfRange {
                     value,
-                    allowed: format!("{} ≤ x ≤ {}", compact(self.min), compact(self.max)),
+                    min: self.min,
+                    max: self.max,
                 },
             ));
         }

@@ -1,5 +1,6 @@
 //! Shared pieces of the JSON contract beyond scenario and report.
 
+mod codes;
 pub(crate) mod error;
 pub mod export;
 pub mod fields;

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::codes::{IntervalRule, UtilizationBasis, Varied, WarningCode};
 use crate::hardware::{CountUnit, Precision};
 use crate::utilization::PredictedUtilization;
 
@@ -30,7 +31,7 @@ pub struct Report {
     /// Utilization used.
     pub utilization: f64,
     /// Where it comes from: `given`, `default` (0.40) or `predicted` (`"auto"`).
-    pub utilization_basis: String,
+    pub utilization_basis: UtilizationBasis,
     /// The performance model's prediction, when the utilization is `"auto"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predicted_utilization: Option<PredictedUtilization>,
@@ -182,7 +183,7 @@ pub struct Goodput {
     /// Optimal checkpoint interval: Young's √(2·δ·M), or M when δ ≥ M/2.
     pub checkpoint_interval_s: f64,
     /// `young`, or `mtbf` when the interval was capped at the MTBF.
-    pub interval_rule: String,
+    pub interval_rule: IntervalRule,
     /// Share of the wall clock spent training, 0–1.
     pub fraction: f64,
     /// Wall clock with interruptions = `duration_s` / fraction (absent: never finishes).
@@ -255,7 +256,7 @@ pub struct Budget {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Warning {
     /// Stable code.
-    pub code: String,
+    pub code: WarningCode,
     /// The field concerned.
     pub field: String,
     /// One sentence.
@@ -345,5 +346,5 @@ pub struct Ranges {
     pub cost_usd: Range,
     /// Which inputs were varied: `workload`, `utilization`, `pue`, `power` (the chip's all-in
     /// power), `peak` (the chip's peak at this precision); empty: the range is a point.
-    pub varied: Vec<String>,
+    pub varied: Vec<Varied>,
 }

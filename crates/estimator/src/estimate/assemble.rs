@@ -4,10 +4,10 @@
 use super::compute::Numbers;
 use super::resolve::Resolved;
 use crate::catalog;
-use crate::error::{Error, ErrorKind};
+use crate::error::{Conflict, Error, ErrorKind};
 use crate::report::{
-    Assumptions, Budget, Capex, Cited, Cost, EnergySplit, Goodput, HardwareUsed, Ranges, Report,
-    Site, Step, Warning,
+    Assumptions, Budget, Capex, Cited, Cost, EnergySplit, Goodput, HardwareUsed, IntervalRule,
+    Ranges, Report, Site, Step, Warning,
 };
 use crate::site;
 
@@ -47,7 +47,7 @@ pub(super) fn assemble(p: Parts) -> Result<Report, Error> {
         peak_flop_per_s_per_gpu: r.peak_gpu,
         peak_flop_per_s: n.peak,
         utilization: r.u,
-        utilization_basis: r.basis.id().into(),
+        utilization_basis: r.basis,
         effective_flop_per_s: run.eff,
         duration_s: run.duration,
         chip_hours: run.chip_hours,
@@ -97,16 +97,9 @@ fn finite(steps: &[Step]) -> Result<(), Error> {
     if let Some(bad) = steps.iter().find(|s| !s.value.is_finite()) {
         return Err(Error::new(
             "scenario",
-            ErrorKind::Unsupported {
-                reason: format!(
-                    "{} does not fit in a finite number; check the magnitudes",
-                    bad.quantity
-                ),
-                fr: format!(
-                    "{} dépasse les nombres représentables ; vérifiez les ordres de grandeur",
-                    bad.quantity
-                ),
-            },
+            ErrorKind::Conflict(Conflict::NotFinite {
+                quantity: bad.quantity.clone(),
+            }),
         ));
     }
     Ok(())
@@ -156,7 +149,11 @@ fn goodput(r: &Resolved, n: &Numbers) -> Goodput {
         checkpoint_s: r.checkpoint_s,
         restart_s: r.restart_s,
         checkpoint_interval_s: g.interval_s,
-        interval_rule: if g.capped { "mtbf" } else { "young" }.into(),
+        interval_rule: if g.capped {
+            IntervalRule::Mtbf
+        } else {
+            IntervalRule::Young
+        },
         fraction: g.fraction,
         wall_clock_s: gp.wall,
         expected_interruptions: gp.expected,

@@ -5,7 +5,7 @@
 //! row no more than for a hand-written push.
 
 use super::compute::{home_w, Budget, Capex, Numbers};
-use super::resolve::{Basis, Resolved};
+use super::resolve::Resolved;
 use super::J_PER_KWH;
 use crate::catalog::{
     HOME_KWH_PER_YEAR, KG_CO2_PER_KWH_DEFAULT, PUE_DEFAULT, USD_PER_KWH_DEFAULT,
@@ -13,6 +13,7 @@ use crate::catalog::{
 };
 use crate::format::{compact as c, Locale};
 use crate::report::Step;
+use crate::report::UtilizationBasis as Basis;
 
 /// What a definition reads: the resolved inputs, the numbers, the language.
 pub(super) struct X<'a> {
@@ -174,7 +175,7 @@ fn run(steps: &mut Vec<Step>, x: &X) {
 fn time(steps: &mut Vec<Step>, x: &X) {
     rows! { steps, x;
     "training_flop" {
-        quantity: ("Training compute", "Calcul d'entraînement"),
+        quantity: Rows::TrainingFlop.pair(),
         formula: x.r.compute.formula.as_str(),
         unit: "FLOP",
         value: Some(x.n.flop),
@@ -182,15 +183,15 @@ fn time(steps: &mut Vec<Step>, x: &X) {
         sources: &x.r.compute.sources,
     }
     "gpus" {
-        quantity: ("GPUs", "GPU"),
-        formula: ("G = count × GPUs per unit", "G = nombre × GPU par unité"),
+        quantity: Rows::Gpus.pair(),
+        formula: Rows::GpusFormula.pair(),
         unit: "GPU",
         value: Some(x.n.gpus),
         with: format!("{} × {}", c(x.r.count), c(x.r.per_unit)),
         sources: NONE,
     }
     "peak_flop_per_s_per_gpu" {
-        quantity: ("Peak per GPU", "Pic par GPU"),
+        quantity: Rows::PeakFlopPerSPerGpu.pair(),
         formula: {
             if x.r.s.sparse {
                 "P₁ = 2 × dense peak (2:4 sparsity)"
@@ -209,7 +210,7 @@ fn time(steps: &mut Vec<Step>, x: &X) {
         sources: &x.r.hw.peak_sources,
     }
     "peak_flop_per_s" {
-        quantity: ("Cluster peak", "Pic du cluster"),
+        quantity: Rows::PeakFlopPerS.pair(),
         formula: "P = G × P₁",
         unit: "FLOP/s",
         value: Some(x.n.peak),
@@ -217,11 +218,8 @@ fn time(steps: &mut Vec<Step>, x: &X) {
         sources: NONE,
     }
     "utilization" {
-        quantity: (
-            "Predicted utilization (best layout)",
-            "Utilisation prédite (meilleure répartition)",
-        ),
-        formula: ("u = MFU(best layout)", "u = MFU(meilleure répartition)"),
+        quantity: Rows::Utilization.pair(),
+        formula: Rows::UtilizationFormula.pair(),
         unit: "1",
         value: x.r.predicted.as_ref().map(|_| x.r.u),
         with: {
@@ -232,7 +230,7 @@ fn time(steps: &mut Vec<Step>, x: &X) {
         sources: NONE,
     }
     "effective_flop_per_s" {
-        quantity: ("Sustained throughput", "Débit soutenu"),
+        quantity: Rows::EffectiveFlopPerS.pair(),
         formula: "R = P × u",
         unit: "FLOP/s",
         value: Some(x.n.run.eff),
@@ -240,7 +238,7 @@ fn time(steps: &mut Vec<Step>, x: &X) {
         sources: if_default(x.r.basis == Basis::Default, UTILIZATION_DEFAULT.sources),
     }
     "duration_s" {
-        quantity: ("Training time", "Durée d'entraînement"),
+        quantity: Rows::DurationS.pair(),
         formula: "T = C / R",
         unit: "s",
         value: Some(x.n.run.duration),
@@ -248,7 +246,7 @@ fn time(steps: &mut Vec<Step>, x: &X) {
         sources: NONE,
     }
     "chip_hours" {
-        quantity: ("GPU-hours", "Heures-GPU"),
+        quantity: Rows::ChipHours.pair(),
         formula: "H = G × T / 3600",
         unit: "GPU·h",
         value: Some(x.n.run.chip_hours),
@@ -262,18 +260,15 @@ fn time(steps: &mut Vec<Step>, x: &X) {
 fn power(steps: &mut Vec<Step>, x: &X) {
     rows! { steps, x;
     "it_power_w" {
-        quantity: ("IT power", "Puissance informatique"),
-        formula: (
-            "W_IT = G × W₁ (all-in per GPU)",
-            "W_IT = G × W₁ (tout compris par GPU)",
-        ),
+        quantity: Rows::ItPowerW.pair(),
+        formula: Rows::ItPowerWFormula.pair(),
         unit: "W",
         value: Some(x.n.it),
         with: format!("{} × {}", c(x.n.gpus), c(x.r.hw.all_in_w)),
         sources: &x.r.hw.power_sources,
     }
     "facility_power_w" {
-        quantity: ("Facility power", "Puissance du site"),
+        quantity: Rows::FacilityPowerW.pair(),
         formula: "W_site = W_IT × PUE",
         unit: "W",
         value: Some(x.n.run.facility),
@@ -281,7 +276,7 @@ fn power(steps: &mut Vec<Step>, x: &X) {
         sources: if_default(x.r.s.pue == PUE_DEFAULT.value, PUE_DEFAULT.sources),
     }
     "energy_j" {
-        quantity: ("Energy", "Énergie"),
+        quantity: Rows::EnergyJ.pair(),
         formula: "E = W_site × T",
         unit: "J",
         value: Some(x.n.run.energy),
@@ -289,8 +284,8 @@ fn power(steps: &mut Vec<Step>, x: &X) {
         sources: NONE,
     }
     "co2_kg" {
-        quantity: ("CO₂", "CO₂"),
-        formula: ("M = E[kWh] × intensity", "M = E[kWh] × intensité"),
+        quantity: Rows::EnergyJ2.pair(),
+        formula: Rows::EnergyJFormula.pair(),
         unit: "kg",
         value: Some(x.n.co2),
         with: format!("{} × {}", c(x.n.run.kwh), c(x.r.kg_per_kwh)),
@@ -300,24 +295,15 @@ fn power(steps: &mut Vec<Step>, x: &X) {
         },
     }
     "homes" {
-        quantity: (
-            "US homes drawing the same power",
-            "Foyers américains de même puissance",
-        ),
-        formula: (
-            "N = W_site / (10,715 kWh / 8,766 h), EIA 2020",
-            "N = W_site / (10\u{202f}715 kWh / 8\u{202f}766 h), EIA 2020",
-        ),
+        quantity: Rows::Homes.pair(),
+        formula: Rows::HomesFormula.pair(),
         unit: "homes",
         value: Some(x.n.homes),
         with: format!("{} / {}", c(x.n.run.facility), c(home_w())),
         sources: HOME_KWH_PER_YEAR.sources,
     }
     "home_years" {
-        quantity: (
-            "Years of a US home's electricity",
-            "Années de consommation d'un foyer américain",
-        ),
+        quantity: Rows::HomeYears.pair(),
         formula: "Y = E[kWh] / 10,715 (EIA 2020)",
         unit: "home·yr",
         value: Some(x.n.home_years),
@@ -331,22 +317,16 @@ fn power(steps: &mut Vec<Step>, x: &X) {
 fn cost(steps: &mut Vec<Step>, x: &X) {
     rows! { steps, x;
     "cost_usd.compute" {
-        quantity: ("Compute cost (rental)", "Coût de calcul (location)"),
-        formula: (
-            "$_GPU = H × price per GPU-hour",
-            "$_GPU = H × prix par heure-GPU",
-        ),
+        quantity: Rows::CostUsdCompute.pair(),
+        formula: Rows::CostUsdComputeFormula.pair(),
         unit: "USD",
         value: Some(x.n.run.compute_usd),
         with: format!("{} × {}", c(x.n.run.chip_hours), c(x.r.usd_per_chip_hour)),
         sources: &x.r.price_sources,
     }
     "cost_usd.electricity" {
-        quantity: ("Electricity cost", "Coût de l'électricité"),
-        formula: (
-            "$_E = E[kWh] × price per kWh",
-            "$_E = E[kWh] × prix par kWh",
-        ),
+        quantity: Rows::CostUsdElectricity.pair(),
+        formula: Rows::CostUsdElectricityFormula.pair(),
         unit: "USD",
         value: Some(x.n.run.elec_usd),
         with: format!("{} × {}", c(x.n.run.kwh), c(x.r.usd_per_kwh)),
@@ -356,7 +336,7 @@ fn cost(steps: &mut Vec<Step>, x: &X) {
         },
     }
     "cost_usd.total" {
-        quantity: ("Total cost", "Coût total"),
+        quantity: Rows::CostUsdTotal.pair(),
         formula: "$ = $_GPU + $_E",
         unit: "USD",
         value: Some(x.n.run.total),
@@ -370,10 +350,7 @@ fn cost(steps: &mut Vec<Step>, x: &X) {
 fn claim(steps: &mut Vec<Step>, x: &X) {
     rows! { steps, x;
     "implied_utilization" {
-        quantity: (
-            "Utilization the claim implies",
-            "Utilisation qu'implique l'affirmation",
-        ),
+        quantity: Rows::ImpliedUtilization.pair(),
         formula: "u = C / (P × T_claim)",
         unit: "1",
         value: x.n.implied_utilization,
@@ -384,10 +361,7 @@ fn claim(steps: &mut Vec<Step>, x: &X) {
         sources: NONE,
     }
     "chips_needed" {
-        quantity: (
-            "GPUs needed for the target",
-            "GPU nécessaires pour l'objectif",
-        ),
+        quantity: Rows::ChipsNeeded.pair(),
         formula: "G = ⌈C / (P₁ × u × T_target)⌉",
         unit: "GPU",
         value: x.n.chips_needed,
@@ -404,4 +378,73 @@ fn claim(steps: &mut Vec<Step>, x: &X) {
 /// Energy in kWh, for the rows that write it.
 pub(super) fn kwh(j: f64) -> f64 {
     j / J_PER_KWH
+}
+
+crate::keys! {
+    /// The rows' names and formulas in words, by row id (`…Formula`: the formula).
+    enum Rows {
+        TrainingFlop => "Training compute",
+            "Calcul d'entraînement";
+        Gpus => "GPUs",
+            "GPU";
+        GpusFormula => "G = count × GPUs per unit",
+            "G = nombre × GPU par unité";
+        PeakFlopPerSPerGpu => "Peak per GPU",
+            "Pic par GPU";
+        PeakFlopPerS => "Cluster peak",
+            "Pic du cluster";
+        Utilization => "Predicted utilization (best layout)",
+            "Utilisation prédite (meilleure répartition)";
+        UtilizationFormula => "u = MFU(best layout)",
+            "u = MFU(meilleure répartition)";
+        EffectiveFlopPerS => "Sustained throughput",
+            "Débit soutenu";
+        DurationS => "Training time",
+            "Durée d'entraînement";
+        ChipHours => "GPU-hours",
+            "Heures-GPU";
+        ItPowerW => "IT power",
+            "Puissance informatique";
+        ItPowerWFormula => "W_IT = G × W₁ (all-in per GPU)",
+            "W_IT = G × W₁ (tout compris par GPU)";
+        FacilityPowerW => "Facility power",
+            "Puissance du site";
+        EnergyJ => "Energy",
+            "Énergie";
+        EnergyJ2 => "CO₂",
+            "CO₂";
+        EnergyJFormula => "M = E[kWh] × intensity",
+            "M = E[kWh] × intensité";
+        Homes => "US homes drawing the same power",
+            "Foyers américains de même puissance";
+        HomesFormula => "N = W_site / (10,715 kWh / 8,766 h), EIA 2020",
+            "N = W_site / (10\u{202f}715 kWh / 8\u{202f}766 h), EIA 2020";
+        HomeYears => "Years of a US home's electricity",
+            "Années de consommation d'un foyer américain";
+        CostUsdCompute => "Compute cost (rental)",
+            "Coût de calcul (location)";
+        CostUsdComputeFormula => "$_GPU = H × price per GPU-hour",
+            "$_GPU = H × prix par heure-GPU";
+        CostUsdElectricity => "Electricity cost",
+            "Coût de l'électricité";
+        CostUsdElectricityFormula => "$_E = E[kWh] × price per kWh",
+            "$_E = E[kWh] × prix par kWh";
+        CostUsdTotal => "Total cost",
+            "Coût total";
+        ImpliedUtilization => "Utilization the claim implies",
+            "Utilisation qu'implique l'affirmation";
+        ChipsNeeded => "GPUs needed for the target",
+            "GPU nécessaires pour l'objectif";
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    #[test]
+    fn every_text_is_written_in_both_languages() {
+        assert_eq!(
+            crate::text::keys::check(super::Rows::ALL, super::Rows::pair),
+            Ok(())
+        );
+    }
 }

@@ -23,14 +23,8 @@ pub(super) fn scale(steps: &mut Vec<Step>, x: &X) {
 fn failures(steps: &mut Vec<Step>, x: &X) {
     rows! { steps, x;
     "goodput.interruptions_per_gpu_hour" {
-        quantity: (
-            "Interruptions per GPU-hour (Llama 3 405B)",
-            "Interruptions par heure-GPU (Llama 3 405B)",
-        ),
-        formula: (
-            "λ₁ = interruptions / (GPUs × days × 24)",
-            "λ₁ = interruptions / (GPU × jours × 24)",
-        ),
+        quantity: Rows::GoodputInterruptionsPerGpuHour.pair(),
+        formula: Rows::GoodputInterruptionsPerGpuHourFormula.pair(),
         unit: "1/(GPU·h)",
         value: {
             x.r.s
@@ -49,10 +43,7 @@ fn failures(steps: &mut Vec<Step>, x: &X) {
         sources: LLAMA3,
     }
     "goodput.mtbf_s" {
-        quantity: (
-            "Mean time between interruptions of the job",
-            "Temps moyen entre interruptions du travail",
-        ),
+        quantity: Rows::GoodputMtbfS.pair(),
         formula: "M = 3600 / (G × λ₁)",
         unit: "s",
         value: Some(x.n.goodput.g.mtbf_s),
@@ -60,10 +51,7 @@ fn failures(steps: &mut Vec<Step>, x: &X) {
         sources: if_default(x.r.s.interruptions_per_gpu_hour.is_none(), LLAMA3),
     }
     "goodput.checkpoint_interval_s" {
-        quantity: (
-            "Optimal checkpoint interval",
-            "Intervalle optimal entre points de reprise",
-        ),
+        quantity: Rows::GoodputCheckpointIntervalS.pair(),
         formula: {
             if x.n.goodput.g.capped {
                 "τ = M (δ ≥ M/2: Young's √(2·δ·M) does not hold)"
@@ -84,10 +72,7 @@ fn failures(steps: &mut Vec<Step>, x: &X) {
         sources: checkpoint_sources(x),
     }
     "goodput.fraction" {
-        quantity: (
-            "Share of the wall clock spent training",
-            "Part du temps réel passée à entraîner",
-        ),
+        quantity: Rows::GoodputFraction.pair(),
         formula: "f = τ / (M · e^(R/M) · (e^((τ+δ)/M) − 1)) (Daly)",
         unit: "1",
         value: Some(x.n.goodput.g.fraction),
@@ -105,10 +90,7 @@ fn failures(steps: &mut Vec<Step>, x: &X) {
 fn wall(steps: &mut Vec<Step>, x: &X) {
     rows! { steps, x;
     "goodput.wall_clock_s" {
-        quantity: (
-            "Wall clock with interruptions",
-            "Durée réelle avec interruptions",
-        ),
+        quantity: Rows::GoodputWallClockS.pair(),
         formula: "T_wall = T / f",
         unit: "s",
         value: x.n.goodput.wall,
@@ -116,7 +98,7 @@ fn wall(steps: &mut Vec<Step>, x: &X) {
         sources: NONE,
     }
     "goodput.expected_interruptions" {
-        quantity: ("Interruptions expected", "Interruptions attendues"),
+        quantity: Rows::GoodputExpectedInterruptions.pair(),
         formula: "n = T_wall / M",
         unit: "",
         value: x.n.goodput.expected,
@@ -124,7 +106,7 @@ fn wall(steps: &mut Vec<Step>, x: &X) {
         sources: NONE,
     }
     "goodput.energy_j" {
-        quantity: ("Energy over the wall clock", "Énergie sur la durée réelle"),
+        quantity: Rows::GoodputEnergyJ.pair(),
         formula: "E_wall = W_site × T_wall",
         unit: "J",
         value: x.n.goodput.energy,
@@ -132,10 +114,7 @@ fn wall(steps: &mut Vec<Step>, x: &X) {
         sources: NONE,
     }
     "goodput.cost_usd" {
-        quantity: (
-            "Rental and electricity over the wall clock",
-            "Location et électricité sur la durée réelle",
-        ),
+        quantity: Rows::GoodputCostUsd.pair(),
         formula: "$_wall = G × T_wall/3600 × price + E_wall[kWh] × price per kWh",
         unit: "USD",
         value: x.n.goodput.cost,
@@ -153,7 +132,7 @@ fn wall(steps: &mut Vec<Step>, x: &X) {
 fn capex(steps: &mut Vec<Step>, x: &X) {
     rows! { steps, x;
     "site.gpus" {
-        quantity: ("GPUs the site holds", "GPU que le site peut accueillir"),
+        quantity: Rows::SiteGpus.pair(),
         formula: "G_site = ⌊W_site / (W₁ × PUE)⌋",
         unit: "GPU",
         value: x.n.site.map(|(_, g)| g),
@@ -164,7 +143,7 @@ fn capex(steps: &mut Vec<Step>, x: &X) {
         sources: NONE,
     }
     "capex.chips_usd" {
-        quantity: ("GPUs bought", "Achat des GPU"),
+        quantity: Rows::CapexChipsUsd.pair(),
         formula: "$_chips = G × purchase price",
         unit: "USD",
         value: x.n.capex.map(|k| k.chips_usd),
@@ -172,7 +151,7 @@ fn capex(steps: &mut Vec<Step>, x: &X) {
         sources: purchase_sources(x),
     }
     "capex.facility_usd" {
-        quantity: ("Facility built", "Construction du site"),
+        quantity: Rows::CapexFacilityUsd.pair(),
         formula: "$_site = W_IT × $ per W",
         unit: "USD",
         value: x.n.capex.map(|k| k.facility_usd),
@@ -183,7 +162,7 @@ fn capex(steps: &mut Vec<Step>, x: &X) {
         },
     }
     "capex.total_usd" {
-        quantity: ("Capital cost", "Investissement"),
+        quantity: Rows::CapexTotalUsd.pair(),
         formula: "$_capex = $_chips + $_site",
         unit: "USD",
         value: x.n.capex.map(|k| k.total),
@@ -191,10 +170,7 @@ fn capex(steps: &mut Vec<Step>, x: &X) {
         sources: NONE,
     }
     "capex.amortized_usd" {
-        quantity: (
-            "Capital cost's share for the run",
-            "Part de l'investissement pour l'entraînement",
-        ),
+        quantity: Rows::CapexAmortizedUsd.pair(),
         formula: "$_amort = $_capex × T / lifetime",
         unit: "USD",
         value: x.n.capex.map(|k| k.amortized),
@@ -211,7 +187,7 @@ fn capex(steps: &mut Vec<Step>, x: &X) {
 fn ownership(steps: &mut Vec<Step>, x: &X) {
     rows! { steps, x;
     "cost_usd.ownership" {
-        quantity: ("Cost if owned", "Coût en propriété"),
+        quantity: Rows::CostUsdOwnership.pair(),
         formula: "$_own = $_amort + $_E",
         unit: "USD",
         value: x.n.capex.map(|k| k.ownership),
@@ -219,10 +195,7 @@ fn ownership(steps: &mut Vec<Step>, x: &X) {
         sources: NONE,
     }
     "goodput.ownership_usd" {
-        quantity: (
-            "Cost if owned, over the wall clock",
-            "Coût en propriété sur la durée réelle",
-        ),
+        quantity: Rows::GoodputOwnershipUsd.pair(),
         formula: "$_own,wall = $_capex × T_wall / lifetime + E_wall[kWh] × price per kWh",
         unit: "USD",
         value: x.n.capex.and_then(|k| k.ownership_wall),
@@ -234,7 +207,7 @@ fn ownership(steps: &mut Vec<Step>, x: &X) {
         sources: NONE,
     }
     "budget.gpus" {
-        quantity: ("GPUs the budget buys", "GPU que le budget achète"),
+        quantity: Rows::BudgetGpus.pair(),
         formula: "G_$ = ⌊budget / (price + $ per W × W₁)⌋",
         unit: "GPU",
         value: x.capex().budget.map(|b| b.gpus),
@@ -246,7 +219,7 @@ fn ownership(steps: &mut Vec<Step>, x: &X) {
         sources: purchase_sources(x),
     }
     "budget.facility_power_w" {
-        quantity: ("Site power they need", "Puissance de site nécessaire"),
+        quantity: Rows::BudgetFacilityPowerW.pair(),
         formula: "W_$ = G_$ × W₁ × PUE",
         unit: "W",
         value: x.capex().budget.map(|b| b.power),
@@ -265,4 +238,57 @@ fn checkpoint_sources(x: &X) -> &'static [&'static str] {
 
 fn purchase_sources<'a>(x: &X<'a>) -> &'a [String] {
     x.r.purchase.as_ref().map_or(&[], |(_, s)| s.as_slice())
+}
+
+crate::keys! {
+    /// The rows' names and formulas in words, by row id (`…Formula`: the formula).
+    enum Rows {
+        GoodputInterruptionsPerGpuHour => "Interruptions per GPU-hour (Llama 3 405B)",
+            "Interruptions par heure-GPU (Llama 3 405B)";
+        GoodputInterruptionsPerGpuHourFormula => "λ₁ = interruptions / (GPUs × days × 24)",
+            "λ₁ = interruptions / (GPU × jours × 24)";
+        GoodputMtbfS => "Mean time between interruptions of the job",
+            "Temps moyen entre interruptions du travail";
+        GoodputCheckpointIntervalS => "Optimal checkpoint interval",
+            "Intervalle optimal entre points de reprise";
+        GoodputFraction => "Share of the wall clock spent training",
+            "Part du temps réel passée à entraîner";
+        GoodputWallClockS => "Wall clock with interruptions",
+            "Durée réelle avec interruptions";
+        GoodputExpectedInterruptions => "Interruptions expected",
+            "Interruptions attendues";
+        GoodputEnergyJ => "Energy over the wall clock",
+            "Énergie sur la durée réelle";
+        GoodputCostUsd => "Rental and electricity over the wall clock",
+            "Location et électricité sur la durée réelle";
+        SiteGpus => "GPUs the site holds",
+            "GPU que le site peut accueillir";
+        CapexChipsUsd => "GPUs bought",
+            "Achat des GPU";
+        CapexFacilityUsd => "Facility built",
+            "Construction du site";
+        CapexTotalUsd => "Capital cost",
+            "Investissement";
+        CapexAmortizedUsd => "Capital cost's share for the run",
+            "Part de l'investissement pour l'entraînement";
+        CostUsdOwnership => "Cost if owned",
+            "Coût en propriété";
+        GoodputOwnershipUsd => "Cost if owned, over the wall clock",
+            "Coût en propriété sur la durée réelle";
+        BudgetGpus => "GPUs the budget buys",
+            "GPU que le budget achète";
+        BudgetFacilityPowerW => "Site power they need",
+            "Puissance de site nécessaire";
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    #[test]
+    fn every_text_is_written_in_both_languages() {
+        assert_eq!(
+            crate::text::keys::check(super::Rows::ALL, super::Rows::pair),
+            Ok(())
+        );
+    }
 }

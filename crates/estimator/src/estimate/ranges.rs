@@ -2,11 +2,12 @@
 //! range, each run through the same [`compute::run`] as the central estimate.
 
 use super::compute::{self, Numbers};
-use super::resolve::{Basis, Resolved};
+use super::resolve::Resolved;
 use crate::catalog::{self, PUE_DEFAULT, PUE_HIGH, PUE_LOW};
 use crate::catalog::{UTILIZATION_TYPICAL_HIGH, UTILIZATION_TYPICAL_LOW};
 use crate::hardware::HardwareChoice;
-use crate::report::{Range, Ranges};
+use crate::report::UtilizationBasis as Basis;
+use crate::report::{Range, Ranges, Varied};
 
 /// One input's low and high (for compute and utilization, the values; for the peak and the
 /// power, ratios to the value the estimate used).
@@ -50,14 +51,14 @@ pub(super) fn ranges(r: &Resolved, n: &Numbers) -> Ranges {
     let peak = ratio(&format!("{}_tflops", s.precision.id()));
     let mut varied = Vec::new();
     for (name, span) in [
-        ("workload", workload),
-        ("utilization", utilization),
-        ("pue", pue),
-        ("power", power),
-        ("peak", peak),
+        (Varied::Workload, workload),
+        (Varied::Utilization, utilization),
+        (Varied::Pue, pue),
+        (Varied::Power, power),
+        (Varied::Peak, peak),
     ] {
         if span.is_some() {
-            varied.push(name.to_string());
+            varied.push(name);
         }
     }
     let lo = |v: Span, x: f64| v.map_or(x, |v| v.0);

@@ -3,35 +3,14 @@
 //! order a reader fixes them (the first one wins).
 
 use crate::catalog::{self, UTILIZATION_DEFAULT};
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Need};
 use crate::fields::{self, Field};
 use crate::format::Locale;
 use crate::hardware::{Hardware, HardwareChoice};
+use crate::report::UtilizationBasis as Basis;
 use crate::scenario::Scenario;
 use crate::utilization::{self, PredictedUtilization, Utilization};
 use crate::workload::{Compute, Workload};
-
-/// Where the utilization comes from (the report's `utilization_basis`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Basis {
-    /// A number in the scenario.
-    Given,
-    /// The performance model's (`"auto"`).
-    Predicted,
-    /// The catalog's default (0.40).
-    Default,
-}
-
-impl Basis {
-    /// The contract's string.
-    pub(super) fn id(self) -> &'static str {
-        match self {
-            Basis::Given => "given",
-            Basis::Predicted => "predicted",
-            Basis::Default => "default",
-        }
-    }
-}
 
 /// A scenario's inputs, checked, with their defaults and the sources of those defaults.
 pub(super) struct Resolved<'a> {
@@ -129,16 +108,9 @@ fn rental_price(s: &Scenario, hw: &Hardware) -> Result<(f64, Vec<String>), Error
         (None, Some(p)) => Ok((p, hw.price_sources.clone())),
         (None, None) => Err(Error::new(
             "usd_per_chip_hour",
-            ErrorKind::Missing {
-                hint: format!(
-                    "{} has no catalog rental price: give usd_per_chip_hour",
-                    hw.name
-                ),
-                fr: format!(
-                    "{} n'a pas de prix de location au catalogue : donnez usd_per_chip_hour",
-                    hw.name
-                ),
-            },
+            ErrorKind::Needs(Need::RentalPrice {
+                chip: hw.name.clone(),
+            }),
         )),
     }
 }
@@ -162,11 +134,7 @@ fn purchase_price(s: &Scenario, budget: bool) -> Result<Option<(f64, Vec<String>
     if price.is_none() && budget {
         return Err(Error::new(
             "usd_purchase_per_chip",
-            ErrorKind::Missing {
-                hint: "a budget needs a purchase price per GPU: give usd_purchase_per_chip".into(),
-                fr: "un budget demande un prix d'achat par GPU : donnez usd_purchase_per_chip"
-                    .into(),
-            },
+            ErrorKind::Needs(Need::PurchasePrice),
         ));
     }
     Ok(price)

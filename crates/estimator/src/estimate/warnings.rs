@@ -2,27 +2,43 @@
 
 use super::explain::X;
 use crate::catalog::UTILIZATION_WARNING;
-use crate::format::{self as fmt, Locale};
-use crate::report::Warning;
+use crate::format as fmt;
+use crate::report::{Warning, WarningCode};
+use crate::text::keys::fill;
 
-/// Picks the sentence in the reader's language.
-fn say(l: Locale, en: String, fr: String) -> String {
-    match l {
-        Locale::En => en,
-        Locale::Fr => fr,
+crate::keys! {
+    /// Each warning's sentence, by its code; `{}` are the figures, in order.
+    pub(crate) enum Says {
+        CheckpointSlow => "a checkpoint ({}) takes half the time between interruptions ({}) or more: the interval is set to the MTBF",
+            "un point de reprise ({}) prend la moitié du temps entre interruptions ({}) ou plus : l'intervalle est pris égal au MTBF";
+        NeverFinishes => "interruptions every {} against a restart of {}: the run never finishes",
+            "une interruption toutes les {} pour un redémarrage de {} : l'entraînement ne finit jamais";
+        AutoFailed => "no parallel layout found for this cluster ({}): the default utilization is used",
+            "aucune répartition trouvée pour ce cluster ({}) : l'utilisation par défaut est retenue";
+        UtilizationHigh => "utilization {} is above {}: no published large training run sustains that",
+            "une utilisation de {} dépasse {} : aucun grand entraînement publié ne la soutient";
+        SparsePeak => "the sparse peak assumes 2:4 structured sparsity, which training does not use: compare dense figures",
+            "le pic creux suppose une parcimonie structurée 2:4, que l'entraînement n'utilise pas : comparez les pics denses";
+        ClaimImpossible => "the claimed duration needs {} of the peak: impossible",
+            "la durée annoncée demande {} du pic : impossible";
+        ClaimOptimistic => "the claimed duration needs {} of the peak: beyond any published run",
+            "la durée annoncée demande {} du pic : au-delà de tout entraînement publié";
     }
 }
 
-/// A table of warnings, in the order the page lists them: each is its code, the field it is
-/// about, and its sentence when it applies (`None`: it does not). Expanded in place.
+/// A table of warnings, in the order the page lists them: each is its code (which is also its
+/// sentence's key), the field it is about, and the figures of its sentence when it applies
+/// (`None`: it does not). Expanded in place.
 macro_rules! warnings_table {
-    ($( $code:literal, $field:literal => $message:expr; )*) => {{
+    ($l:expr; $( $code:ident, $field:literal => $figures:expr; )*) => {{
         let mut out = Vec::new();
-        $( if let Some(message) = $message {
+        $( if let Some(figures) = $figures {
+            let figures: &[String] = &figures;
+            let figures: Vec<&str> = figures.iter().map(String::as_str).collect();
             out.push(Warning {
-                code: $code.into(),
+                code: WarningCode::$code,
                 field: $field.into(),
-                message,
+                message: fill(Says::$code.t($l), &figures),
             });
         } )*
         out
@@ -34,49 +50,29 @@ pub(super) fn warnings(x: &X) -> Vec<Warning> {
     let l = x.l;
     let g = &x.n.goodput.g;
     let pct = |v: f64| fmt::percent(v, l);
+    let dur = |s: f64| fmt::duration(s, l);
     let implied = x.n.implied_utilization;
-    warnings_table! {
-        "checkpoint_slow", "checkpoint_s" => g.capped.then(|| {
-            let (d, m) = (fmt::duration(x.r.checkpoint_s, l), fmt::duration(g.mtbf_s, l));
-            say(l,
-                format!("a checkpoint ({d}) takes half the time between interruptions ({m}) or more: the interval is set to the MTBF"),
-                format!("un point de reprise ({d}) prend la moitié du temps entre interruptions ({m}) ou plus : l'intervalle est pris égal au MTBF"),
-            )
-        });
-        "never_finishes", "goodput" => x.n.goodput.wall.is_none().then(|| {
-            let (m, r) = (fmt::duration(g.mtbf_s, l), fmt::duration(x.r.restart_s, l));
-            say(l,
-                format!("interruptions every {m} against a restart of {r}: the run never finishes"),
-                format!("une interruption toutes les {m} pour un redémarrage de {r} : l'entraînement ne finit jamais"),
-            )
-        });
-        "auto_failed", "utilization" => x.r.auto_failed.as_ref().map(|e| {
-            let why = e.reason_in(l);
-            say(l,
-                format!("no parallel layout found for this cluster ({why}): the default utilization is used"),
-                format!("aucune répartition trouvée pour ce cluster ({why}) : l'utilisation par défaut est retenue"),
-            )
-        });
-        "utilization_high", "utilization" => (x.r.u > UTILIZATION_WARNING.value).then(|| {
-            let (u, max) = (pct(x.r.u), pct(UTILIZATION_WARNING.value));
-            say(l,
-                format!("utilization {u} is above {max}: no published large training run sustains that"),
-                format!("une utilisation de {u} dépasse {max} : aucun grand entraînement publié ne la soutient"),
-            )
-        });
-        "sparse_peak", "sparse" => x.r.s.sparse.then(|| say(l,
-            "the sparse peak assumes 2:4 structured sparsity, which training does not use: compare dense figures".into(),
-            "le pic creux suppose une parcimonie structurée 2:4, que l'entraînement n'utilise pas : comparez les pics denses".into(),
-        ));
-        "claim_impossible", "claimed_duration_s" => implied.filter(|&iu| iu > 1.0).map(|iu| say(l,
-            format!("the claimed duration needs {} of the peak: impossible", pct(iu)),
-            format!("la durée annoncée demande {} du pic : impossible", pct(iu)),
-        ));
-        "claim_optimistic", "claimed_duration_s" => implied
-            .filter(|&iu| iu <= 1.0 && iu > UTILIZATION_WARNING.value)
-            .map(|iu| say(l,
-                format!("the claimed duration needs {} of the peak: beyond any published run", pct(iu)),
-                format!("la durée annoncée demande {} du pic : au-delà de tout entraînement publié", pct(iu)),
-            ));
+    let cap = UTILIZATION_WARNING.value;
+    warnings_table! { l;
+        CheckpointSlow, "checkpoint_s" => g.capped.then(|| [dur(x.r.checkpoint_s), dur(g.mtbf_s)]);
+        NeverFinishes, "goodput" => x.n.goodput.wall.is_none().then(|| [dur(g.mtbf_s), dur(x.r.restart_s)]);
+        AutoFailed, "utilization" => x.r.auto_failed.as_ref().map(|e| [e.reason_in(l)]);
+        UtilizationHigh, "utilization" => (x.r.u > cap).then(|| [pct(x.r.u), pct(cap)]);
+        SparsePeak, "sparse" => x.r.s.sparse.then_some([] as [String; 0]);
+        ClaimImpossible, "claimed_duration_s" => implied.filter(|&iu| iu > 1.0).map(|iu| [pct(iu)]);
+        ClaimOptimistic, "claimed_duration_s" => implied
+            .filter(|&iu| iu <= 1.0 && iu > cap)
+            .map(|iu| [pct(iu)]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_warning_is_written_in_both_languages() {
+        assert_eq!(
+            crate::text::keys::check(super::Says::ALL, super::Says::pair),
+            Ok(())
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::estimate::estimate;
 use crate::format::compact;
 use crate::scenario::Scenario;
@@ -91,24 +91,31 @@ pub fn sweep(s: &Scenario, counts: &[f64]) -> Result<Vec<SweepPoint>, Error> {
                     cost_usd: cost,
                     utilization: r.utilization,
                 }),
-                _ => Err(Error::new(
+                _ => Err(Error::said(
                     "count",
-                    ErrorKind::Unsupported {
-                        reason: format!(
-                            "at {} GPUs an interruption comes every {} s on average, against a restart of {} s: the run never finishes",
-                            compact(r.gpus),
-                            compact(g.mtbf_s),
-                            compact(g.restart_s)
-                        ),
-                        fr: format!(
-                            "à {} GPU une interruption survient toutes les {} s en moyenne, pour un redémarrage de {} s : l'entraînement ne finit jamais",
-                            compact(r.gpus),
-                            compact(g.mtbf_s),
-                            compact(g.restart_s)
-                        ),
-                    },
+                    Fails::NeverFinishes,
+                    &[&compact(r.gpus), &compact(g.mtbf_s), &compact(g.restart_s)],
                 )),
             }
         })
         .collect()
+}
+
+crate::keys! {
+    /// A sweep's error; `{}` are the GPUs, the MTBF and the restart time in seconds.
+    enum Fails {
+        NeverFinishes => "at {} GPUs an interruption comes every {} s on average, against a restart of {} s: the run never finishes",
+            "à {} GPU une interruption survient toutes les {} s en moyenne, pour un redémarrage de {} s : l'entraînement ne finit jamais";
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    #[test]
+    fn every_text_is_written_in_both_languages() {
+        assert_eq!(
+            crate::text::keys::check(super::Fails::ALL, super::Fails::pair),
+            Ok(())
+        );
+    }
 }

@@ -5,7 +5,7 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::catalog;
-use crate::error::{Error, ErrorKind};
+use crate::error::{Conflict, Error, ErrorKind};
 use crate::format::Locale;
 use crate::hardware::Precision;
 use crate::perf::{self, Fixed, PerfHardware, Prediction, System, Training};
@@ -90,18 +90,15 @@ pub struct PredictedUtilization {
     pub layout: String,
 }
 
-fn auto_error(reason: String, fr: String) -> Error {
-    Error::new("utilization", ErrorKind::Unsupported { reason, fr })
+fn auto_error(c: Conflict) -> Error {
+    Error::new("utilization", ErrorKind::Conflict(c))
 }
 
 /// What `"auto"` says in a build without the performance model (feature `no-auto`: the page's
 /// light first module, which loads the full app to compute it).
 #[cfg(feature = "no-auto")]
 pub(crate) fn not_here() -> Result<(PredictedUtilization, Prediction), Error> {
-    Err(auto_error(
-        "the performance model is not in this build".into(),
-        "le modèle de performance n'est pas dans cette version".into(),
-    ))
+    Err(auto_error(Conflict::AutoNotInBuild))
 }
 
 /// Predicts the utilization of `model_id` on `gpus` GPUs of `hardware_id`.
@@ -123,34 +120,20 @@ pub fn predict(
             .filter(|m| m.arch.is_some())
             .map(|m| m.id)
             .collect::<Vec<_>>()
-            .join(", ")
     };
     let shape = model_id
         .and_then(catalog::model)
         .and_then(|m| m.arch)
         .ok_or_else(|| {
-            auto_error(
-                format!(
-                    "\"auto\" needs a model preset with a published architecture ({})",
-                    with_arch()
-                ),
-                format!(
-                    "« auto » demande un modèle dont l'architecture est publiée ({})",
-                    with_arch()
-                ),
-            )
+            auto_error(Conflict::AutoNeedsArchitecture {
+                presets: with_arch(),
+            })
         })?;
     if catalog::accelerator(hardware_id).is_none() {
-        return Err(auto_error(
-            "\"auto\" needs a catalog chip".into(),
-            "« auto » demande une puce du catalogue".into(),
-        ));
+        return Err(auto_error(Conflict::AutoNeedsCatalogChip));
     }
     if gpus > f64::from(u32::MAX) {
-        return Err(auto_error(
-            "too many GPUs for the performance model".into(),
-            "trop de GPU pour le modèle de performance".into(),
-        ));
+        return Err(auto_error(Conflict::AutoTooManyGpus));
     }
     let global_batch = global_batch.unwrap_or((AUTO_BATCH_TOKENS / shape.seq_len.max(1)).max(1));
     let system = System {

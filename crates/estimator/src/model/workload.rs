@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{self, ModelPreset};
-use crate::error::{Error, ErrorKind};
+use crate::error::{Conflict, Error, ErrorKind, Need};
 use crate::{fields, limits};
 
 /// What is trained, as a compute budget.
@@ -99,14 +99,10 @@ impl Workload {
                         if a > n {
                             return Err(Error::new(
                                 "workload.active_params",
-                                ErrorKind::Unsupported {
-                                    reason: format!(
-                                        "{a:e} active parameters exceed the {n:e} total"
-                                    ),
-                                    fr: format!(
-                                        "{a:e} paramètres actifs dépassent le total de {n:e}"
-                                    ),
-                                },
+                                ErrorKind::Conflict(Conflict::ActiveParamsExceedTotal {
+                                    active: a,
+                                    total: n,
+                                }),
                             ));
                         }
                         (a, "C = 6 · N_active · D")
@@ -145,10 +141,7 @@ impl Workload {
                         _ => {
                             return Err(Error::new(
                                 "workload",
-                                ErrorKind::Missing {
-                                    hint: format!("preset `{id}` has no compute figure"),
-                                    fr: format!("le modèle `{id}` n'a pas de valeur de calcul"),
-                                },
+                                ErrorKind::Needs(Need::PresetCompute { preset: id.clone() }),
                             ))
                         }
                     };

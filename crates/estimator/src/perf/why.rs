@@ -2,9 +2,36 @@
 //! the runner-up.
 
 use crate::format::Locale;
+use crate::text::keys::fill;
 
 use super::layout::{Layout, Recompute, Sharding};
 use super::predict::Prediction;
+
+crate::keys! {
+    /// A layout's words and why it wins; `{}` are the figures, in order.
+    enum Why {
+        MicroBatch => "micro-batch", "micro-lot";
+        Interleave => "interleave", "entrelacement";
+        Recompute => "recompute", "recalcul";
+        RecomputeNone => "none", "aucun";
+        RecomputeSelective => "selective", "sélectif";
+        RecomputeFull => "full", "complet";
+        SequenceParallel => " · sequence parallel", " · parallélisme de séquence";
+        ShardOptimizer => " · distributed optimizer", " · optimiseur distribué";
+        ShardGradients => " · ZeRO-2 (optimizer and gradients sharded)",
+            " · ZeRO-2 (optimiseur et gradients répartis)";
+        ShardFull => " · ZeRO-3 / FSDP (fully sharded)", " · ZeRO-3 / FSDP (tout réparti)";
+        Head => "{} runs an iteration in {} s at {} % MFU",
+            "{} fait une itération en {} s à {} % de MFU";
+        OnlyLayout => "{}; it is the only layout that fits.",
+            "{} ; c'est la seule répartition qui tient.";
+        RunnerUp => "{}. The runner-up ({}) is {} % slower",
+            "{}. La suivante ({}) est plus lente de {} %";
+        Mostly => ", mostly from {}", ", surtout à cause de : {}";
+        And => " and ", " et ";
+        Saves => ", though it saves {}", ", même si elle gagne {}";
+    }
+}
 
 /// A layout in one line: `tp 8 · pp 16 · dp 128 · micro-batch 1 · recompute full · …`.
 pub fn describe(l: &Layout) -> String {
@@ -13,7 +40,6 @@ pub fn describe(l: &Layout) -> String {
 
 /// [`describe`] in `lang`.
 pub fn describe_in(l: &Layout, lang: Locale) -> String {
-    let fr = lang == Locale::Fr;
     let mut s = format!("tp {} · pp {} · dp {}", l.tp, l.pp, l.dp.unwrap_or(0));
     if l.cp > 1 {
         s += &format!(" · cp {}", l.cp);
@@ -21,73 +47,43 @@ pub fn describe_in(l: &Layout, lang: Locale) -> String {
     if l.ep > 1 {
         s += &format!(" · ep {}", l.ep);
     }
-    s += &format!(
-        " · {} {}",
-        if fr { "micro-lot" } else { "micro-batch" },
-        l.micro_batch
-    );
+    s += &format!(" · {} {}", Why::MicroBatch.t(lang), l.micro_batch);
     if l.interleave > 1 {
-        s += &format!(
-            " · {} {}",
-            if fr { "entrelacement" } else { "interleave" },
-            l.interleave
-        );
+        s += &format!(" · {} {}", Why::Interleave.t(lang), l.interleave);
     }
-    let recompute = match (l.recompute, fr) {
-        (Recompute::None, true) => "aucun",
-        (Recompute::Selective, true) => "sélectif",
-        (Recompute::Full, true) => "complet",
-        (r, false) => r.id(),
+    let recompute = match l.recompute {
+        Recompute::None => Why::RecomputeNone,
+        Recompute::Selective => Why::RecomputeSelective,
+        Recompute::Full => Why::RecomputeFull,
     };
-    s += &format!(
-        " · {} {recompute}",
-        if fr { "recalcul" } else { "recompute" }
-    );
+    s += &format!(" · {} {}", Why::Recompute.t(lang), recompute.t(lang));
     if l.sequence_parallel {
-        s += if fr {
-            " · parallélisme de séquence"
-        } else {
-            " · sequence parallel"
-        };
+        s += Why::SequenceParallel.t(lang);
     }
-    let sharded = match (l.effective_sharding(), fr) {
-        (Sharding::None, _) => "",
-        (Sharding::Optimizer, false) => " · distributed optimizer",
-        (Sharding::Optimizer, true) => " · optimiseur distribué",
-        (Sharding::Gradients, false) => " · ZeRO-2 (optimizer and gradients sharded)",
-        (Sharding::Gradients, true) => " · ZeRO-2 (optimiseur et gradients répartis)",
-        (Sharding::Full, false) => " · ZeRO-3 / FSDP (fully sharded)",
-        (Sharding::Full, true) => " · ZeRO-3 / FSDP (tout réparti)",
+    s += match l.effective_sharding() {
+        Sharding::None => "",
+        Sharding::Optimizer => Why::ShardOptimizer.t(lang),
+        Sharding::Gradients => Why::ShardGradients.t(lang),
+        Sharding::Full => Why::ShardFull.t(lang),
     };
-    s += sharded;
     s
 }
 
 /// Why `best` beats `next`, in one or two sentences in `l`.
 pub fn explain(best: &Prediction, next: Option<&Prediction>, l: Locale) -> String {
     let fr = l == Locale::Fr;
-    let head = if fr {
-        format!(
-            "{} fait une itération en {:.3} s à {:.1} % de MFU",
-            describe_in(&best.layout, l),
-            best.iteration_s,
-            100.0 * best.mfu
-        )
-        .replace('.', ",")
-    } else {
-        format!(
-            "{} runs an iteration in {:.3} s at {:.1} % MFU",
-            describe(&best.layout),
-            best.iteration_s,
-            100.0 * best.mfu
-        )
-    };
+    // French writes decimal commas.
+    let comma = |s: String| if fr { s.replace('.', ",") } else { s };
+    let head = comma(fill(
+        Why::Head.t(l),
+        &[
+            &describe_in(&best.layout, l),
+            &format!("{:.3}", best.iteration_s),
+            &format!("{:.1}", 100.0 * best.mfu),
+        ],
+    ));
     let Some(next) = next else {
-        return if fr {
-            format!("{head} ; c'est la seule répartition qui tient.")
-        } else {
-            format!("{head}; it is the only layout that fits.")
-        };
+        return fill(Why::OnlyLayout.t(l), &[&head]);
     };
     let mut diffs: Vec<(&str, f64)> = best
         .time
@@ -97,13 +93,7 @@ pub fn explain(best: &Prediction, next: Option<&Prediction>, l: Locale) -> Strin
         .map(|((name, a), (_, b))| (*name, b - a))
         .collect();
     diffs.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let num = |d: f64| {
-        if fr {
-            format!("{d:.3}").replace('.', ",")
-        } else {
-            format!("{d:.3}")
-        }
-    };
+    let num = |d: f64| comma(format!("{d:.3}"));
     let costs: Vec<String> = diffs
         .iter()
         .filter(|d| d.1 > 1e-4 * best.iteration_s)
@@ -118,32 +108,31 @@ pub fn explain(best: &Prediction, next: Option<&Prediction>, l: Locale) -> Strin
         .map(|(n, d)| format!("{n} {} s", num(*d)))
         .collect();
     let slower = 100.0 * (next.iteration_s / best.iteration_s - 1.0);
-    let mut out = if fr {
-        format!(
-            "{head}. La suivante ({}) est plus lente de {} %",
-            describe_in(&next.layout, l),
-            format!("{slower:.1}").replace('.', ",")
-        )
-    } else {
-        format!(
-            "{head}. The runner-up ({}) is {slower:.1} % slower",
-            describe(&next.layout)
-        )
-    };
+    let mut out = fill(
+        Why::RunnerUp.t(l),
+        &[
+            &head,
+            &describe_in(&next.layout, l),
+            &comma(format!("{slower:.1}")),
+        ],
+    );
     if !costs.is_empty() {
-        out += &if fr {
-            format!(", surtout à cause de : {}", costs.join(" et "))
-        } else {
-            format!(", mostly from {}", costs.join(" and "))
-        };
+        out += &fill(Why::Mostly.t(l), &[&costs.join(Why::And.t(l))]);
     }
     if !gains.is_empty() {
-        out += &if fr {
-            format!(", même si elle gagne {}", gains.join(""))
-        } else {
-            format!(", though it saves {}", gains.join(""))
-        };
+        out += &fill(Why::Saves.t(l), &[&gains.join("")]);
     }
     out.push('.');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_text_is_written_in_both_languages() {
+        assert_eq!(
+            crate::text::keys::check(super::Why::ALL, super::Why::pair),
+            Ok(())
+        );
+    }
 }

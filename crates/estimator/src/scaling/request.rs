@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::fit::{default_fit, fit};
 use crate::catalog;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::hardware::{HardwareChoice, Precision};
 use crate::limits;
 use crate::report::Cited;
@@ -87,35 +87,19 @@ pub struct OptimalResult {
     pub sources: Vec<Cited>,
 }
 
-fn unsupported(field: &str, en: &str, fr: &str) -> Error {
-    Error::new(
-        field,
-        ErrorKind::Unsupported {
-            reason: en.into(),
-            fr: fr.into(),
-        },
-    )
+fn unsupported(field: &str, key: Fails) -> Error {
+    Error::said(field, key, &[])
 }
 
 /// Dollars per FLOP of a budget request: its cluster's rental and electricity for one run,
 /// over that run's compute.
 fn usd_per_flop(r: &OptimalRequest) -> Result<f64, Error> {
-    let hardware = r.hardware.clone().ok_or_else(|| {
-        Error::new(
-            "hardware",
-            ErrorKind::Missing {
-                hint: "with usd, give the chip the budget is spent on, e.g. \"h100\"".into(),
-                fr: "avec usd, donnez la puce sur laquelle le budget est dépensé, p. ex. \"h100\""
-                    .into(),
-            },
-        )
-    })?;
+    let hardware = r
+        .hardware
+        .clone()
+        .ok_or_else(|| unsupported("hardware", Fails::BudgetChip))?;
     if r.utilization == Some(Utilization::Auto) {
-        return Err(unsupported(
-            "utilization",
-            "\"auto\" needs a model and a cluster size: give a number, e.g. 0.4",
-            "\"auto\" demande un modèle et une taille de cluster : donnez un nombre, p. ex. 0,4",
-        ));
+        return Err(unsupported("utilization", Fails::AutoNeedsModelAndCluster));
     }
     let d = Scenario::default();
     let s = Scenario {
@@ -137,11 +121,7 @@ fn usd_per_flop(r: &OptimalRequest) -> Result<f64, Error> {
     let report = crate::estimate(&s)?;
     let v = report.cost_usd.total / report.training_flop;
     if !(v > 0.0 && v.is_finite()) {
-        return Err(unsupported(
-            "usd_per_chip_hour",
-            "the cluster costs nothing at these prices: a budget buys no defined compute",
-            "le cluster ne coûte rien à ces prix : un budget n'achète pas de calcul défini",
-        ));
+        return Err(unsupported("usd_per_chip_hour", Fails::FreeCluster));
     }
     Ok(v)
 }
@@ -160,11 +140,7 @@ fn no_cluster(r: &OptimalRequest) -> Result<(), Error> {
     .into_iter()
     .find(|(_, given)| *given);
     match given {
-        Some((key, _)) => Err(unsupported(
-            key,
-            "only with usd: a compute in FLOP needs no cluster",
-            "seulement avec usd : un calcul en FLOP n'a pas besoin de cluster",
-        )),
+        Some((key, _)) => Err(unsupported(key, Fails::OnlyWithUsd)),
         None => Ok(()),
     }
 }
@@ -196,22 +172,8 @@ pub fn optimal(r: &OptimalRequest) -> Result<OptimalResult, Error> {
             let per = usd_per_flop(r)?;
             (Some(u), Some(per), u / per)
         }
-        (Some(_), Some(_)) => {
-            return Err(unsupported(
-                "usd",
-                "give flop or usd, not both",
-                "donnez flop ou usd, pas les deux",
-            ))
-        }
-        (None, None) => {
-            return Err(Error::new(
-                "flop",
-                ErrorKind::Missing {
-                    hint: "give a compute {\"flop\": 5.76e23} or a budget {\"usd\": 1e9, \"hardware\": \"h100\"}".into(),
-                    fr: "donnez un calcul {\"flop\": 5.76e23} ou un budget {\"usd\": 1e9, \"hardware\": \"h100\"}".into(),
-                },
-            ))
-        }
+        (Some(_), Some(_)) => return Err(unsupported("usd", Fails::FlopOrUsd)),
+        (None, None) => return Err(unsupported("flop", Fails::FlopOrBudget)),
     };
     let field = if usd.is_some() { "usd" } else { "flop" };
     let o = f
@@ -241,4 +203,32 @@ pub fn optimal(r: &OptimalRequest) -> Result<OptimalResult, Error> {
             })
             .collect(),
     })
+}
+
+crate::keys! {
+    /// A compute-optimal request's errors.
+    enum Fails {
+        AutoNeedsModelAndCluster => "\"auto\" needs a model and a cluster size: give a number, e.g. 0.4",
+            "\"auto\" demande un modèle et une taille de cluster : donnez un nombre, p. ex. 0,4";
+        FreeCluster => "the cluster costs nothing at these prices: a budget buys no defined compute",
+            "le cluster ne coûte rien à ces prix : un budget n'achète pas de calcul défini";
+        OnlyWithUsd => "only with usd: a compute in FLOP needs no cluster",
+            "seulement avec usd : un calcul en FLOP n'a pas besoin de cluster";
+        FlopOrUsd => "give flop or usd, not both", "donnez flop ou usd, pas les deux";
+        BudgetChip => "missing: with usd, give the chip the budget is spent on, e.g. \"h100\"",
+            "manquant : avec usd, donnez la puce sur laquelle le budget est dépensé, p. ex. \"h100\"";
+        FlopOrBudget => "missing: give a compute {\"flop\": 5.76e23} or a budget {\"usd\": 1e9, \"hardware\": \"h100\"}",
+            "manquant : donnez un calcul {\"flop\": 5.76e23} ou un budget {\"usd\": 1e9, \"hardware\": \"h100\"}";
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    #[test]
+    fn every_text_is_written_in_both_languages() {
+        assert_eq!(
+            crate::text::keys::check(super::Fails::ALL, super::Fails::pair),
+            Ok(())
+        );
+    }
 }

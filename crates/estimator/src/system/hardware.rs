@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog;
-use crate::error::{Error, ErrorKind};
+use crate::error::{Conflict, Error, ErrorKind, Need};
 use crate::limits;
 
 /// A number format the tensor cores compute in.
@@ -112,21 +112,13 @@ impl Peaks {
     /// No figure for `p`.
     pub fn require(&self, p: Precision, chip: &str) -> Result<f64, Error> {
         self.get(p).ok_or_else(|| {
-            let known: Vec<&str> = self.supported().into_iter().map(Precision::id).collect();
             Error::new(
                 "precision",
-                ErrorKind::Unsupported {
-                    reason: format!(
-                        "{chip} has no {} figure; it supports {}",
-                        p.id(),
-                        known.join(", ")
-                    ),
-                    fr: format!(
-                        "{chip} n'a pas de valeur {} ; précisions disponibles : {}",
-                        p.id(),
-                        known.join(", ")
-                    ),
-                },
+                ErrorKind::Conflict(Conflict::NoPrecision {
+                    chip: chip.to_string(),
+                    precision: p,
+                    supported: self.supported(),
+                }),
             )
         })
     }
@@ -268,16 +260,9 @@ impl HardwareChoice {
                 let all_in_w = a.all_in_w.ok_or_else(|| {
                     Error::new(
                         "hardware",
-                        ErrorKind::Unsupported {
-                            reason: format!(
-                                "{} has no sourced power figure in the catalog; describe it as custom hardware with its all_in_w",
-                                a.name
-                            ),
-                            fr: format!(
-                                "{} n'a pas de puissance sourcée au catalogue ; décrivez-la comme une puce personnalisée avec son all_in_w",
-                                a.name
-                            ),
-                        },
+                        ErrorKind::Conflict(Conflict::NoPowerFigure {
+                            chip: a.name.into(),
+                        }),
                     )
                 })?;
                 Ok(Hardware {
@@ -305,10 +290,7 @@ impl HardwareChoice {
                 if c.peak_flop_per_s.supported().is_empty() {
                     return Err(Error::new(
                         "hardware.peak_flop_per_s",
-                        ErrorKind::Missing {
-                            hint: "give at least one precision, e.g. {\"bf16\": 1e15}".into(),
-                            fr: "donnez au moins une précision, par ex. {\"bf16\": 1e15}".into(),
-                        },
+                        ErrorKind::Needs(Need::CustomPeak),
                     ));
                 }
                 limits::ALL_IN_W.check("hardware.all_in_w", c.all_in_w)?;
@@ -354,16 +336,9 @@ impl Hardware {
             CountUnit::Rack => self.gpus_per_rack.ok_or_else(|| {
                 Error::new(
                     "count_unit",
-                    ErrorKind::Unsupported {
-                        reason: format!(
-                            "{} has no rack definition in the catalog; count chips or packages",
-                            self.name
-                        ),
-                        fr: format!(
-                            "{} n'a pas de baie définie au catalogue ; comptez des puces ou des boîtiers",
-                            self.name
-                        ),
-                    },
+                    ErrorKind::Conflict(Conflict::NoRack {
+                        chip: self.name.clone(),
+                    }),
                 )
             }),
         }
@@ -382,14 +357,10 @@ impl Hardware {
         if !self.sparse || precision == Precision::Fp64 {
             return Err(Error::new(
                 "sparse",
-                ErrorKind::Unsupported {
-                    reason: format!("{} has no sparse {} mode", self.name, precision.id()),
-                    fr: format!(
-                        "{} n'a pas de mode {} creux (sparse)",
-                        self.name,
-                        precision.id()
-                    ),
-                },
+                ErrorKind::Conflict(Conflict::NoSparseMode {
+                    chip: self.name.clone(),
+                    precision,
+                }),
             ));
         }
         Ok(2.0 * dense)

@@ -16,6 +16,7 @@ use crate::error::{Error, ErrorKind};
 use crate::fields::{self, Shown as Unit};
 use crate::format::{self as fmt, Locale};
 use crate::limits::{self, Limit};
+use crate::text::keys::fill;
 
 /// The range of the input at the JSON path `path` and how its values are written: the field
 /// registry's (the page's inputs), and a claim's `workload` (FLOP) and `duration_s`.
@@ -62,7 +63,6 @@ fn typed_text(typed: &str) -> String {
 /// range or not whole, what they typed and the bound in the field's unit; any other error, the
 /// engine's message in `l`.
 pub fn message(err: &Error, typed: &str, l: Locale) -> String {
-    let colon = if l == Locale::Fr { "\u{202f}:" } else { ":" };
     let shown = typed_text(typed);
     let Some((limit, unit)) = limit_for(err.field()) else {
         return err.reason_in(l);
@@ -73,24 +73,28 @@ pub fn message(err: &Error, typed: &str, l: Locale) -> String {
     let says = match err.kind() {
         ErrorKind::OutOfRange { value, .. } if value.is_nan() => return err.reason_in(l),
         ErrorKind::OutOfRange { value, .. } if *value < limit.min => {
-            match (unit, *value < 0.0, l) {
-                (Unit::Duration, true, Locale::En) => "a duration must be positive".to_string(),
-                (Unit::Duration, true, Locale::Fr) => "une durée doit être positive".to_string(),
-                (_, _, Locale::En) => format!("at least {}", bound(limit.min, unit, l)),
-                (_, _, Locale::Fr) => format!("au moins {}", bound(limit.min, unit, l)),
+            if unit == Unit::Duration && *value < 0.0 {
+                Says::DurationPositive.t(l).to_string()
+            } else {
+                fill(Says::AtLeast.t(l), &[&bound(limit.min, unit, l)])
             }
         }
-        ErrorKind::OutOfRange { .. } => match l {
-            Locale::En => format!("at most {}", bound(limit.max, unit, l)),
-            Locale::Fr => format!("au plus {}", bound(limit.max, unit, l)),
-        },
-        ErrorKind::NotWhole { .. } => match l {
-            Locale::En => "a whole number is needed".to_string(),
-            Locale::Fr => "il faut un nombre entier".to_string(),
-        },
+        ErrorKind::OutOfRange { .. } => fill(Says::AtMost.t(l), &[&bound(limit.max, unit, l)]),
+        ErrorKind::NotWhole { .. } => Says::Whole.t(l).to_string(),
         _ => return err.reason_in(l),
     };
-    format!("{shown}{colon} {says}")
+    fill(Says::Typed.t(l), &[&shown, &says])
+}
+
+crate::keys! {
+    /// What is wrong with a typed value; `{}` are the bound or what was typed.
+    enum Says {
+        DurationPositive => "a duration must be positive", "une durée doit être positive";
+        AtLeast => "at least {}", "au moins {}";
+        AtMost => "at most {}", "au plus {}";
+        Whole => "a whole number is needed", "il faut un nombre entier";
+        Typed => "{}: {}", "{}\u{202f}: {}";
+    }
 }
 
 #[cfg(test)]
@@ -102,9 +106,15 @@ mod tests {
             field,
             ErrorKind::OutOfRange {
                 value,
-                allowed: String::new(),
+                min: 0.0,
+                max: 0.0,
             },
         )
+    }
+
+    #[test]
+    fn every_text_is_written_in_both_languages() {
+        assert_eq!(crate::text::keys::check(Says::ALL, Says::pair), Ok(()));
     }
 
     #[test]

@@ -21,7 +21,10 @@ use crate::claim::{CheckReport, Claim, Reading, Verdict};
 use crate::fields;
 use crate::format::{self as fmt, Locale};
 use crate::query;
-use crate::{CountUnit, HardwareChoice, Precision, Report, Scenario, Utilization, Workload};
+use crate::text::keys::fill;
+use crate::{
+    CountUnit, HardwareChoice, Precision, Report, Scenario, Utilization, UtilizationBasis, Workload,
+};
 
 /// The sentence, its link and its credit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -38,17 +41,6 @@ pub struct Quote {
     pub credit: String,
 }
 
-/// Narrow no-break space: French puts one before `:`, `;`, `?`, `!` and inside « ».
-const NNBSP: char = '\u{202f}';
-
-fn en_fr(l: Locale, en: String, fr: String) -> String {
-    if l == Locale::Fr {
-        fr
-    } else {
-        en
-    }
-}
-
 /// `n` followed by a singular or plural word.
 fn count_of(n: f64, one: &str, many: &str, l: Locale) -> String {
     let text = fmt::sig3(n, l);
@@ -59,17 +51,8 @@ fn count_of(n: f64, one: &str, many: &str, l: Locale) -> String {
 /// A duration in words, rounded as a reader says it: `1 day 22 hours`, `12 hours`, `95 days`,
 /// `3.1 years`.
 pub fn duration_words(seconds: f64, l: Locale) -> String {
-    let fr = l == Locale::Fr;
-    let (day, days) = if fr {
-        ("jour", "jours")
-    } else {
-        ("day", "days")
-    };
-    let (hour, hours) = if fr {
-        ("heure", "heures")
-    } else {
-        ("hour", "hours")
-    };
+    let (day, days) = (Says::Day.t(l), Says::Days.t(l));
+    let (hour, hours) = (Says::Hour.t(l), Says::Hours.t(l));
     if !seconds.is_finite() {
         return "–".into();
     }
@@ -98,11 +81,7 @@ pub fn duration_words(seconds: f64, l: Locale) -> String {
         return count_of((h / 24.0).round(), day, days, l);
     }
     let y = h / 8766.0;
-    if fr {
-        count_of(y, "an", "ans", l)
-    } else {
-        count_of(y, "year", "years", l)
-    }
+    count_of(y, Says::Year.t(l), Says::Years.t(l), l)
 }
 
 /// A compute in scientific notation, French decimal comma in French: `2.1e25` / `2,1e25`.
@@ -178,11 +157,7 @@ fn chips_phrase(count: f64, unit: CountUnit, c: &Chip, l: Locale) -> String {
         ),
         _ => (if one { "GPU" } else { "GPUs" }, "GPU"),
     };
-    en_fr(
-        l,
-        format!("{n} {} {en}", c.name),
-        format!("{n} {fr} {}", c.name),
-    )
+    fill(Says::ChipsPhrase.t(l), &[&n, &c.name, en, fr])
 }
 
 /// `GPT-4 (2.1e25 FLOP)` / `a 3.15e23 FLOP model`.
@@ -192,11 +167,7 @@ fn model_phrase(w: &Workload, flop: f64, l: Locale) -> String {
             let name = catalog::model(id).map_or(id.as_str(), |m| m.name);
             format!("{name} ({} FLOP)", sci(flop, l))
         }
-        _ => en_fr(
-            l,
-            format!("a {} FLOP model", sci(flop, l)),
-            format!("un modèle de {} FLOP", sci(flop, l)),
-        ),
+        _ => fill(Says::FlopModel.t(l), &[&sci(flop, l)]),
     }
 }
 
@@ -215,16 +186,10 @@ fn publishers(report: &Report, ids: &[&str]) -> Vec<&'static str> {
 
 fn credit(report: &Report, l: Locale) -> String {
     let by = publishers(report, &["training_flop", "peak_flop_per_s_per_gpu"]);
-    match (by.is_empty(), l) {
-        (true, Locale::En) => "Source: Zettaflop".into(),
-        (true, Locale::Fr) => format!("Source{NNBSP}: Zettaflop"),
-        (false, Locale::En) => format!("Source: Zettaflop, from figures by {}", by.join(", ")),
-        (false, Locale::Fr) => {
-            format!(
-                "Source{NNBSP}: Zettaflop, d'après les chiffres de {}",
-                by.join(", ")
-            )
-        }
+    if by.is_empty() {
+        Says::SourceZettaflop.t(l).into()
+    } else {
+        fill(Says::SourceFiguresBy.t(l), &[&by.join(", ")])
     }
 }
 
@@ -253,7 +218,7 @@ fn scenario_values(s: &Scenario, r: &Report) -> Option<Vec<(&'static str, String
     );
     let utilization = match s.utilization {
         Some(Utilization::Auto) => "auto".to_string(),
-        _ if r.utilization_basis == "predicted" => "auto".to_string(),
+        _ if r.utilization_basis == UtilizationBasis::Predicted => "auto".to_string(),
         _ => fmt::compact(r.utilization),
     };
     v.extend([
@@ -286,11 +251,7 @@ pub fn question(scenario: &Scenario, report: &Report, l: Locale) -> String {
     let model = model_phrase(&scenario.workload, report.training_flop, l);
     let chips = chips_phrase(scenario.count, scenario.count_unit, &c, l);
     let u = fmt::percent(report.utilization, l);
-    en_fr(
-        l,
-        format!("How long would it take to train {model} on {chips} at {u} utilization?"),
-        format!("Combien de temps faudrait-il pour entraîner {model} sur {chips} à {u} d'utilisation{NNBSP}?"),
-    )
+    fill(Says::HowLongWouldIt.t(l), &[&model, &chips, &u])
 }
 
 /// The sentence for an estimate: "Training GPT-4 (2.1e25 FLOP) on 64,000 GB200 superchips would
@@ -302,10 +263,9 @@ pub fn estimate(scenario: &Scenario, report: &Report, l: Locale) -> Quote {
     let chips = chips_phrase(scenario.count, scenario.count_unit, &c, l);
     let took = duration_words(report.duration_s, l);
     let u = fmt::percent(report.utilization, l);
-    let mut text = en_fr(
-        l,
-        format!("Training {model} on {chips} would take about {took} at {u} utilization"),
-        format!("Entraîner {model} sur {chips} prendrait environ {took} à {u} d'utilisation"),
+    let mut text = fill(
+        Says::TrainingWouldTakeAbout.t(l),
+        &[&model, &chips, &took, &u],
     );
     if let (Some(claimed), Some(implied)) =
         (scenario.claimed_duration_s, report.implied_utilization)
@@ -313,17 +273,9 @@ pub fn estimate(scenario: &Scenario, report: &Report, l: Locale) -> Quote {
         let said = duration_words(claimed, l);
         let need = fmt::percent(implied, l);
         let tail = if implied > report.utilization {
-            en_fr(
-                l,
-                format!(" — not {said}, which would need {need} of the peak"),
-                format!(" — et non {said}, qui demanderaient {need} du pic"),
-            )
+            fill(Says::NotWhichWouldNeed.t(l), &[&said, &need])
         } else {
-            en_fr(
-                l,
-                format!("; the claimed {said} implies {need} of the peak"),
-                format!("{NNBSP}; les {said} annoncées supposent {need} du pic"),
-            )
+            fill(Says::ClaimedImpliesPeak.t(l), &[&said, &need])
         };
         text.push_str(&tail);
     }
@@ -345,12 +297,12 @@ pub fn headline(report: &CheckReport) -> Option<&Reading> {
 pub fn assumes(r: &Reading, l: Locale) -> String {
     let gpus = fmt::grouped(r.gpus, 0, l);
     let p = r.precision.label();
-    match (r.sparse, l) {
-        (false, Locale::En) => format!("{p}, dense peak, {gpus} GPUs"),
-        (true, Locale::En) => format!("{p}, sparse peak, {gpus} GPUs"),
-        (false, Locale::Fr) => format!("{p}, pic dense, {gpus} GPU"),
-        (true, Locale::Fr) => format!("{p}, pic creux, {gpus} GPU"),
-    }
+    let key = if r.sparse {
+        Says::AssumesSparse
+    } else {
+        Says::AssumesDense
+    };
+    fill(key.t(l), &[p, &gpus])
 }
 
 /// The dense readings beside the headline, as "what it assumes: 76 % — optimistic": the other
@@ -370,7 +322,7 @@ pub fn other_readings(report: &CheckReport, l: Locale) -> Vec<(String, Verdict)>
         .into_iter()
         .map(|r| {
             let u = fmt::percent(r.implied_utilization.unwrap_or_default(), l);
-            let colon = if l == Locale::Fr { "\u{202f}:" } else { ":" };
+            let colon = Says::Colon.t(l);
             (
                 format!("{}{colon} {u} — {}", assumes(r, l), r.verdict.label(l)),
                 r.verdict,
@@ -435,49 +387,31 @@ fn claim_values(claim: &Claim) -> Option<Vec<(&'static str, String)>> {
 /// are for an article's own words).
 pub fn claim(claim: &Claim, report: &CheckReport, l: Locale) -> Quote {
     let verdict = report.verdict.label(l);
-    let colon = match l {
-        Locale::En => ":",
-        Locale::Fr => "\u{202f}:",
-    };
+    let colon = Says::Colon.t(l);
     let h = headline(report);
     let scenario = h.and_then(|h| claim_scenario(claim, h.precision));
     let estimate = scenario
         .as_ref()
         .and_then(|s| crate::estimate_in(s, l).ok());
     let (Some(h), Some(s), Some(e), Some(d)) = (h, &scenario, &estimate, claim.duration_s) else {
-        let text = en_fr(
-            l,
-            format!("Zettaflop finds this claim {verdict}: {}", report.reason),
-            format!(
-                "Pour Zettaflop, cette affirmation est {verdict}{NNBSP}: {}",
-                report.reason
-            ),
+        let text = fill(
+            Says::ZettaflopFindsThisClaim.t(l),
+            &[verdict, &report.reason],
         );
         return Quote {
             text,
             query: None,
-            credit: en_fr(
-                l,
-                "Source: Zettaflop".into(),
-                format!("Source{NNBSP}: Zettaflop"),
-            ),
+            credit: Says::SourceZettaflop.t(l).to_string(),
         };
     };
     let c = chip(&claim.hardware, &e.hardware.name);
-    let said = en_fr(
-        l,
-        format!(
-            "{} in {} on {}",
-            model_name(&s.workload, e.training_flop, l),
-            duration_words(d, l),
-            chips_phrase(claim.count, claim.count_unit, &c, l)
-        ),
-        format!(
-            "{} en {} sur {}",
-            model_name(&s.workload, e.training_flop, l),
-            duration_words(d, l),
-            chips_phrase(claim.count, claim.count_unit, &c, l)
-        ),
+    let said = fill(
+        Says::ModelInOn.t(l),
+        &[
+            &model_name(&s.workload, e.training_flop, l),
+            &duration_words(d, l),
+            &chips_phrase(claim.count, claim.count_unit, &c, l),
+        ],
     );
     let u = fmt::percent(h.implied_utilization.unwrap_or_default(), l);
     let peak = peak_words(h, l);
@@ -487,38 +421,18 @@ pub fn claim(claim: &Claim, report: &CheckReport, l: Locale) -> Quote {
         .implied_utilization_range
         .filter(|r| r.central > 1.0 && r.low <= 1.1)
         .map(|r| fmt::percent(r.low, l));
-    let why = match (report.verdict, l) {
-        (Verdict::Impossible, Locale::En) => {
-            format!("it would need {u} of {peak}, more than the chips can do")
-        }
-        (Verdict::Impossible, Locale::Fr) => {
-            format!("il faudrait {u} {peak}, plus que les puces ne peuvent fournir")
-        }
-        (Verdict::Optimistic, Locale::En) if low_end.is_some() => format!(
-            "it would need {u} of {peak}, and still {} at the low end of the model's compute estimate",
-            low_end.unwrap_or_default()
-        ),
-        (Verdict::Optimistic, Locale::Fr) if low_end.is_some() => format!(
-            "il faudrait {u} {peak}, et encore {} au bas de l'estimation du calcul du modèle",
-            low_end.unwrap_or_default()
-        ),
-        (Verdict::Optimistic, Locale::En) => {
-            format!("it would need {u} of {peak}, beyond what published runs achieve")
-        }
-        (Verdict::Optimistic, Locale::Fr) => {
-            format!("il faudrait {u} {peak}, au-delà des entraînements publiés")
-        }
-        (_, Locale::En) => format!("it implies {u} of {peak}, within what published runs achieve"),
-        (_, Locale::Fr) => {
-            format!("cela suppose {u} {peak}, dans ce qu'atteignent les entraînements publiés")
-        }
+    let why = match report.verdict {
+        Verdict::Impossible => Says::WouldNeedImpossible,
+        Verdict::Optimistic if low_end.is_some() => Says::WouldNeedLowEnd,
+        Verdict::Optimistic => Says::WouldNeedOptimistic,
+        _ => Says::ImpliesWithin,
     };
+    let why = fill(why.t(l), &[&u, &peak, &low_end.unwrap_or_default()]);
     let typical = fmt::percent(catalog::UTILIZATION_DEFAULT.value, l);
     let took = duration_words(e.duration_s, l);
-    let text = en_fr(
-        l,
-        format!("Training {said} is {verdict}{colon} {why}. At a typical {typical} utilization it would take about {took}."),
-        format!("Entraîner {said} est {verdict}{colon} {why}. À une utilisation typique de {typical}, il faudrait environ {took}."),
+    let text = fill(
+        Says::TrainingTypicalUtilizationIt.t(l),
+        &[&said, verdict, colon, &why, &typical, &took],
     );
     Quote {
         text,
@@ -531,11 +445,7 @@ pub fn claim(claim: &Claim, report: &CheckReport, l: Locale) -> Quote {
 fn model_name(w: &Workload, flop: f64, l: Locale) -> String {
     match w {
         Workload::Preset(id) => catalog::model(id).map_or(id.clone(), |m| m.name.to_string()),
-        _ => en_fr(
-            l,
-            format!("{} FLOP", sci(flop, l)),
-            format!("{} FLOP", sci(flop, l)),
-        ),
+        _ => fill(Says::Flop.t(l), &[&sci(flop, l)]),
     }
 }
 
@@ -543,17 +453,71 @@ fn model_name(w: &Workload, flop: f64, l: Locale) -> String {
 fn peak_words(r: &Reading, l: Locale) -> String {
     let gpus = fmt::grouped(r.gpus, 0, l);
     let p = r.precision.label();
-    match (r.sparse, l) {
-        (false, Locale::En) => format!("the dense {p} peak of {gpus} GPUs"),
-        (true, Locale::En) => format!("the sparse {p} peak of {gpus} GPUs"),
-        (false, Locale::Fr) => format!("du pic {p} dense de {gpus} GPU"),
-        (true, Locale::Fr) => format!("du pic {p} creux de {gpus} GPU"),
+    let key = if r.sparse {
+        Says::PeakOfSparse
+    } else {
+        Says::PeakOfDense
+    };
+    fill(key.t(l), &[p, &gpus])
+}
+
+crate::keys! {
+    /// The sentences of this file, by key; `{}` (or `{N}`, the N-th) are the figures.
+    pub(super) enum Says {
+        Day => "day", "jour";
+        Days => "days", "jours";
+        Hour => "hour", "heure";
+        Hours => "hours", "heures";
+        Year => "year", "an";
+        Years => "years", "ans";
+        SourceFiguresBy => "Source: Zettaflop, from figures by {}",
+            "Source\u{202f}: Zettaflop, d'après les chiffres de {}";
+        AssumesDense => "{}, dense peak, {} GPUs", "{}, pic dense, {} GPU";
+        AssumesSparse => "{}, sparse peak, {} GPUs", "{}, pic creux, {} GPU";
+        Colon => ":", "\u{202f}:";
+        WouldNeedImpossible => "it would need {} of {}, more than the chips can do",
+            "il faudrait {} {}, plus que les puces ne peuvent fournir";
+        WouldNeedLowEnd => "it would need {} of {}, and still {} at the low end of the model's compute estimate",
+            "il faudrait {} {}, et encore {} au bas de l'estimation du calcul du modèle";
+        WouldNeedOptimistic => "it would need {} of {}, beyond what published runs achieve",
+            "il faudrait {} {}, au-delà des entraînements publiés";
+        ImpliesWithin => "it implies {} of {}, within what published runs achieve",
+            "cela suppose {} {}, dans ce qu'atteignent les entraînements publiés";
+        PeakOfDense => "the dense {} peak of {} GPUs", "du pic {} dense de {} GPU";
+        PeakOfSparse => "the sparse {} peak of {} GPUs", "du pic {} creux de {} GPU";
+        ChipsPhrase => "{0} {1} {2}",
+            "{0} {3} {1}";
+        FlopModel => "a {} FLOP model",
+            "un modèle de {} FLOP";
+        HowLongWouldIt => "How long would it take to train {0} on {1} at {2} utilization?",
+            "Combien de temps faudrait-il pour entraîner {0} sur {1} à {2} d'utilisation\u{202f}?";
+        TrainingWouldTakeAbout => "Training {} on {} would take about {} at {} utilization",
+            "Entraîner {} sur {} prendrait environ {} à {} d'utilisation";
+        NotWhichWouldNeed => " — not {}, which would need {} of the peak",
+            " — et non {}, qui demanderaient {} du pic";
+        ClaimedImpliesPeak => "; the claimed {0} implies {1} of the peak",
+            "\u{202f}; les {0} annoncées supposent {1} du pic";
+        ZettaflopFindsThisClaim => "Zettaflop finds this claim {0}: {1}",
+            "Pour Zettaflop, cette affirmation est {0}\u{202f}: {1}";
+        SourceZettaflop => "Source: Zettaflop",
+            "Source\u{202f}: Zettaflop";
+        ModelInOn => "{} in {} on {}",
+            "{} en {} sur {}";
+        TrainingTypicalUtilizationIt => "Training {} is {}{} {}. At a typical {} utilization it would take about {}.",
+            "Entraîner {} est {}{} {}. À une utilisation typique de {}, il faudrait environ {}.";
+        Flop => "{} FLOP",
+            "{} FLOP";
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_sentence_is_written_in_both_languages() {
+        assert_eq!(crate::text::keys::check(Says::ALL, Says::pair), Ok(()));
+    }
 
     #[test]
     fn durations_in_words() {

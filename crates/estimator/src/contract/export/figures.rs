@@ -3,6 +3,7 @@
 
 use crate::format::{self as fmt, Locale};
 use crate::scaling::text;
+use crate::text::keys::fill;
 use crate::{Range, Report};
 
 /// A headline figure of the report: its key, label, raw value, unit and text in `l`.
@@ -54,12 +55,8 @@ fn add(out: &mut Vec<Figure>, defs: &[Def], r: &Report, l: Locale) {
 /// `text` followed by the range, when the inputs that carry one made it wider than a point.
 fn ranged(text: String, range: &Range, l: Locale, show: fn(f64, Locale) -> String) -> String {
     if range.low < range.high {
-        let (range_word, to) = match l {
-            Locale::En => ("range", "to"),
-            Locale::Fr => ("fourchette", "à"),
-        };
         let (low, high) = (show(range.low, l), show(range.high, l));
-        format!("{text} ({range_word} {low} {to} {high})")
+        fill(Labels::Ranged.t(l), &[&text, &low, &high])
     } else {
         text
     }
@@ -88,105 +85,105 @@ fn loss(_: &Report, v: f64, l: Locale) -> String {
 const RUN: &[Def] = &[
     Def {
         key: "training_flop",
-        label: ("Training compute", "Calcul d'entraînement"),
+        label: Labels::TrainingFlop.pair(),
         unit: "FLOP",
         value: |r| Some(r.training_flop),
         text: |_, v, _| format!("{} FLOP", fmt::compact(v)),
     },
     Def {
         key: "gpus",
-        label: ("GPUs", "GPU"),
+        label: Labels::Gpus.pair(),
         unit: "",
         value: |r| Some(r.gpus),
         text: count,
     },
     Def {
         key: "peak_flop_per_s",
-        label: ("Cluster peak", "Pic du cluster"),
+        label: Labels::PeakFlopPerS.pair(),
         unit: "FLOP/s",
         value: |r| Some(r.peak_flop_per_s),
         text: flops,
     },
     Def {
         key: "utilization",
-        label: ("Utilization", "Utilisation"),
+        label: Labels::Utilization.pair(),
         unit: "1",
         value: |r| Some(r.utilization),
         text: percent,
     },
     Def {
         key: "effective_flop_per_s",
-        label: ("Sustained", "Soutenu"),
+        label: Labels::EffectiveFlopPerS.pair(),
         unit: "FLOP/s",
         value: |r| Some(r.effective_flop_per_s),
         text: flops,
     },
     Def {
         key: "duration_s",
-        label: ("Duration", "Durée"),
+        label: Labels::DurationS.pair(),
         unit: "s",
         value: |r| Some(r.duration_s),
         text: |r, v, l| ranged(fmt::duration(v, l), &r.ranges.duration_s, l, fmt::duration),
     },
     Def {
         key: "chip_hours",
-        label: ("GPU-hours", "Heures-GPU"),
+        label: Labels::ChipHours.pair(),
         unit: "GPU-h",
         value: |r| Some(r.chip_hours),
         text: |_, v, l| fmt::si(v, "", l),
     },
     Def {
         key: "it_power_w",
-        label: ("IT power", "Puissance informatique"),
+        label: Labels::ItPowerW.pair(),
         unit: "W",
         value: |r| Some(r.it_power_w),
         text: |_, v, l| fmt::si(v, "W", l),
     },
     Def {
         key: "facility_power_w",
-        label: ("Site power", "Puissance du site"),
+        label: Labels::FacilityPowerW.pair(),
         unit: "W",
         value: |r| Some(r.facility_power_w),
         text: |_, v, l| fmt::si(v, "W", l),
     },
     Def {
         key: "energy_j",
-        label: ("Energy", "Énergie"),
+        label: Labels::EnergyJ.pair(),
         unit: "J",
         value: |r| Some(r.energy_j),
         text: |r, v, l| ranged(fmt::energy(v, l), &r.ranges.energy_j, l, fmt::energy),
     },
     Def {
         key: "co2_kg",
-        label: ("CO₂ emitted", "CO₂ émis"),
+        label: Labels::EnergyJ2.pair(),
         unit: "kg",
         value: |r| Some(r.co2_kg),
         text: |_, v, l| fmt::mass(v, l),
     },
     Def {
         key: "homes",
-        label: ("US homes, same power", "Foyers américains, même puissance"),
+        label: Labels::Homes.pair(),
         unit: "",
         value: |r| Some(r.homes),
         text: |_, v, l| fmt::big(v, l),
     },
     Def {
         key: "cost_usd.compute",
-        label: ("GPU rental", "Location des GPU"),
+        label: Labels::CostUsdCompute.pair(),
         unit: "USD",
         value: |r| Some(r.cost_usd.compute),
         text: usd,
     },
     Def {
         key: "cost_usd.electricity",
-        label: ("Electricity", "Électricité"),
+        label: Labels::CostUsdElectricity.pair(),
         unit: "USD",
         value: |r| Some(r.cost_usd.electricity),
         text: usd,
     },
     Def {
         key: "cost_usd.total",
-        label: ("Total cost", "Coût total"),
+        label: Labels::CostUsdTotal.pair(),
         unit: "USD",
         value: |r| Some(r.cost_usd.total),
         text: |r, v, l| ranged(fmt::usd(v, l), &r.ranges.cost_usd, l, fmt::usd),
@@ -197,63 +194,63 @@ const RUN: &[Def] = &[
 const SCALE: &[Def] = &[
     Def {
         key: "goodput.wall_clock_s",
-        label: ("With interruptions", "Avec les interruptions"),
+        label: Labels::GoodputWallClockS.pair(),
         unit: "s",
         value: |r| r.goodput.wall_clock_s,
         text: duration,
     },
     Def {
         key: "goodput.fraction",
-        label: ("Time spent training", "Temps passé à entraîner"),
+        label: Labels::GoodputFraction.pair(),
         unit: "1",
         value: |r| Some(r.goodput.fraction),
         text: percent,
     },
     Def {
         key: "goodput.checkpoint_interval_s",
-        label: ("Checkpoint every", "Point de reprise toutes les"),
+        label: Labels::GoodputCheckpointIntervalS.pair(),
         unit: "s",
         value: |r| Some(r.goodput.checkpoint_interval_s),
         text: duration,
     },
     Def {
         key: "goodput.expected_interruptions",
-        label: ("Interruptions expected", "Interruptions attendues"),
+        label: Labels::GoodputExpectedInterruptions.pair(),
         unit: "",
         value: |r| r.goodput.expected_interruptions,
         text: count,
     },
     Def {
         key: "goodput.cost_usd",
-        label: ("Cost with interruptions", "Coût avec les interruptions"),
+        label: Labels::GoodputCostUsd.pair(),
         unit: "USD",
         value: |r| r.goodput.cost_usd,
         text: usd,
     },
     Def {
         key: "capex.total_usd",
-        label: ("Buying the cluster", "Acheter le cluster"),
+        label: Labels::CapexTotalUsd.pair(),
         unit: "USD",
         value: |r| r.capex.as_ref().map(|c| c.total_usd),
         text: usd,
     },
     Def {
         key: "cost_usd.ownership",
-        label: ("Cost if owned", "Coût en propriété"),
+        label: Labels::CostUsdOwnership.pair(),
         unit: "USD",
         value: |r| r.cost_usd.ownership,
         text: usd,
     },
     Def {
         key: "site.gpus",
-        label: ("GPUs the site holds", "GPU que le site accueille"),
+        label: Labels::SiteGpus.pair(),
         unit: "",
         value: |r| r.site.as_ref().map(|s| s.gpus),
         text: count,
     },
     Def {
         key: "budget.gpus",
-        label: ("GPUs the budget buys", "GPU que le budget achète"),
+        label: Labels::BudgetGpus.pair(),
         unit: "",
         value: |r| r.budget.as_ref().map(|b| b.gpus),
         text: count,
@@ -264,45 +261,42 @@ const SCALE: &[Def] = &[
 const COMPUTE_OPTIMAL: &[Def] = &[
     Def {
         key: "compute_optimal.loss",
-        label: ("Loss (scaling law)", "Perte (loi d'échelle)"),
+        label: Labels::ComputeOptimalLoss.pair(),
         unit: "nat/token",
         value: |r| r.compute_optimal.as_ref().map(|b| b.result.loss),
         text: loss,
     },
     Def {
         key: "compute_optimal.tokens_per_param",
-        label: ("Tokens per parameter", "Jetons par paramètre"),
+        label: Labels::ComputeOptimalTokensPerParam.pair(),
         unit: "",
         value: |r| r.compute_optimal.as_ref().map(|b| b.tokens_per_param),
         text: |_, v, l| fmt::sig3(v, l),
     },
     Def {
         key: "compute_optimal.optimal.params",
-        label: ("Compute-optimal parameters", "Paramètres optimaux"),
+        label: Labels::ComputeOptimalOptimalParams.pair(),
         unit: "",
         value: |r| r.compute_optimal.as_ref().map(|b| b.result.optimal.params),
         text: |_, v, l| text::count(v, l),
     },
     Def {
         key: "compute_optimal.optimal.tokens",
-        label: ("Compute-optimal tokens", "Jetons optimaux"),
+        label: Labels::ComputeOptimalOptimalTokens.pair(),
         unit: "",
         value: |r| r.compute_optimal.as_ref().map(|b| b.result.optimal.tokens),
         text: |_, v, l| text::count(v, l),
     },
     Def {
         key: "compute_optimal.optimal.loss",
-        label: ("Compute-optimal loss", "Perte optimale"),
+        label: Labels::ComputeOptimalOptimalLoss.pair(),
         unit: "nat/token",
         value: |r| r.compute_optimal.as_ref().map(|b| b.result.optimal.loss),
         text: loss,
     },
     Def {
         key: "compute_optimal.efficiency",
-        label: (
-            "Compute-equivalent efficiency",
-            "Efficacité en calcul équivalent",
-        ),
+        label: Labels::ComputeOptimalEfficiency.pair(),
         unit: "1",
         value: |r| r.compute_optimal.as_ref().map(|b| b.result.efficiency),
         text: percent,
@@ -312,24 +306,15 @@ const COMPUTE_OPTIMAL: &[Def] = &[
 /// The loss bought at 1×, 2×, 10× and 100× the budget.
 fn diminishing_returns(r: &Report, l: Locale, out: &mut Vec<Figure>) {
     const KEYS: [(&str, (&str, &str)); 4] = [
-        (
-            "diminishing_returns.loss",
-            (
-                "Compute-optimal loss for this budget",
-                "Perte optimale pour ce budget",
-            ),
-        ),
-        (
-            "diminishing_returns.loss_2x",
-            ("Loss at 2× the budget", "Perte à 2× le budget"),
-        ),
+        ("diminishing_returns.loss", Labels::ReturnsLoss.pair()),
+        ("diminishing_returns.loss_2x", Labels::ReturnsLoss2x.pair()),
         (
             "diminishing_returns.loss_10x",
-            ("Loss at 10× the budget", "Perte à 10× le budget"),
+            Labels::ReturnsLoss10x.pair(),
         ),
         (
             "diminishing_returns.loss_100x",
-            ("Loss at 100× the budget", "Perte à 100× le budget"),
+            Labels::ReturnsLoss100x.pair(),
         ),
     ];
     let Some(d) = &r.diminishing_returns else {
@@ -337,15 +322,9 @@ fn diminishing_returns(r: &Report, l: Locale, out: &mut Vec<Figure>) {
     };
     for ((key, label), p) in KEYS.iter().zip(&d.points) {
         let loss = text::loss(p.loss, l);
-        let text = match (p.loss_drop_per_billion_usd, l) {
-            (Some(drop), Locale::En) => {
-                format!("{loss} ({} less per extra $1B)", fmt::sig3(drop, l))
-            }
-            (Some(drop), Locale::Fr) => format!(
-                "{loss} ({} de moins par milliard de dollars en plus)",
-                fmt::sig3(drop, l)
-            ),
-            (None, _) => loss,
+        let text = match p.loss_drop_per_billion_usd {
+            Some(drop) => fill(Labels::LossDrop.t(l), &[&loss, &fmt::sig3(drop, l)]),
+            None => loss,
         };
         out.push(Figure {
             key,
@@ -361,22 +340,103 @@ fn diminishing_returns(r: &Report, l: Locale, out: &mut Vec<Figure>) {
 const CLAIM: &[Def] = &[
     Def {
         key: "implied_utilization",
-        label: (
-            "Utilization the claimed duration implies",
-            "Utilisation qu'implique la durée annoncée",
-        ),
+        label: Labels::ImpliedUtilization.pair(),
         unit: "1",
         value: |r| r.implied_utilization,
         text: percent,
     },
     Def {
         key: "chips_needed",
-        label: (
-            "GPUs needed for the target duration",
-            "GPU nécessaires pour la durée visée",
-        ),
+        label: Labels::ChipsNeeded.pair(),
         unit: "",
         value: |r| r.chips_needed,
         text: count,
     },
 ];
+
+crate::keys! {
+    /// The figures' labels, by key.
+    pub(crate) enum Labels {
+        Ranged => "{} (range {} to {})", "{} (fourchette {} à {})";
+        LossDrop => "{} ({} less per extra $1B)", "{} ({} de moins par milliard de dollars en plus)";
+        ReturnsLoss => "Compute-optimal loss for this budget", "Perte optimale pour ce budget";
+        ReturnsLoss2x => "Loss at 2× the budget", "Perte à 2× le budget";
+        ReturnsLoss10x => "Loss at 10× the budget", "Perte à 10× le budget";
+        ReturnsLoss100x => "Loss at 100× the budget", "Perte à 100× le budget";
+        TrainingFlop => "Training compute",
+            "Calcul d'entraînement";
+        Gpus => "GPUs",
+            "GPU";
+        PeakFlopPerS => "Cluster peak",
+            "Pic du cluster";
+        Utilization => "Utilization",
+            "Utilisation";
+        EffectiveFlopPerS => "Sustained",
+            "Soutenu";
+        DurationS => "Duration",
+            "Durée";
+        ChipHours => "GPU-hours",
+            "Heures-GPU";
+        ItPowerW => "IT power",
+            "Puissance informatique";
+        FacilityPowerW => "Site power",
+            "Puissance du site";
+        EnergyJ => "Energy",
+            "Énergie";
+        EnergyJ2 => "CO₂ emitted",
+            "CO₂ émis";
+        Homes => "US homes, same power",
+            "Foyers américains, même puissance";
+        CostUsdCompute => "GPU rental",
+            "Location des GPU";
+        CostUsdElectricity => "Electricity",
+            "Électricité";
+        CostUsdTotal => "Total cost",
+            "Coût total";
+        GoodputWallClockS => "With interruptions",
+            "Avec les interruptions";
+        GoodputFraction => "Time spent training",
+            "Temps passé à entraîner";
+        GoodputCheckpointIntervalS => "Checkpoint every",
+            "Point de reprise toutes les";
+        GoodputExpectedInterruptions => "Interruptions expected",
+            "Interruptions attendues";
+        GoodputCostUsd => "Cost with interruptions",
+            "Coût avec les interruptions";
+        CapexTotalUsd => "Buying the cluster",
+            "Acheter le cluster";
+        CostUsdOwnership => "Cost if owned",
+            "Coût en propriété";
+        SiteGpus => "GPUs the site holds",
+            "GPU que le site accueille";
+        BudgetGpus => "GPUs the budget buys",
+            "GPU que le budget achète";
+        ComputeOptimalLoss => "Loss (scaling law)",
+            "Perte (loi d'échelle)";
+        ComputeOptimalTokensPerParam => "Tokens per parameter",
+            "Jetons par paramètre";
+        ComputeOptimalOptimalParams => "Compute-optimal parameters",
+            "Paramètres optimaux";
+        ComputeOptimalOptimalTokens => "Compute-optimal tokens",
+            "Jetons optimaux";
+        ComputeOptimalOptimalLoss => "Compute-optimal loss",
+            "Perte optimale";
+        ComputeOptimalEfficiency => "Compute-equivalent efficiency",
+            "Efficacité en calcul équivalent";
+        ImpliedUtilization => "Utilization the claimed duration implies",
+            "Utilisation qu'implique la durée annoncée";
+        ChipsNeeded => "GPUs needed for the target duration",
+            "GPU nécessaires pour la durée visée";
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    #[test]
+    fn every_text_is_written_in_both_languages() {
+        assert_eq!(
+            crate::text::keys::check(super::Labels::ALL, super::Labels::pair),
+            Ok(())
+        );
+    }
+}

@@ -4,15 +4,15 @@ use super::figures::figures;
 use super::inputs::inputs;
 use super::{cell, raw, step_value};
 use crate::format::{self as fmt, Locale};
+use crate::text::keys::fill;
 use crate::{Report, Scenario};
 
 /// The sentence to quote as a Markdown block: the sentence, the credit, the page's query string.
 fn quote_block(scenario: &Scenario, report: &Report, l: Locale) -> String {
     let q = crate::quote::estimate(scenario, report, l);
-    let link = q.query.map_or(String::new(), |q| match l {
-        Locale::En => format!(" Link: the page's address followed by `?{q}`."),
-        Locale::Fr => format!(" Lien\u{202f}: l'adresse de la page suivie de `?{q}`."),
-    });
+    let link = q
+        .query
+        .map_or(String::new(), |q| fill(Md::Link.t(l), &[&q]));
     format!("> {}\n>\n> — {}.{link}\n\n", q.text, q.credit)
 }
 
@@ -26,24 +26,8 @@ pub fn markdown(scenario: &Scenario, report: &Report, l: Locale) -> String {
     results(&mut out, report, l);
     math(&mut out, report, l);
     sources(&mut out, report, l);
-    out.push_str(&format!(
-        "\n{}\n",
-        w(
-            l,
-            "Computed by Zettaflop. Model compute and chip figures draw on Epoch AI's databases (CC BY 4.0).",
-            "Calculé par Zettaflop. Les chiffres de calcul des modèles et des puces s'appuient sur les bases d'Epoch AI (CC BY 4.0)."
-        )
-    ));
+    out.push_str(&format!("\n{}\n", Md::ComputedBy.t(l)));
     out
-}
-
-/// `en` or `fr`.
-fn w(l: Locale, en: &'static str, fr: &'static str) -> &'static str {
-    if l == Locale::Fr {
-        fr
-    } else {
-        en
-    }
 }
 
 fn title(report: &Report, l: Locale) -> String {
@@ -52,19 +36,16 @@ fn title(report: &Report, l: Locale) -> String {
         fmt::grouped(report.gpus, 0, l),
     );
     let name = &report.hardware.name;
-    match l {
-        Locale::En => format!("# Zettaflop: {flop} FLOP on {gpus} GPUs ({name})\n\n"),
-        Locale::Fr => format!("# Zettaflop : {flop} FLOP sur {gpus} GPU ({name})\n\n"),
-    }
+    fill(Md::Title.t(l), &[&flop, &gpus, name])
 }
 
 fn scenario_table(out: &mut String, scenario: &Scenario, l: Locale) {
-    out.push_str(&format!("## {}\n\n", w(l, "Scenario", "Scénario")));
+    out.push_str(&format!("## {}\n\n", Md::Scenario.t(l)));
     out.push_str(&format!(
         "| {} | {} | {} |\n|---|---|---|\n",
-        w(l, "Input", "Entrée"),
-        w(l, "Value", "Valeur"),
-        w(l, "Unit", "Unité")
+        Md::Input.t(l),
+        Md::Value.t(l),
+        Md::Unit.t(l)
     ));
     for i in inputs(scenario) {
         out.push_str(&format!(
@@ -78,15 +59,15 @@ fn scenario_table(out: &mut String, scenario: &Scenario, l: Locale) {
 
 /// The headline figures, then the warnings.
 fn results(out: &mut String, report: &Report, l: Locale) {
-    out.push_str(&format!("\n## {}\n\n", w(l, "Result", "Résultat")));
+    out.push_str(&format!("\n## {}\n\n", Md::Result.t(l)));
     out.push_str(&format!(
         "| {} | {} | {} |\n|---|---|---|\n",
-        w(l, "Quantity", "Grandeur"),
-        w(l, "Value", "Valeur"),
-        w(l, "Raw (SI)", "Brut (SI)")
+        Md::Quantity.t(l),
+        Md::Value.t(l),
+        Md::RawSi.t(l)
     ));
     for f in figures(report, l) {
-        let label = w(l, f.label.0, f.label.1);
+        let label = crate::text::keys::pick(f.label, l);
         let unit = if f.unit == "1" { "" } else { f.unit };
         let raw_value = format!("{} {unit}", raw(f.value));
         out.push_str(&format!(
@@ -96,7 +77,7 @@ fn results(out: &mut String, report: &Report, l: Locale) {
         ));
     }
     if !report.warnings.is_empty() {
-        out.push_str(&format!("\n## {}\n\n", w(l, "Warnings", "Avertissements")));
+        out.push_str(&format!("\n## {}\n\n", Md::Warnings.t(l)));
         for warning in &report.warnings {
             out.push_str(&format!("- {}\n", cell(&warning.message)));
         }
@@ -104,14 +85,14 @@ fn results(out: &mut String, report: &Report, l: Locale) {
 }
 
 fn math(out: &mut String, report: &Report, l: Locale) {
-    out.push_str(&format!("\n## {}\n\n", w(l, "The math", "Le calcul")));
+    out.push_str(&format!("\n## {}\n\n", Md::TheMath.t(l)));
     out.push_str(&format!(
         "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|\n",
-        w(l, "Quantity", "Grandeur"),
-        w(l, "Formula", "Formule"),
-        w(l, "With the numbers", "Avec les nombres"),
-        w(l, "Value", "Valeur"),
-        w(l, "Sources", "Sources")
+        Md::Quantity.t(l),
+        Md::Formula.t(l),
+        Md::WithTheNumbers.t(l),
+        Md::Value.t(l),
+        Md::Sources.t(l)
     ));
     for s in &report.steps {
         let value = step_value(s, l);
@@ -128,7 +109,7 @@ fn math(out: &mut String, report: &Report, l: Locale) {
 }
 
 fn sources(out: &mut String, report: &Report, l: Locale) {
-    out.push_str(&format!("\n## {}\n\n", w(l, "Sources", "Sources")));
+    out.push_str(&format!("\n## {}\n\n", Md::Sources.t(l)));
     for s in &report.sources {
         let link = if s.url.is_empty() {
             String::new()
@@ -142,5 +123,40 @@ fn sources(out: &mut String, report: &Report, l: Locale) {
             s.kind,
             s.date
         ));
+    }
+}
+
+crate::keys! {
+    /// The Markdown export's words; `{}` are the figures.
+    enum Md {
+        ComputedBy => "Computed by Zettaflop. Model compute and chip figures draw on Epoch AI's databases (CC BY 4.0).",
+            "Calculé par Zettaflop. Les chiffres de calcul des modèles et des puces s'appuient sur les bases d'Epoch AI (CC BY 4.0).";
+        Link => " Link: the page's address followed by `?{}`.",
+            " Lien\u{202f}: l'adresse de la page suivie de `?{}`.";
+        Title => "# Zettaflop: {} FLOP on {} GPUs ({})\n\n",
+            "# Zettaflop : {} FLOP sur {} GPU ({})\n\n";
+        Scenario => "Scenario", "Scénario";
+        Input => "Input", "Entrée";
+        Value => "Value", "Valeur";
+        Unit => "Unit", "Unité";
+        Result => "Result", "Résultat";
+        Quantity => "Quantity", "Grandeur";
+        RawSi => "Raw (SI)", "Brut (SI)";
+        Warnings => "Warnings", "Avertissements";
+        TheMath => "The math", "Le calcul";
+        Formula => "Formula", "Formule";
+        WithTheNumbers => "With the numbers", "Avec les nombres";
+        Sources => "Sources", "Sources";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_text_is_written_in_both_languages() {
+        assert_eq!(
+            crate::text::keys::check(super::Md::ALL, super::Md::pair),
+            Ok(())
+        );
     }
 }

@@ -71,7 +71,7 @@ pub fn csv(scenario: &Scenario, report: &Report) -> String {
     row([
         "result",
         "utilization_basis",
-        &report.utilization_basis,
+        report.utilization_basis.id(),
         "",
         "",
     ]);
@@ -83,7 +83,7 @@ pub fn csv(scenario: &Scenario, report: &Report) -> String {
         row(["step", &s.id, &raw(s.value), &s.unit, &note]);
     }
     for w in &report.warnings {
-        row(["warning", &w.code, "", "", &w.message]);
+        row(["warning", w.code.id(), "", "", &w.message]);
     }
     for s in &report.sources {
         let note = format!("{} ({}, {})", s.title, s.kind, s.date);
