@@ -97,7 +97,7 @@ fi
 # --- npm packages (Playwright, binaryen's wasm-opt) -----------------------------------------
 mkdir -p .stamps
 lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
-if [ -d node_modules ] && [ "$(cat .stamps/npm 2>/dev/null || true)" = "$lock_sum" ]; then
+if [ -f node_modules/.package-lock.json ] && [ "$(cat .stamps/npm 2>/dev/null || true)" = "$lock_sum" ]; then
   step "npm packages: up to date"
 else
   step "npm packages: npm ci"
