@@ -33,7 +33,7 @@ mod why;
 pub use job::{IdOr, Job};
 pub use layout::{Attention, Execution, Layout, Recompute, Reject, Sharding, Software, Training};
 pub use memory::Memory;
-pub use model::{Counts, Mlp, ModelShape};
+pub use model::{Counts, Mla, Mlp, ModelShape};
 pub use predict::{evaluate, predict, Prediction};
 pub use search::{describe, describe_in, explain, search, Fixed, Rejections, SearchResult};
 pub use system::{Efficiency, Generation, PerfHardware, System, DEFAULT_SCALEOUT_BYTES_PER_S};
