@@ -21,6 +21,7 @@ pub mod heldout;
 pub mod job;
 pub mod layout;
 pub mod memory;
+pub mod mla;
 pub mod model;
 pub mod predict;
 mod prepared;
