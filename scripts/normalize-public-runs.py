@@ -106,7 +106,8 @@ MOE_COMPLETED = {"DeepSeek-V3": "swiglu", "Grok-1": "geglu"}
 
 
 def interleave(notes):
-    m = re.search(r"VP(?:\(interleave\))?=(\d+)", notes)
+    # "VP=4" in DGX Cloud notes; "8 (VPP 4, ...)" in the pp column of the Megatron-Core GB200 note.
+    m = re.search(r"VP(?:\(interleave\))?=(\d+)", notes) or re.search(r"VPP (\d+)", notes)
     return int(m.group(1)) if m else 1
 
 
@@ -173,7 +174,7 @@ def normalize(r):
         pp=pp if layout_known else 0,
         cp=cp,
         ep=ep,
-        interleave=interleave(r["notes"]),
+        interleave=interleave(r["notes"] + " " + r["pp"]),
         sharding=sharding(r["zero_fsdp"], grp),
         micro_batch=mb or 0,
         global_batch=gbs or 0,
