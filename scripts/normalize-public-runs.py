@@ -97,8 +97,17 @@ def mlp(m):
     return None
 
 
+# Mixture-of-experts models whose remaining shape (experts, shared experts, dense layers, MLA,
+# expert FFN) `perf::heldout::moe_shape` completes from their papers / open-weights configs (see
+# public-runs-sources.md), with the MLP form to use when the row gives none. DeepSeek-V3 rows
+# without a sequence length (the Megatron-Core GB200 note) take the pretraining length, 4096
+# (DERIVED: arXiv:2412.19437 §4.2).
+MOE_COMPLETED = {"DeepSeek-V3": "swiglu", "Grok-1": "geglu"}
+
+
 def interleave(notes):
-    m = re.search(r"VP(?:\(interleave\))?=(\d+)", notes)
+    # "VP=4" in DGX Cloud notes; "8 (VPP 4, ...)" in the pp column of the Megatron-Core GB200 note.
+    m = re.search(r"VP(?:\(interleave\))?=(\d+)", notes) or re.search(r"VPP (\d+)", notes)
     return int(m.group(1)) if m else 1
 
 
@@ -116,13 +125,16 @@ def normalize(r):
     hw = hardware(r["gpu_type"])
     if hw is None:
         reasons.append("TPU run (no scale-up/scale-out figures for a TPU pod in the model)")
-    if "MLA" in r["kv_heads"] or "routed" in r["experts_active"] or r["mlp"].startswith("moe") or "MoE" in r["mlp"]:
+    moe_known = any(r["model"].startswith(k) for k in MOE_COMPLETED)
+    if not moe_known and ("MLA" in r["kv_heads"] or "routed" in r["experts_active"] or r["mlp"].startswith("moe") or "MoE" in r["mlp"]):
         reasons.append("MoE with shared experts, MLA or no expert size (shape not expressible)")
     gm = re.search(r"\d+", r["gpus"].replace(",", ""))
     gpus = int(gm.group(0)) if gm else None
     if gpus is None:
         reasons.append("no GPU count (whole-run GPU-hours)")
     m = mlp(r["mlp"])
+    if m is None and moe_known:
+        m = MOE_COMPLETED[next(k for k in MOE_COMPLETED if r["model"].startswith(k))]
     if m is None and not reasons:
         reasons.append("MLP form not stated")
     if r["tp"].strip() == "" and "whole-run average" in r["notes"]:
@@ -138,6 +150,10 @@ def normalize(r):
     cp = lead_int(r["cp"]) or 1
     ep = lead_int(r["ep"]) or 1
     layout_known = r["tp"].strip() != ""
+    if moe_known and gpus and layout_known and ep > max(gpus // (tp * pp * cp), 1):
+        reasons.append("expert parallelism folded over tensor and data parallel ranks (ep > dp; the layout cannot express it)")
+    if moe_known and hw == "h800":
+        reasons.append("H800 has no sourced scale-up domain in the catalog")
     if gbs is None and grp == "fms-fsdp" and gpus and mb:
         gbs = mb * gpus  # per-GPU batch 2, gradient accumulation not stated: taken as 1
     if "PROXY" in r["notes"] or "proxy" in r["notes"]:
@@ -149,7 +165,7 @@ def normalize(r):
         kv_heads=kv,
         ffn=lead_int(r["ffn"]) or 0,
         vocab=lead_int(r["vocab"]) or 0,
-        seq_len=lead_int(r["seq_len"]) or 0,
+        seq_len=lead_int(r["seq_len"]) or (4096 if moe_known and r["model"].startswith("DeepSeek-V3") else 0),
         mlp=m or "",
         gpus=gpus or 0,
         hardware=hw or "",
@@ -158,7 +174,7 @@ def normalize(r):
         pp=pp if layout_known else 0,
         cp=cp,
         ep=ep,
-        interleave=interleave(r["notes"]),
+        interleave=interleave(r["notes"] + " " + r["pp"]),
         sharding=sharding(r["zero_fsdp"], grp),
         micro_batch=mb or 0,
         global_batch=gbs or 0,

@@ -302,7 +302,7 @@ fn architecture(c: &Cells, ids: &HashSet<String>) -> Result<(String, String, Str
                 ));
             }
             format!(
-                "Some(crate::perf::ModelShape {{ layers: {layers}, hidden: {hidden}, heads: {heads}, kv_heads: {}, ffn: {ffn}, seq_len: {seq_len}, vocab: {vocab}, experts: {experts}, active_experts: {active}, mlp: crate::perf::Mlp::{mlp}, tied_embeddings: false }})",
+                "Some(crate::perf::ModelShape {{ layers: {layers}, hidden: {hidden}, heads: {heads}, kv_heads: {}, ffn: {ffn}, seq_len: {seq_len}, vocab: {vocab}, experts: {experts}, active_experts: {active}, mlp: crate::perf::Mlp::{mlp}, tied_embeddings: false, shared_experts: 0, dense_layers: 0, dense_ffn: 0, mla: None }})",
                 opt_u32(c, "kv_heads")?
             )
         }

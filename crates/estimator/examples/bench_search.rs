@@ -73,6 +73,10 @@ fn main() -> Result<(), Error> {
         active_experts: 1,
         mlp: Mlp::Gelu,
         tied_embeddings: false,
+        shared_experts: 0,
+        dense_layers: 0,
+        dense_ffn: 0,
+        mla: None,
     };
     bench(
         "GPT 1T (1.0e12 parameters) on 4,096 H100, global batch 3,072 × 2,048 tokens",

@@ -121,3 +121,43 @@ fn the_docs_state_what_the_model_does_now() {
         "docs/calibration.md is stale: run `zettaflop calibrate > docs/calibration.md`"
     );
 }
+
+#[test]
+fn deepseek_v3_and_grok_1_on_gb200_are_answered() {
+    // The mixture-of-experts rows (shared experts, MLA, dense first layers; Grok-1's expert FFN
+    // from its open weights) are in scope, predicted, and their errors inside the stated bound.
+    let runs = heldout::runs();
+    let gb200 = |name: &str| -> Vec<_> {
+        runs.iter()
+            .filter(|r| r.model.starts_with(name) && r.hardware == "gb200" && r.status == "ok")
+            .map(heldout::evaluate)
+            .collect()
+    };
+    for name in ["DeepSeek-V3", "Grok-1"] {
+        let rows = gb200(name);
+        assert!(!rows.is_empty(), "no {name} GB200 row in scope");
+        for r in &rows {
+            let e = r.relative_error.expect(&r.run.meas);
+            assert!(e.abs() <= STATED_MAX, "{}: {e}", r.run.meas);
+        }
+    }
+    // The job carries the completed shape: 256 routed + 1 shared expert, 3 dense layers, MLA.
+    let v3 = runs
+        .iter()
+        .find(|r| r.model.starts_with("DeepSeek-V3") && r.hardware == "gb200")
+        .unwrap();
+    let job = heldout::job(v3);
+    let zettaflop_estimator::perf::IdOr::Value(m) = job.model else {
+        panic!("the row's model is a shape")
+    };
+    assert_eq!(
+        (
+            m.experts,
+            m.active_experts,
+            m.shared_experts,
+            m.dense_layers
+        ),
+        (256, 8, 1, 3)
+    );
+    assert!(m.mla.is_some());
+}

@@ -44,6 +44,10 @@ fn model() -> impl Strategy<Value = ModelShape> {
                     active_experts: experts.min(2),
                     mlp: if gated { Mlp::Swiglu } else { Mlp::Gelu },
                     tied_embeddings: tied,
+                    shared_experts: 0,
+                    dense_layers: 0,
+                    dense_ffn: 0,
+                    mla: None,
                 }
             },
         )

@@ -192,6 +192,10 @@ pub fn compare(p: &Published) -> Result<Compared, Error> {
         active_experts: 1,
         mlp: Mlp::Gelu,
         tied_embeddings: false,
+        shared_experts: 0,
+        dense_layers: 0,
+        dense_ffn: 0,
+        mla: None,
     };
     let system = System {
         hardware: PerfHardware::from_catalog(e.hardware)?,

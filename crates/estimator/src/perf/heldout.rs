@@ -16,7 +16,7 @@ use crate::hardware::Precision;
 
 use super::job::{IdOr, Job};
 use super::layout::{Attention, Layout, Recompute, Sharding, Software};
-use super::model::{Mlp, ModelShape};
+use super::model::{Mla, Mlp, ModelShape};
 use super::search::Fixed;
 
 const CSV: &str = include_str!("../../data/validation/public-runs.csv");
@@ -136,6 +136,30 @@ fn sharding(id: &str) -> Sharding {
     }
 }
 
+/// The mixture-of-experts shape a row's columns cannot hold, from the model's paper or
+/// open-weights config (`public-runs-sources.md`, "Mixture-of-experts shapes"): `model` with its
+/// experts, shared experts, dense leading layers, attention and expert FFN filled in.
+pub fn moe_shape(name: &str, mut model: ModelShape) -> ModelShape {
+    if name.starts_with("DeepSeek-V3") {
+        // arXiv:2412.19437 §4.2: 256 routed + 1 shared expert of 2048, 8 active, the first 3
+        // layers dense (the row's ffn, 18432), MLA.
+        model.dense_ffn = model.ffn;
+        model.ffn = 2048;
+        model.experts = 256;
+        model.active_experts = 8;
+        model.shared_experts = 1;
+        model.dense_layers = 3;
+        model.mla = Some(Mla::DEEPSEEK_V3);
+    } else if name.starts_with("Grok-1") {
+        // xai-org/grok-1 model.py / run.py: 8 experts, 2 active, gated GeLU; the expert FFN is
+        // DERIVED from widening_factor 8: int(8 · 6144) · 2 / 3 = 32768.
+        model.ffn = 32768;
+        model.experts = 8;
+        model.active_experts = 2;
+    }
+    model
+}
+
 /// The job `zettaflop predict` is asked for this row.
 pub fn job(r: &PublicRun) -> Job {
     let [layers, hidden, heads, kv, ffn, vocab, seq] = r.shape;
@@ -152,7 +176,12 @@ pub fn job(r: &PublicRun) -> Job {
         active_experts: 1,
         mlp: mlp(&r.mlp),
         tied_embeddings: false,
+        shared_experts: 0,
+        dense_layers: 0,
+        dense_ffn: 0,
+        mla: None,
     };
+    let model = moe_shape(&r.model, model);
     let precision = match r.precision.as_str() {
         "fp8" => Precision::Fp8,
         "fp4" => Precision::Fp4,

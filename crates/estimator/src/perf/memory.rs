@@ -72,15 +72,24 @@ pub(crate) fn stage_params(p: &Prepared, r: &Resolved) -> StageParams {
     let t = f64::from(r.layout.tp);
     let ep = f64::from(r.layout.ep);
     let ls = layers_per_gpu(p, r);
-    // K and V are replicated when tp exceeds the kv heads.
-    let hkv = p.hkv * (t / p.kv_heads).max(1.0);
-    let attn = (p.h * (p.h + 2.0 * hkv) + p.h * p.h) / t;
+    let (n_moe, n_dense) = p.stage_mix(ls);
+    let attn = match p.mla {
+        // The down-projections are replicated over tp (Megatron-Core's MLA).
+        Some(_) => p.attn_params.0 + p.attn_params.1 / t,
+        None => {
+            // K and V are replicated when tp exceeds the kv heads.
+            let hkv = p.hkv * (t / p.kv_heads).max(1.0);
+            (p.h * (p.h + 2.0 * hkv) + p.h * p.h) / t
+        }
+    };
     let router = if p.moe { p.h * p.experts } else { 0.0 };
-    let dense_layer = attn + 2.0 * p.h + router;
+    let shared = p.shared * p.mlp_mats * p.h * p.ffn / t;
+    let dense_layer = attn + 2.0 * p.h + router + shared;
     let expert_layer = p.experts * p.mlp_mats * p.h * p.ffn / (t * ep);
+    let dense_mlp = p.mlp_mats * p.h * p.dense_ffn / t;
     StageParams {
-        dense: ls * dense_layer,
-        expert: ls * expert_layer,
+        dense: n_moe * dense_layer + n_dense * (attn + 2.0 * p.h + dense_mlp),
+        expert: n_moe * expert_layer,
         embedding: p.vocab * p.h / t,
         output: p.vocab * p.h / t,
     }
@@ -105,15 +114,25 @@ fn layer_activations(p: &Prepared, r: &Resolved, recompute: Recompute) -> f64 {
     let g = p.gemm_input_bytes;
     let hkv = p.hkv * (t / p.kv_heads).max(1.0);
     let norms = 2.0 * (2.0 + g) * th * rep;
-    let qkv = 2.0 * tokens * (p.h + 2.0 * hkv) / t;
-    let out = 2.0 * th / t;
+    let (qkv, out) = match &p.mla {
+        // Q, K (n·qk each) and V (n·v) after the up-projections, the attention output (n·v),
+        // and the latents the up-projections read (d′c and dc, with their norms' inputs).
+        Some(m) => {
+            let n = p.heads;
+            let v = f64::from(m.v_head_dim);
+            let latent = f64::from(m.q_lora_rank) + f64::from(m.kv_lora_rank);
+            let up = 2.0 * tokens * n * (2.0 * m.qk_head_dim() + v) / t;
+            (up + (2.0 + g) * tokens * latent, 2.0 * tokens * n * v / t)
+        }
+        None => (2.0 * tokens * (p.h + 2.0 * hkv) / t, 2.0 * th / t),
+    };
     let scores = match (p.attention, recompute) {
         (Attention::Flash | Attention::Triton, _) => 4.0 * tokens * p.heads / t,
         (Attention::Unfused, Recompute::None) => 5.0 * p.heads * tokens * p.seq / t,
         (Attention::Unfused, _) => 0.0,
     };
     let first = if p.mlp_mats > 2.5 { 4.0 } else { 2.0 };
-    let mlp = (first + g) * tokens * p.ffn * p.active / t;
+    let mlp = (first + g) * tokens * p.ffn * (p.active + p.shared) / t;
     let dispatch = if p.moe { 2.0 * th * p.active / t } else { 0.0 };
     norms + qkv + out + scores + mlp + dispatch
 }
@@ -161,8 +180,15 @@ pub(crate) fn memory(p: &Prepared, r: &Resolved) -> Memory {
     let sharding = l.effective_sharding();
     let grad = 4.0;
 
-    let stored = layer_activations(p, r, l.recompute);
-    let working = layer_activations(p, r, Recompute::None);
+    let (n_moe, n_dense) = p.stage_mix(ls);
+    let pd = p.dense_layer();
+    let stored_stage = n_moe * layer_activations(p, r, l.recompute)
+        + n_dense * layer_activations(&pd, r, l.recompute);
+    let working = layer_activations(p, r, Recompute::None).max(if n_dense > 0.0 {
+        layer_activations(&pd, r, Recompute::None)
+    } else {
+        0.0
+    });
     let logits = 4.0 * tokens * p.vocab / t;
     let embed_out = 2.0 * tokens * p.h * rep;
     let inflight = in_flight(r);
@@ -186,13 +212,13 @@ pub(crate) fn memory(p: &Prepared, r: &Resolved) -> Memory {
     let output_here = if l.pp == 1 && p.tied { 0.0 } else { sp.output };
     let (first, last) = if l.pp == 1 {
         let s = states(sp.dense + sp.embedding + output_here, sp.expert);
-        let act = ls * stored + working + logits + embed_out;
+        let act = stored_stage + working + logits + embed_out;
         ((s, act, "only"), (s, act, "only"))
     } else {
         let s1 = states(sp.dense + sp.embedding, sp.expert);
-        let a1 = ls * stored * inflight + embed_out * inflight + working;
+        let a1 = stored_stage * inflight + embed_out * inflight + working;
         let s2 = states(sp.dense + output_here, sp.expert);
-        let a2 = ls * stored + working + logits;
+        let a2 = stored_stage + working + logits;
         ((s1, a1, "first"), (s2, a2, "last"))
     };
     let reserved = RESERVE_FIXED_BYTES + RESERVE_FRACTION * p.hbm_bytes;

@@ -7,7 +7,7 @@ use crate::limits;
 
 use super::fitted::{self, Fitted};
 use super::layout::{Attention, Training};
-use super::model::{Counts, ModelShape};
+use super::model::{Counts, Mla, ModelShape};
 use super::system::{Efficiency, Generation, System};
 
 /// Everything the memory and time models read, as `f64`.
@@ -26,6 +26,16 @@ pub(crate) struct Prepared {
     pub experts: f64,
     pub active: f64,
     pub moe: bool,
+    /// Shared experts per expert layer (each `ffn` wide, on every token).
+    pub shared: f64,
+    /// Leading layers with a dense MLP (mixture of experts only; 0 otherwise).
+    pub dense_layers: f64,
+    /// Their MLP width.
+    pub dense_ffn: f64,
+    /// Multi-head latent attention, when the model has it.
+    pub mla: Option<Mla>,
+    /// Attention weights of one layer: (replicated over tp, split by tp).
+    pub attn_params: (f64, f64),
     pub mlp_mats: f64,
     pub tied: bool,
     pub counts: Counts,
@@ -83,13 +93,22 @@ impl Prepared {
             heads: m.heads.into(),
             kv_heads: m.kv().into(),
             hkv: h * f64::from(m.kv()) / f64::from(m.heads),
-            head_dim: h / f64::from(m.heads),
+            head_dim: m.mla.map_or(h / f64::from(m.heads), |a| a.qk_head_dim()),
             ffn: m.ffn.into(),
             seq: m.seq_len.into(),
             vocab: m.vocab.into(),
             experts: m.experts.into(),
             active: m.active_experts.into(),
             moe: m.is_moe(),
+            shared: m.shared_experts.into(),
+            dense_layers: if m.is_moe() {
+                m.dense_layers.into()
+            } else {
+                0.0
+            },
+            dense_ffn: m.dense_ffn().into(),
+            mla: m.mla,
+            attn_params: m.attention_params(),
             mlp_mats: m.mlp.matrices(),
             tied: m.tied_embeddings,
             counts,
@@ -120,5 +139,28 @@ impl Prepared {
                 4.0
             },
         })
+    }
+}
+
+impl Prepared {
+    /// The model as its leading dense layers see it: one dense MLP `dense_ffn` wide, no router.
+    pub fn dense_layer(&self) -> Prepared {
+        Prepared {
+            moe: false,
+            experts: 1.0,
+            active: 1.0,
+            shared: 0.0,
+            ffn: self.dense_ffn,
+            ..*self
+        }
+    }
+
+    /// Of the `ls` layers on the busiest GPU, how many are expert layers and how many dense:
+    /// the busiest stage holds expert layers first (they are the heavier), dense ones only when
+    /// the expert layers run out.
+    pub fn stage_mix(&self, ls: f64) -> (f64, f64) {
+        let moe_layers = self.layers - self.dense_layers;
+        let n_moe = ls.min(moe_layers);
+        (n_moe, ls - n_moe)
     }
 }

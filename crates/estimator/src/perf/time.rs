@@ -181,6 +181,7 @@ struct LayerForward {
 
 /// One layer, one micro-batch, forward and backward with recomputation: matmuls, attention,
 /// memory-bound time, and the tensor-, context- and expert-parallel communication.
+#[derive(Clone, Copy)]
 struct LayerStep {
     mm: f64,
     att: f64,
@@ -208,19 +209,26 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
         hkv: p.hkv * (t / p.kv_heads).max(1.0),
         mem: p.hbm_bw * p.eff.hbm,
     };
-    let layer = layer_step(p, r, &d);
     let (m, tokens, mem) = (d.m, d.tokens, d.mem);
 
-    // --- the busiest stage, one micro-batch ---
+    // --- the busiest stage, one micro-batch: its expert layers, then its dense ones ---
     let ls = layers_per_gpu(p, r);
+    let (n_moe, n_dense) = p.stage_mix(ls);
+    let layer = layer_step(p, r, &d);
+    let dl = if n_dense > 0.0 {
+        layer_step(&p.dense_layer(), r, &d)
+    } else {
+        layer
+    };
+    let sum = |f: fn(&LayerStep) -> f64| n_moe * f(&layer) + n_dense * f(&dl);
     let out_mm = 3.0 * matmul(p, tokens, p.h, p.vocab / t);
     let out_mem = 16.0 * tokens * p.vocab / t / mem;
-    let stage_mm = ls * layer.mm + out_mm;
-    let stage_att = ls * layer.att;
-    let stage_mem = ls * layer.mem + out_mem;
-    let stage_tp = ls * layer.tp;
-    let stage_cp = ls * layer.cp;
-    let stage_ep = ls * layer.ep;
+    let stage_mm = sum(|x| x.mm) + out_mm;
+    let stage_att = sum(|x| x.att);
+    let stage_mem = sum(|x| x.mem) + out_mem;
+    let stage_tp = sum(|x| x.tp);
+    let stage_cp = sum(|x| x.cp);
+    let stage_ep = sum(|x| x.ep);
     let t_mb = stage_mm + stage_att + stage_mem + stage_tp + stage_cp + stage_ep;
 
     let (bubble, p2p) = pipeline(p, r, &d, t_mb);
@@ -254,28 +262,57 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
     }
 }
 
+/// The attention's projections for one micro-batch: Q, K, V and output, or with multi-head
+/// latent attention the down-projections (replicated over tp, as Megatron-Core runs them), the
+/// up-projections and the output (split over tp).
+fn attention_matmuls(p: &Prepared, tokens: f64, t: f64, hkv: f64) -> f64 {
+    match &p.mla {
+        None => matmul(p, tokens, p.h, (p.h + 2.0 * hkv) / t) + matmul(p, tokens, p.h / t, p.h),
+        Some(a) => {
+            let n = p.heads / t;
+            let (q, kv) = (f64::from(a.q_lora_rank), f64::from(a.kv_lora_rank));
+            let rope = f64::from(a.qk_rope_head_dim);
+            let v = f64::from(a.v_head_dim);
+            let q_in = if a.q_lora_rank == 0 { p.h } else { q };
+            let down = if a.q_lora_rank == 0 {
+                0.0
+            } else {
+                matmul(p, tokens, p.h, q)
+            } + matmul(p, tokens, p.h, kv + rope);
+            down + matmul(p, tokens, q_in, n * a.qk_head_dim())
+                + matmul(p, tokens, kv, n * (f64::from(a.qk_nope_head_dim) + v))
+                + matmul(p, tokens, n * v, p.h)
+        }
+    }
+}
+
 /// One layer's forward: matmuls, attention core, memory-bound kernels.
 fn layer_forward(p: &Prepared, d: &Dims, sequence_parallel: bool) -> LayerForward {
     let (t, ep, tokens, hkv) = (d.t, d.ep, d.tokens, d.hkv);
     let b = d.b;
     let rep = if sequence_parallel { 1.0 / t } else { 1.0 };
-    let mut mm = matmul(p, tokens, p.h, (p.h + 2.0 * hkv) / t) + matmul(p, tokens, p.h / t, p.h);
+    let mut mm = attention_matmuls(p, tokens, t, hkv);
     let up = (p.mlp_mats - 1.0) * p.ffn / t;
     if p.moe {
         let per_expert = tokens * p.active * ep / p.experts;
         let local = p.experts / ep;
         mm += local * (matmul(p, per_expert, p.h, up) + matmul(p, per_expert, p.ffn / t, p.h));
         mm += matmul(p, tokens, p.h, p.experts);
+        if p.shared > 0.0 {
+            // Shared experts: one dense MLP S·f wide, split over tp.
+            mm += matmul(p, tokens, p.h, p.shared * up)
+                + matmul(p, tokens, p.shared * p.ffn / t, p.h);
+        }
     } else {
         mm += matmul(p, tokens, p.h, up) + matmul(p, tokens, p.ffn / t, p.h);
     }
     // Attention core: b sequences × heads/t, (s/c) queries against s keys, head dim inner.
-    let att_flop = 4.0 * tokens * p.seq * p.h / t;
+    let att_flop = tokens * p.counts.attention_fwd_flop_per_token / t;
     let hd = p.head_dim.min(tokens / b).min(p.seq);
     let att_eff = p.eff.matmul_max * hd / (hd + p.eff.matmul_half_dim);
     let att_full = att_flop / (p.peak_bf16 * att_eff);
     let mut mem_bytes = 20.0 * tokens * p.h * rep
-        + if p.mlp_mats > 2.5 { 6.0 } else { 4.0 } * tokens * p.ffn * p.active / t;
+        + if p.mlp_mats > 2.5 { 6.0 } else { 4.0 } * tokens * p.ffn * (p.active + p.shared) / t;
 
     // A fused causal kernel loses speed on short sequences (`Fitted::attention_half_seq`).
     let keys = p.seq / d.c;
