@@ -21,6 +21,8 @@
     document.documentElement.dataset.update = '';
   };
   const watch = (reg) => {
+    // A browser that blocks service workers (a policy, a test harness) may resolve with nothing.
+    if (!reg) return;
     // Only an update is offered: on the first visit there is no controller yet.
     if (reg.waiting && sw.controller) offer(reg.waiting);
     reg.addEventListener('updatefound', () => {
