@@ -212,5 +212,18 @@ mod tests {
             "missing: X has no catalog rental price: give usd_per_chip_hour"
         );
         assert!(message(&price, Locale::Fr).starts_with("manquant : X n'a pas"));
+        // The performance model's errors: a key of its table and the figures.
+        let layout = ErrorKind::Said {
+            key: crate::perf::layout::Rejected::Product.into(),
+            figures: vec!["24".into(), "64".into()],
+        };
+        assert_eq!(
+            message(&layout, Locale::En),
+            "tp × pp × cp = 24 does not divide the 64 GPUs"
+        );
+        assert_eq!(
+            message(&layout, Locale::Fr),
+            "tp × pp × cp = 24 ne divise pas les 64 GPU"
+        );
     }
 }
