@@ -207,7 +207,7 @@ impl PerfHardware {
             return Err(Error::said(
                 "hardware",
                 Unsourced::Figures,
-                &[&missing.join(", "), &a.name, &paren(a.perf_note)],
+                &[&missing.join(", "), a.name, &paren(a.perf_note)],
             ));
         };
         let mut assumed = Vec::new();
