@@ -76,6 +76,10 @@ mod tests {
     #[test]
     fn every_qualifier_of_the_catalog_reads_in_french() {
         assert_eq!(
+            crate::text::keys::check(Qualifier::ALL, Qualifier::pair),
+            Ok(())
+        );
+        assert_eq!(
             name_in("xAI Colossus (full campus)", Locale::Fr),
             "xAI Colossus (campus entier)"
         );

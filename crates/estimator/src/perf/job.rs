@@ -208,7 +208,7 @@ crate::keys! {
     /// A job's errors: `{}` are a preset's id, the missing sizes, the presets with an
     /// architecture, a layout id. Not yet translated: the French is the English (after
     /// « manquant : »), as before.
-    enum JobFails {
+    pub(super) enum JobFails {
         PartArchitecture => "missing: preset `{}` has only part of its architecture published (no {}); give the shape, or one of {}",
             "manquant : preset `{}` has only part of its architecture published (no {}); give the shape, or one of {}";
         NoArchitecture => "missing: preset `{}` has no published architecture; give the shape, or one of {}",

@@ -342,7 +342,7 @@ impl ModelShape {
 crate::keys! {
     /// A model shape whose sizes do not fit together ([`ModelShape::validate`]); `{}` are
     /// sizes. Not yet translated: the French is the English, as before.
-    enum Invalid {
+    pub(super) enum Invalid {
         Heads => "{} heads do not divide hidden {}", "{} heads do not divide hidden {}";
         KvHeads => "{} kv heads do not divide the {} heads", "{} kv heads do not divide the {} heads";
         ActiveExperts => "{} active experts exceed the {} experts",

@@ -453,7 +453,7 @@ fn none_fits(system: &System, evaluated: u64, rejected: &Rejections) -> Error {
 
 crate::keys! {
     /// The search's error: GPUs, chip, layouts evaluated, rejections by reason.
-    enum NoneFits {
+    pub(super) enum NoneFits {
         Layout => "no layout of {} × {} fits this model and batch ({} evaluated; rejected: {})",
             "aucune répartition de {} × {} ne convient à ce modèle et ce lot ({} évaluées ; rejets : {})";
     }

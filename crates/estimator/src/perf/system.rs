@@ -312,7 +312,7 @@ fn paren(note: &str) -> String {
 crate::keys! {
     /// A catalog chip the performance model cannot use: the missing figures, the chip's name
     /// and its note (in parentheses, or nothing).
-    enum Unsourced {
+    pub(super) enum Unsourced {
         Figures => "the catalog has no {} for {}{}; describe the hardware in the job with its figures",
             "le catalogue n'a pas de {} pour {}{} ; décrivez le matériel dans la tâche avec ses chiffres";
     }
