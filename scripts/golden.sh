@@ -138,4 +138,37 @@ done
 case_ schema '' schema
 for t in hardware models clusters constants epoch; do case_ "catalog-$t" '' catalog "$t" --json; done
 case_ calibrate '' calibrate --json
+# The performance model's errors (every rule of a model shape and a layout), en and fr.
+S='"layers": 96, "hidden": 12288, "vocab": 50257, "mlp": "gelu"'
+G='"hardware": "h100", "gpus": 64, "global_batch": 64'
+L='"model": "gpt-3", '"$G"
+for job in \
+  "{\"model\": {$S, \"seq_len\": 2048, \"ffn\": 49152, \"heads\": 97}, $G, \"layout\": \"auto\"}" \
+  "{\"model\": {$S, \"seq_len\": 2048, \"ffn\": 49152, \"heads\": 96, \"kv_heads\": 7}, $G, \"layout\": \"auto\"}" \
+  "{\"model\": {$S, \"seq_len\": 2048, \"ffn\": 49152, \"heads\": 96, \"experts\": 2, \"active_experts\": 3}, $G, \"layout\": \"auto\"}" \
+  "{\"model\": {$S, \"seq_len\": 2048, \"ffn\": 49152, \"heads\": 96, \"shared_experts\": 1}, $G, \"layout\": \"auto\"}" \
+  "{\"model\": {$S, \"seq_len\": 2048, \"ffn\": 49152, \"heads\": 96, \"dense_layers\": 97}, $G, \"layout\": \"auto\"}" \
+  "{$L}" \
+  "{$L, \"layout\": \"best\"}" \
+  "{$L, \"layout\": {\"tp\": 8, \"pp\": 2, \"dp\": 3, \"micro_batch\": 1}}" \
+  "{$L, \"layout\": {\"tp\": 8, \"pp\": 3, \"micro_batch\": 1}}" \
+  "{$L, \"layout\": {\"tp\": 16, \"pp\": 4, \"micro_batch\": 1}}" \
+  "{$L, \"layout\": {\"tp\": 5, \"pp\": 1, \"dp\": 1, \"micro_batch\": 1}}" \
+  "{\"model\": {$S, \"seq_len\": 2048, \"heads\": 96, \"ffn\": 49100}, $G, \"layout\": {\"tp\": 8, \"pp\": 1, \"micro_batch\": 1}}" \
+  "{\"model\": {$S, \"heads\": 96, \"ffn\": 49152, \"seq_len\": 2047}, $G, \"layout\": {\"tp\": 8, \"pp\": 1, \"cp\": 8, \"micro_batch\": 1}}" \
+  "{$L, \"layout\": {\"tp\": 1, \"pp\": 64, \"interleave\": 2, \"micro_batch\": 1}}" \
+  "{$L, \"layout\": {\"tp\": 8, \"pp\": 1, \"micro_batch\": 3}}" \
+  "{$L, \"layout\": {\"tp\": 8, \"pp\": 1, \"interleave\": 2, \"micro_batch\": 1}}" \
+  "{\"model\": \"gpt-3\", \"hardware\": \"h100\", \"gpus\": 64, \"global_batch\": 12, \"layout\": {\"tp\": 8, \"pp\": 2, \"interleave\": 2, \"micro_batch\": 1}}" \
+  "{$L, \"layout\": {\"tp\": 8, \"pp\": 1, \"ep\": 2, \"micro_batch\": 1}}" \
+  "{\"model\": {$S, \"seq_len\": 2048, \"ffn\": 49152, \"heads\": 96, \"experts\": 3, \"active_experts\": 1}, $G, \"layout\": {\"tp\": 8, \"pp\": 1, \"ep\": 2, \"micro_batch\": 1}}" \
+  "{$L, \"layout\": {\"tp\": 1, \"pp\": 1, \"micro_batch\": 1, \"sequence_parallel\": true}}" \
+  "{\"model\": \"gpt-3\", \"hardware\": \"h100\", \"gpus\": 8, \"global_batch\": 8, \"layout\": {\"tp\": 8, \"pp\": 1, \"micro_batch\": 1, \"distributed_optimizer\": true}}" \
+  "{\"model\": \"gpt-3\", \"hardware\": \"h100\", \"gpus\": 8, \"global_batch\": 8, \"layout\": {\"tp\": 8, \"pp\": 1, \"micro_batch\": 1, \"sharding\": \"zero-1\"}}"; do
+  n_perr=$((${n_perr:-0} + 1))
+  for lang in en fr; do
+    case_ "perf-error-$n_perr.$lang" "$job" predict - --lang "$lang"
+  done
+  case_ "perf-error-search-$n_perr.fr" "$job" search - --lang fr
+done
 echo "golden: $n cases in $OUT"

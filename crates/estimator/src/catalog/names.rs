@@ -13,31 +13,34 @@
 
 use crate::format::Locale;
 
-/// English qualifiers of the catalog's names and their French.
-const FR: &[(&str, &str)] = &[
-    ("per Blackwell Ultra GPU", "par GPU Blackwell Ultra"),
-    ("per Blackwell GPU", "par GPU Blackwell"),
-    ("HGX 1000 W", "HGX 1\u{202f}000 W"),
-    ("full campus", "campus entier"),
-    ("summer 2025", "été 2025"),
-    ("end 2026", "fin 2026"),
-    ("all sites", "tous les sites"),
-    ("to be announced", "à annoncer"),
-    ("target", "objectif"),
-    ("preview", "préversion"),
-    ("Jan ", "janv. "),
-    ("Feb ", "févr. "),
-    ("Mar ", "mars "),
-    ("Apr ", "avr. "),
-    ("May ", "mai "),
-    ("Jun ", "juin "),
-    ("Jul ", "juil. "),
-    ("Aug ", "août "),
-    ("Sep ", "sept. "),
-    ("Oct ", "oct. "),
-    ("Nov ", "nov. "),
-    ("Dec ", "déc. "),
-];
+crate::keys! {
+    /// The qualifiers of the catalog's names, English and French, replaced in this order
+    /// (the longer "per Blackwell Ultra GPU" before "per Blackwell GPU").
+    enum Qualifier {
+        BlackwellUltra => "per Blackwell Ultra GPU", "par GPU Blackwell Ultra";
+        Blackwell => "per Blackwell GPU", "par GPU Blackwell";
+        Hgx1000 => "HGX 1000 W", "HGX 1\u{202f}000 W";
+        FullCampus => "full campus", "campus entier";
+        Summer2025 => "summer 2025", "été 2025";
+        End2026 => "end 2026", "fin 2026";
+        AllSites => "all sites", "tous les sites";
+        ToBeAnnounced => "to be announced", "à annoncer";
+        Target => "target", "objectif";
+        Preview => "preview", "préversion";
+        Jan => "Jan ", "janv. ";
+        Feb => "Feb ", "févr. ";
+        Mar => "Mar ", "mars ";
+        Apr => "Apr ", "avr. ";
+        May => "May ", "mai ";
+        Jun => "Jun ", "juin ";
+        Jul => "Jul ", "juil. ";
+        Aug => "Aug ", "août ";
+        Sep => "Sep ", "sept. ";
+        Oct => "Oct ", "oct. ";
+        Nov => "Nov ", "nov. ";
+        Dec => "Dec ", "déc. ";
+    }
+}
 
 /// `name` with its parenthesized qualifiers in `l`.
 pub fn name_in(name: &str, l: Locale) -> String {
@@ -52,7 +55,7 @@ pub fn name_in(name: &str, l: Locale) -> String {
         };
         out.push_str(&rest[..=open]);
         let mut inner = rest[open + 1..close].to_string();
-        for (en, fr) in FR {
+        for (en, fr) in Qualifier::ALL.iter().map(|q| q.pair()) {
             if inner.contains(en) {
                 inner = inner.replace(en, fr);
             }
@@ -72,6 +75,10 @@ mod tests {
 
     #[test]
     fn every_qualifier_of_the_catalog_reads_in_french() {
+        assert_eq!(
+            crate::text::keys::check(Qualifier::ALL, Qualifier::pair),
+            Ok(())
+        );
         assert_eq!(
             name_in("xAI Colossus (full campus)", Locale::Fr),
             "xAI Colossus (campus entier)"

@@ -56,36 +56,15 @@ pub enum ErrorKind {
     Conflict(Conflict),
     /// A required value is missing.
     Needs(Need),
-    /// An error of the claim checker, a compute-optimal request or a sweep: a key of the table
-    /// of the code that raises it (its words, linked only where that code is) and the ids or
-    /// names it shows, in order. (The calculator's errors are `Conflict` and `Needs`.)
+    /// An error of the claim checker, a compute-optimal request, a sweep or the performance
+    /// model: a key of the table of the code that raises it (its words, linked only where that
+    /// code is) and the ids, names or sizes it shows, in order. (The calculator's errors are
+    /// `Conflict` and `Needs`.)
     Said {
         /// The message.
         key: Key,
         /// Its figures, the same in both languages (ids, names).
         figures: Vec<String>,
-    },
-    /// A valid value this combination cannot use, in words: the performance model's errors
-    /// (`perf/`), not yet turned into data. An empty `fr` falls back to `reason`.
-    Unsupported {
-        /// Why, in one sentence.
-        reason: String,
-        /// The same in French.
-        fr: String,
-    },
-    /// A missing value, in words (the performance model's, like `Unsupported`).
-    Missing {
-        /// What to give instead.
-        hint: String,
-        /// The same in French.
-        fr: String,
-    },
-    /// Text that does not read as what was expected, in words (the performance model's).
-    Parse {
-        /// Why, in one sentence.
-        reason: String,
-        /// The same in French.
-        fr: String,
     },
 }
 

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::hardware::Precision;
 use crate::limits;
 
@@ -419,71 +419,111 @@ pub(crate) fn explain(
 ) -> Error {
     let dp = l.dp.unwrap_or(0);
     let product = u64::from(l.tp) * u64::from(l.pp) * u64::from(l.cp);
-    let (field, reason, fr): (&str, String, String) = match reason {
+    let (field, key, figures): (&str, Rejected, Vec<String>) = match reason {
         Reject::Product => match l.dp {
             Some(d) => {
                 let all = product * u64::from(d);
+                let f = [l.tp, l.pp, d, l.cp].map(|v| v.to_string());
                 (
                     "layout",
-                    format!("tp × pp × dp × cp = {} × {} × {d} × {} = {all} but there are {} GPUs", l.tp, l.pp, l.cp, sys.gpus),
-                    format!("tp × pp × dp × cp = {} × {} × {d} × {} = {all} mais il y a {} GPU", l.tp, l.pp, l.cp, sys.gpus),
+                    Rejected::ProductDp,
+                    [&f[..], &[all.to_string(), sys.gpus.to_string()]].concat(),
                 )
             }
             None => (
                 "layout",
-                format!("tp × pp × cp = {product} does not divide the {} GPUs", sys.gpus),
-                format!("tp × pp × cp = {product} ne divise pas les {} GPU", sys.gpus),
+                Rejected::Product,
+                vec![product.to_string(), sys.gpus.to_string()],
             ),
         },
         Reject::TpDomain => (
             "layout.tp",
-            format!("{} exceeds the scale-up domain of {} ({} GPUs per NVLink domain)", l.tp, sys.hardware.name, sys.hardware.scaleup_domain),
-            format!("{} dépasse le domaine NVLink de {} ({} GPU par domaine)", l.tp, sys.hardware.name, sys.hardware.scaleup_domain),
+            Rejected::TpDomain,
+            vec![
+                l.tp.to_string(),
+                sys.hardware.name.clone(),
+                sys.hardware.scaleup_domain.to_string(),
+            ],
         ),
         Reject::TpHeads => (
             "layout.tp",
-            format!("{} must divide the {} heads, the ffn {} and the {} kv heads (or be a multiple of them)", l.tp, m.heads, m.ffn, m.kv()),
-            format!("{} doit diviser les {} têtes, la couche ffn {} et les {} têtes kv (ou en être un multiple)", l.tp, m.heads, m.ffn, m.kv()),
+            Rejected::TpHeads,
+            [l.tp, m.heads, m.ffn, m.kv()]
+                .map(|v| v.to_string())
+                .to_vec(),
         ),
         Reject::CpSeq => (
             "layout.cp",
-            format!("{} does not divide the sequence length {}", l.cp, m.seq_len),
-            format!("{} ne divise pas la longueur de séquence {}", l.cp, m.seq_len),
+            Rejected::CpSeq,
+            [l.cp, m.seq_len].map(|v| v.to_string()).to_vec(),
         ),
         Reject::PpLayers => (
             "layout.pp",
-            format!("pp × interleave = {} × {} exceeds the {} layers", l.pp, l.interleave, m.layers),
-            format!("pp × entrelacement = {} × {} dépasse les {} couches", l.pp, l.interleave, m.layers),
+            Rejected::PpLayers,
+            [l.pp, l.interleave, m.layers]
+                .map(|v| v.to_string())
+                .to_vec(),
         ),
         Reject::Batch => (
             "layout.micro_batch",
-            format!("global_batch {global_batch} is not divisible by dp × micro_batch = {dp} × {}", l.micro_batch),
-            format!("le lot global {global_batch} n'est pas divisible par dp × micro-lot = {dp} × {}", l.micro_batch),
+            Rejected::Batch,
+            [global_batch, dp, l.micro_batch]
+                .map(|v| v.to_string())
+                .to_vec(),
         ),
         Reject::Interleave if l.pp == 1 => (
             "layout.interleave",
-            format!("{} needs pp > 1", l.interleave),
-            format!("{} demande pp > 1", l.interleave),
+            Rejected::InterleavePp,
+            vec![l.interleave.to_string()],
         ),
         Reject::Interleave => (
             "layout.interleave",
-            format!("{} needs a micro-batch count (global_batch / (dp × micro_batch)) that is a multiple of pp = {}", l.interleave, l.pp),
-            format!("{} demande un nombre de micro-lots (lot global / (dp × micro-lot)) multiple de pp = {}", l.interleave, l.pp),
+            Rejected::InterleaveCount,
+            [l.interleave, l.pp].map(|v| v.to_string()).to_vec(),
         ),
         Reject::Ep if m.is_moe() => (
             "layout.ep",
-            format!("{} must divide dp = {dp} and the {} experts", l.ep, m.experts),
-            format!("{} doit diviser dp = {dp} et les {} experts", l.ep, m.experts),
+            Rejected::EpDivide,
+            [l.ep, dp, m.experts].map(|v| v.to_string()).to_vec(),
         ),
-        Reject::Ep => (
-            "layout.ep",
-            format!("{} needs a mixture-of-experts model (experts > 1)", l.ep),
-            format!("{} demande un modèle à mélange d'experts (experts > 1)", l.ep),
-        ),
-        Reject::SequenceParallel => ("layout.sequence_parallel", "needs tp > 1".into(), "demande tp > 1".into()),
-        Reject::DistributedOptimizer if l.sharding != Sharding::None => ("layout.sharding", "needs dp > 1".into(), "demande dp > 1".into()),
-        Reject::DistributedOptimizer => ("layout.distributed_optimizer", "needs dp > 1".into(), "demande dp > 1".into()),
-        Reject::Memory => ("layout", "does not fit in memory".into(), "ne tient pas en mémoire".into()),
+        Reject::Ep => ("layout.ep", Rejected::EpMoe, vec![l.ep.to_string()]),
+        Reject::SequenceParallel => ("layout.sequence_parallel", Rejected::NeedsTp, vec![]),
+        Reject::DistributedOptimizer if l.sharding != Sharding::None => {
+            ("layout.sharding", Rejected::NeedsDp, vec![])
+        }
+        Reject::DistributedOptimizer => ("layout.distributed_optimizer", Rejected::NeedsDp, vec![]),
+        Reject::Memory => ("layout", Rejected::Memory, vec![]),
     };
-    Error::new(field, ErrorKind::Unsupported { reason, fr })
+    let figures: Vec<&str> = figures.iter().map(String::as_str).collect();
+    Error::said(field, key, &figures)
+}
+
+crate::keys! {
+    /// Why a given layout is rejected ([`explain`]); `{}` are the figures, in order.
+    pub(crate) enum Rejected {
+        ProductDp => "tp × pp × dp × cp = {} × {} × {} × {} = {} but there are {} GPUs",
+            "tp × pp × dp × cp = {} × {} × {} × {} = {} mais il y a {} GPU";
+        Product => "tp × pp × cp = {} does not divide the {} GPUs",
+            "tp × pp × cp = {} ne divise pas les {} GPU";
+        TpDomain => "{} exceeds the scale-up domain of {} ({} GPUs per NVLink domain)",
+            "{} dépasse le domaine NVLink de {} ({} GPU par domaine)";
+        TpHeads => "{} must divide the {} heads, the ffn {} and the {} kv heads (or be a multiple of them)",
+            "{} doit diviser les {} têtes, la couche ffn {} et les {} têtes kv (ou en être un multiple)";
+        CpSeq => "{} does not divide the sequence length {}",
+            "{} ne divise pas la longueur de séquence {}";
+        PpLayers => "pp × interleave = {} × {} exceeds the {} layers",
+            "pp × entrelacement = {} × {} dépasse les {} couches";
+        Batch => "global_batch {} is not divisible by dp × micro_batch = {} × {}",
+            "le lot global {} n'est pas divisible par dp × micro-lot = {} × {}";
+        InterleavePp => "{} needs pp > 1", "{} demande pp > 1";
+        InterleaveCount => "{} needs a micro-batch count (global_batch / (dp × micro_batch)) that is a multiple of pp = {}",
+            "{} demande un nombre de micro-lots (lot global / (dp × micro-lot)) multiple de pp = {}";
+        EpDivide => "{} must divide dp = {} and the {} experts",
+            "{} doit diviser dp = {} et les {} experts";
+        EpMoe => "{} needs a mixture-of-experts model (experts > 1)",
+            "{} demande un modèle à mélange d'experts (experts > 1)";
+        NeedsTp => "needs tp > 1", "demande tp > 1";
+        NeedsDp => "needs dp > 1", "demande dp > 1";
+        Memory => "does not fit in memory", "ne tient pas en mémoire";
+    }
 }

@@ -30,7 +30,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::limits;
 
 pub use super::mla::Mla;
@@ -202,53 +202,32 @@ impl ModelShape {
             l.check("model.mla.qk_rope_head_dim", m.qk_rope_head_dim.into())?;
             l.check("model.mla.v_head_dim", m.v_head_dim.into())?;
         }
-        let bad = |field: &str, reason: String| {
-            Err(Error::new(
-                field,
-                ErrorKind::Unsupported {
-                    reason,
-                    fr: String::new(),
-                },
-            ))
+        let bad = |field: &str, key: Invalid, figures: &[u32]| {
+            let figures: Vec<String> = figures.iter().map(u32::to_string).collect();
+            let figures: Vec<&str> = figures.iter().map(String::as_str).collect();
+            Err(Error::said(field, key, &figures))
         };
         if self.hidden % self.heads != 0 {
-            return bad(
-                "model.heads",
-                format!("{} heads do not divide hidden {}", self.heads, self.hidden),
-            );
+            return bad("model.heads", Invalid::Heads, &[self.heads, self.hidden]);
         }
         if self.heads % self.kv() != 0 {
-            return bad(
-                "model.kv_heads",
-                format!(
-                    "{} kv heads do not divide the {} heads",
-                    self.kv(),
-                    self.heads
-                ),
-            );
+            return bad("model.kv_heads", Invalid::KvHeads, &[self.kv(), self.heads]);
         }
         if self.active_experts > self.experts {
             return bad(
                 "model.active_experts",
-                format!(
-                    "{} active experts exceed the {} experts",
-                    self.active_experts, self.experts
-                ),
+                Invalid::ActiveExperts,
+                &[self.active_experts, self.experts],
             );
         }
         if self.shared_experts > 0 && !self.is_moe() {
-            return bad(
-                "model.shared_experts",
-                "shared experts need a mixture of experts (experts > 1)".into(),
-            );
+            return bad("model.shared_experts", Invalid::SharedExperts, &[]);
         }
         if self.dense_layers > self.layers {
             return bad(
                 "model.dense_layers",
-                format!(
-                    "{} dense layers exceed the {} layers",
-                    self.dense_layers, self.layers
-                ),
+                Invalid::DenseLayers,
+                &[self.dense_layers, self.layers],
             );
         }
         Ok(())
@@ -357,6 +336,20 @@ impl ModelShape {
             logits_fwd_flop_per_token: logits_fwd,
             six_n_per_token: 6.0 * active_params,
         })
+    }
+}
+
+crate::keys! {
+    /// A model shape whose sizes do not fit together ([`ModelShape::validate`]); `{}` are
+    /// sizes. Not yet translated: the French is the English, as before.
+    pub(super) enum Invalid {
+        Heads => "{} heads do not divide hidden {}", "{} heads do not divide hidden {}";
+        KvHeads => "{} kv heads do not divide the {} heads", "{} kv heads do not divide the {} heads";
+        ActiveExperts => "{} active experts exceed the {} experts",
+            "{} active experts exceed the {} experts";
+        SharedExperts => "shared experts need a mixture of experts (experts > 1)",
+            "shared experts need a mixture of experts (experts > 1)";
+        DenseLayers => "{} dense layers exceed the {} layers", "{} dense layers exceed the {} layers";
     }
 }
 

@@ -12,7 +12,7 @@ use crate::format::Locale;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 
 use super::layout::{self, Layout, Recompute, Reject, Resolved, Sharding, Training};
 use super::memory;
@@ -439,25 +439,24 @@ fn none_fits(system: &System, evaluated: u64, rejected: &Rejections) -> Error {
         .filter(|r| rejected.get(**r) > 0)
         .map(|r| format!("{} {}", r.id(), rejected.get(*r)))
         .collect();
-    Error::new(
-            "gpus",
-            ErrorKind::Unsupported {
-                reason: format!(
-                    "no layout of {} × {} fits this model and batch ({} evaluated; rejected: {})",
-                    system.gpus,
-                    system.hardware.name,
-                    evaluated,
-                    counts.join(", ")
-                ),
-                fr: format!(
-                    "aucune répartition de {} × {} ne convient à ce modèle et ce lot ({} évaluées ; rejets : {})",
-                    system.gpus,
-                    system.hardware.name,
-                    evaluated,
-                    counts.join(", ")
-                ),
-            },
-        )
+    Error::said(
+        "gpus",
+        NoneFits::Layout,
+        &[
+            &system.gpus.to_string(),
+            &system.hardware.name,
+            &evaluated.to_string(),
+            &counts.join(", "),
+        ],
+    )
+}
+
+crate::keys! {
+    /// The search's error: GPUs, chip, layouts evaluated, rejections by reason.
+    pub(super) enum NoneFits {
+        Layout => "no layout of {} × {} fits this model and batch ({} evaluated; rejected: {})",
+            "aucune répartition de {} × {} ne convient à ce modèle et ce lot ({} évaluées ; rejets : {})";
+    }
 }
 
 #[cfg(test)]

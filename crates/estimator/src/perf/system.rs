@@ -204,22 +204,10 @@ impl PerfHardware {
             .into_iter()
             .filter_map(|(c, m)| m.then_some(c))
             .collect();
-            return Err(Error::new(
+            return Err(Error::said(
                 "hardware",
-                ErrorKind::Unsupported {
-                    reason: format!(
-                        "the catalog has no {} for {}{}; describe the hardware in the job with its figures",
-                        missing.join(", "),
-                        a.name,
-                        paren(a.perf_note)
-                    ),
-                    fr: format!(
-                        "le catalogue n'a pas de {} pour {}{} ; décrivez le matériel dans la tâche avec ses chiffres",
-                        missing.join(", "),
-                        a.name,
-                        paren(a.perf_note)
-                    ),
-                },
+                Unsourced::Figures,
+                &[&missing.join(", "), a.name, &paren(a.perf_note)],
             ));
         };
         let mut assumed = Vec::new();
@@ -318,5 +306,14 @@ fn paren(note: &str) -> String {
         String::new()
     } else {
         format!(" ({note})")
+    }
+}
+
+crate::keys! {
+    /// A catalog chip the performance model cannot use: the missing figures, the chip's name
+    /// and its note (in parentheses, or nothing).
+    pub(super) enum Unsourced {
+        Figures => "the catalog has no {} for {}{}; describe the hardware in the job with its figures",
+            "le catalogue n'a pas de {} pour {}{} ; décrivez le matériel dans la tâche avec ses chiffres";
     }
 }

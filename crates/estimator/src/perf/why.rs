@@ -134,5 +134,14 @@ mod tests {
             crate::text::keys::check(super::Why::ALL, super::Why::pair),
             Ok(())
         );
+        // The performance model's errors.
+        use crate::perf::{job::JobFails, layout::Rejected, model::Invalid};
+        use crate::perf::{search::NoneFits, system::Unsourced};
+        use crate::text::keys::check;
+        assert_eq!(check(Rejected::ALL, Rejected::pair), Ok(()));
+        assert_eq!(check(NoneFits::ALL, NoneFits::pair), Ok(()));
+        assert_eq!(check(Unsourced::ALL, Unsourced::pair), Ok(()));
+        assert_eq!(check(Invalid::ALL, Invalid::pair), Ok(()));
+        assert_eq!(check(JobFails::ALL, JobFails::pair), Ok(()));
     }
 }

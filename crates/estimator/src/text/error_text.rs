@@ -46,8 +46,6 @@ fn en(kind: &ErrorKind) -> String {
         ErrorKind::Conflict(c) => en_conflict(c),
         ErrorKind::Needs(n) => format!("missing: {}", en_need(n)),
         ErrorKind::Said { key, figures } => said(key.t(Locale::En), figures),
-        ErrorKind::Unsupported { reason, .. } | ErrorKind::Parse { reason, .. } => reason.clone(),
-        ErrorKind::Missing { hint, .. } => format!("missing: {hint}"),
     }
 }
 
@@ -68,13 +66,6 @@ fn fr(kind: &ErrorKind) -> String {
         ErrorKind::Conflict(c) => fr_conflict(c),
         ErrorKind::Needs(n) => format!("manquant : {}", fr_need(n)),
         ErrorKind::Said { key, figures } => said(key.t(Locale::Fr), figures),
-        // The performance model's words: English where no French was written.
-        ErrorKind::Unsupported { reason, fr } | ErrorKind::Parse { reason, fr } => {
-            if fr.is_empty() { reason } else { fr }.clone()
-        }
-        ErrorKind::Missing { hint, fr } => {
-            format!("manquant : {}", if fr.is_empty() { hint } else { fr })
-        }
     }
 }
 
@@ -221,11 +212,18 @@ mod tests {
             "missing: X has no catalog rental price: give usd_per_chip_hour"
         );
         assert!(message(&price, Locale::Fr).starts_with("manquant : X n'a pas"));
-        // The performance model's prose: English where no French was written.
-        let prose = ErrorKind::Unsupported {
-            reason: "no layout".into(),
-            fr: String::new(),
+        // The performance model's errors: a key of its table and the figures.
+        let layout = ErrorKind::Said {
+            key: crate::perf::layout::Rejected::Product.into(),
+            figures: vec!["24".into(), "64".into()],
         };
-        assert_eq!(message(&prose, Locale::Fr), "no layout");
+        assert_eq!(
+            message(&layout, Locale::En),
+            "tp × pp × cp = 24 does not divide the 64 GPUs"
+        );
+        assert_eq!(
+            message(&layout, Locale::Fr),
+            "tp × pp × cp = 24 ne divise pas les 64 GPU"
+        );
     }
 }
