@@ -242,3 +242,25 @@ test('no request leaves the origin during a full session', async ({ page, reques
   expect(requests.some((u) => u.includes('backtest.csv'))).toBe(true);
   expect(foreign(requests, new URL(baseURL).origin)).toEqual([]);
 });
+
+test('a link that opens on an invalid input says what is wrong in the answer, with a link to the field', async ({ page }) => {
+  // No valid result yet, so none to keep: the answer card says why, in the reader's language.
+  for (const [lang, words] of [['en', 'no result yet'], ['fr', 'pas encore de résultat']]) {
+    await page.goto(`./?lang=${lang}&utilization=150%25`);
+    await expect(page.locator('html')).toHaveAttribute('data-ready', '');
+    const note = page.getByTestId('answer').getByTestId('stale-note');
+    await expect(note).toBeVisible();
+    await expect(note).toContainText(words);
+    const field = note.getByTestId('stale-field');
+    await expect(field).toHaveText(await page.locator('#in-utilization-error').textContent());
+    await field.click();
+    await expect(page.locator('#in-utilization')).toBeInViewport();
+    await expect(page.locator('#in-utilization')).toHaveValue('150%');
+  }
+  // Once an answer exists, an invalid input keeps it and says so, without the link.
+  await page.locator('#in-utilization').fill('40%');
+  await expect(page.getByTestId('answer').getByTestId('stale-note')).toBeHidden();
+  await page.locator('#in-utilization').fill('150%');
+  await expect(page.getByTestId('answer').getByTestId('stale-note')).toBeVisible();
+  await expect(page.getByTestId('answer').getByTestId('stale-field')).toHaveCount(0);
+});

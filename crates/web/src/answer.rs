@@ -7,6 +7,7 @@ use zettaflop_estimator::format as fmt;
 use zettaflop_estimator::quote::{self, Quote};
 use zettaflop_estimator::{Report, Scenario};
 
+use crate::form::FieldError;
 use crate::i18n::{lang, t, tr, K};
 use crate::share::{copy_text, Link};
 
@@ -78,13 +79,23 @@ fn select_sentence(ev: &leptos::ev::MouseEvent) {
 }
 
 /// The calculator's answer: the question in words, the duration with its range, GPUs, energy
-/// and cost, and the sentence to quote. `last` is the last valid scenario and its report.
+/// and cost, and the sentence to quote. `last` is the last valid scenario and its report;
+/// `problem` the current input error, said here when there is no valid result to show (a link
+/// that opens on an invalid input), with a link to its field.
 #[component]
 pub fn Answer(
     last: Memo<Option<(Scenario, Report)>>,
     #[prop(into)] stale: Signal<bool>,
+    #[prop(into)] problem: Signal<Option<FieldError>>,
 ) -> impl IntoView {
     let l = lang();
+    let none_yet = move || last.with(Option::is_none);
+    let note = move || tr(if none_yet() { K::NoResult } else { K::Stale })();
+    let fix = move || {
+        problem.get().filter(|_| none_yet()).map(|p| {
+            view! { " " <a data-testid="stale-field" href=format!("#in-{}", p.field)>{p.message}</a> }
+        })
+    };
     let with = move |f: fn(&Scenario, &Report, fmt::Locale) -> String| {
         move || last.with(|x| x.as_ref().map(|(s, r)| f(s, r, l.get())))
     };
@@ -110,7 +121,7 @@ pub fn Answer(
         <section class="answer-card" data-testid="answer" data-stale=move || stale.get().to_string() aria-labelledby="answer-question">
             <h2 id="answer-question" class="question" data-testid="question">{with(quote::question)}</h2>
             <p class="stale-note" data-testid="stale-note" hidden=move || !stale.get()>
-                <span class="stale-icon" aria-hidden="true">"⚠"</span> {tr(K::Stale)}
+                <span class="stale-icon" aria-hidden="true">"⚠"</span> {note} {fix}
             </p>
             <p class="headline">
                 <span class="big" data-testid="result-duration" data-value=value(|r| r.duration_s)>

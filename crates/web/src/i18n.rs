@@ -112,6 +112,7 @@ pub struct K {
     TargetHint => "GPUs needed to finish in: e.g. 30 days", "GPU nécessaires pour finir en : ex. 30 jours";
     Result => "Result", "Résultat";
     Stale => "An input is invalid: showing the last valid result.", "Une saisie est invalide : voici le dernier résultat valide.";
+    NoResult => "An input is invalid, so there is no result yet:", "Une saisie est invalide, il n'y a donc pas encore de résultat :";
     TrainSentence => "to train {} FLOP on {} GPUs ({}) at {} of the {} peak", "pour entraîner {} FLOP sur {} GPU ({}) à {} du pic {}";
     Range => "range {} to {}", "fourchette de {} à {}";
     RangeBasis => "low and high from: {}", "bornes selon : {}";

@@ -138,7 +138,7 @@ fn Calculator(form: Form) -> impl IntoView {
     let full = move || share::Link::get().map(|k| k.url(false)).unwrap_or_default();
     view! {
         <div class="layout calc">
-            <answer::Answer last=last stale=stale />
+            <answer::Answer last=last stale=stale problem=problem />
             <inputs::Inputs form=form problem=problem />
             <div class="out">
                 <results::Results report=report stale=stale />
