@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use zettaflop_estimator::catalog;
 use zettaflop_estimator::format::{self as fmt, sig3};
-use zettaflop_estimator::{goodput, money, names};
+use zettaflop_estimator::text::keys;
+use zettaflop_estimator::{fields, goodput, money, names};
 
 use crate::fields::{CheckField, SelectField, TextField};
 use crate::form::{Field, FieldError, Form, CUSTOM_FLOP, CUSTOM_PARAMS};
@@ -137,28 +138,35 @@ impl Ctx {
         })
     }
 
+    /// The field's label and hint in the page language, as the estimator's field registry
+    /// declares them (`contract/fields.rs`: one place for an input's words).
+    fn words(self, f: Field) -> (Signal<&'static str>, Signal<&'static str>) {
+        let spec = fields::by_name(f.name());
+        let l = self.l;
+        let say = move |part: fn(&fields::Field) -> fields::Tr| {
+            Signal::derive(move || spec.map_or("", |s| keys::pick(part(s), l.get())))
+        };
+        (say(|s| s.label), say(|s| s.help))
+    }
+
     /// A text input with its label and hint.
-    fn text(self, f: Field, label: K, hint: K) -> impl IntoView {
-        view! { <TextField name=f.name() label=sig(label) hint=sig(hint) value=self.form.text(f) error=self.err(f) /> }
+    fn text(self, f: Field) -> impl IntoView {
+        let (label, hint) = self.words(f);
+        view! { <TextField name=f.name() label=label hint=hint value=self.form.text(f) error=self.err(f) /> }
     }
 
     /// A text input empty until typed in, its placeholder showing the value used meanwhile.
-    fn placeheld(self, f: Field, label: K, hint: K, placeholder: Signal<String>) -> impl IntoView {
-        view! { <TextField name=f.name() label=sig(label) hint=sig(hint) value=self.form.text(f) error=self.err(f) placeholder=placeholder /> }
+    fn placeheld(self, f: Field, placeholder: Signal<String>) -> impl IntoView {
+        let (label, hint) = self.words(f);
+        view! { <TextField name=f.name() label=label hint=hint value=self.form.text(f) error=self.err(f) placeholder=placeholder /> }
     }
 
     /// A scale input: empty until typed in, its placeholder shows the default used.
-    fn defaulted(
-        self,
-        f: Field,
-        label: K,
-        hint: K,
-        default: fn(Locale) -> String,
-    ) -> impl IntoView {
+    fn defaulted(self, f: Field, default: fn(Locale) -> String) -> impl IntoView {
         let l = self.l;
         let placeholder =
             Signal::derive(move || fill(t(K::DefaultIs, l.get()), &[&default(l.get())]));
-        self.placeheld(f, label, hint, placeholder)
+        self.placeheld(f, placeholder)
     }
 
     /// The chosen chip, if the catalog has it.
@@ -195,12 +203,12 @@ fn model_fields(c: Ctx) -> impl IntoView {
             <legend>{tr(K::Model)}</legend>
             <SelectField name="model" label=sig(K::ModelOrCompute) value=c.form.model options=model_options(false) error=c.named("model") />
             <Show when=move || custom() == Some(CUSTOM_FLOP)>
-                {c.text(Field::Flop, K::Flop, K::FlopHint)}
+                {c.text(Field::Flop)}
             </Show>
             <Show when=move || custom() == Some(CUSTOM_PARAMS)>
-                {c.text(Field::Params, K::Params, K::ParamsHint)}
-                {c.text(Field::Tokens, K::Tokens, K::TokensHint)}
-                {c.text(Field::ActiveParams, K::ActiveParams, K::ActiveParamsHint)}
+                {c.text(Field::Params)}
+                {c.text(Field::Tokens)}
+                {c.text(Field::ActiveParams)}
             </Show>
         </fieldset>
     }
@@ -255,10 +263,10 @@ fn cluster_fields(c: Ctx) -> impl IntoView {
                 error=c.named("hardware")
                 on_pick=Callback::new(move |id| form.choose_hardware(id))
             />
-            {c.text(Field::Count, K::Count, K::CountHint)}
+            {c.text(Field::Count)}
             <SelectField name="count-unit" label=sig(K::CountedAs) value=form.count_unit options=unit_options(form.hardware) error=c.named("count-unit") />
             <SelectField name="precision" label=sig(K::Precision) value=form.precision options=precision_options error=c.named("precision") />
-            {c.text(Field::Utilization, K::Utilization, K::UtilizationHint)}
+            {c.text(Field::Utilization)}
             <CheckField
                 name="sparse"
                 label=sig(K::Sparse)
@@ -282,10 +290,10 @@ fn assumptions(c: Ctx) -> impl IntoView {
     view! {
         <details class="group" data-group="assumptions" open=open_initially(c.form, &ASSUMPTIONS)>
             <summary>{tr(K::Assumptions)}</summary>
-            {c.text(Field::Pue, K::Pue, K::PueHint)}
-            {c.placeheld(Field::UsdPerChipHour, K::Price, K::PriceHint, price_placeholder)}
-            {c.text(Field::UsdPerKwh, K::Electricity, K::ElectricityHint)}
-            {c.text(Field::KgCo2PerKwh, K::Carbon, K::CarbonHint)}
+            {c.text(Field::Pue)}
+            {c.placeheld(Field::UsdPerChipHour, price_placeholder)}
+            {c.text(Field::UsdPerKwh)}
+            {c.text(Field::KgCo2PerKwh)}
         </details>
     }
 }
@@ -307,15 +315,15 @@ fn failures(c: Ctx) -> impl IntoView {
     view! {
         <details class="group" data-group="failures" open=open_initially(c.form, &FAILURES)>
             <summary>{tr(K::FailuresMoney)}</summary>
-            {c.defaulted(Field::Interruptions, K::Interruptions, K::InterruptionsHint, |l| {
+            {c.defaulted(Field::Interruptions, |l| {
                 let rate = fmt::compact(goodput::llama3_rate_per_gpu_hour());
                 if l == Locale::Fr { rate.replace('.', ",") } else { rate }
             })}
-            {c.defaulted(Field::Checkpoint, K::Checkpoint, K::CheckpointHint, |l| fmt::duration(goodput::default_checkpoint_s(), l))}
-            {c.defaulted(Field::Restart, K::Restart, K::RestartHint, |l| fmt::duration(goodput::default_restart_s(), l))}
-            {c.placeheld(Field::PurchasePrice, K::PurchasePrice, K::PurchasePriceHint, purchase_placeholder)}
-            {c.defaulted(Field::FacilityCost, K::FacilityCost, K::FacilityCostHint, |l| sig3(money::default_facility_usd_per_w(), l))}
-            {c.defaulted(Field::Lifetime, K::Lifetime, K::LifetimeHint, |l| fmt::duration(money::default_lifetime_s(), l))}
+            {c.defaulted(Field::Checkpoint, |l| fmt::duration(goodput::default_checkpoint_s(), l))}
+            {c.defaulted(Field::Restart, |l| fmt::duration(goodput::default_restart_s(), l))}
+            {c.placeheld(Field::PurchasePrice, purchase_placeholder)}
+            {c.defaulted(Field::FacilityCost, |l| sig3(money::default_facility_usd_per_w(), l))}
+            {c.defaulted(Field::Lifetime, |l| fmt::duration(money::default_lifetime_s(), l))}
         </details>
     }
 }
@@ -325,10 +333,10 @@ fn questions(c: Ctx) -> impl IntoView {
     view! {
         <details class="group" data-group="questions" open=open_initially(c.form, &QUESTIONS)>
             <summary>{tr(K::Questions)}</summary>
-            {c.text(Field::Claimed, K::Claimed, K::ClaimedHint)}
-            {c.text(Field::Target, K::Target, K::TargetHint)}
-            {c.text(Field::SitePower, K::SitePower, K::SitePowerHint)}
-            {c.text(Field::Budget, K::Budget, K::BudgetHint)}
+            {c.text(Field::Claimed)}
+            {c.text(Field::Target)}
+            {c.text(Field::SitePower)}
+            {c.text(Field::Budget)}
         </details>
     }
 }
