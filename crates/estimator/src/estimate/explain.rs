@@ -437,14 +437,3 @@ crate::keys! {
             "GPU nécessaires pour l'objectif";
     }
 }
-
-#[cfg(test)]
-mod text_tests {
-    #[test]
-    fn every_text_is_written_in_both_languages() {
-        assert_eq!(
-            crate::text::keys::check(super::Rows::ALL, super::Rows::pair),
-            Ok(())
-        );
-    }
-}

@@ -281,14 +281,3 @@ crate::keys! {
             "Puissance de site nécessaire";
     }
 }
-
-#[cfg(test)]
-mod text_tests {
-    #[test]
-    fn every_text_is_written_in_both_languages() {
-        assert_eq!(
-            crate::text::keys::check(super::Rows::ALL, super::Rows::pair),
-            Ok(())
-        );
-    }
-}

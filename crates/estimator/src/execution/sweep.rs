@@ -108,14 +108,3 @@ crate::keys! {
             "à {} GPU une interruption survient toutes les {} s en moyenne, pour un redémarrage de {} s : l'entraînement ne finit jamais";
     }
 }
-
-#[cfg(test)]
-mod text_tests {
-    #[test]
-    fn every_text_is_written_in_both_languages() {
-        assert_eq!(
-            crate::text::keys::check(super::Fails::ALL, super::Fails::pair),
-            Ok(())
-        );
-    }
-}

@@ -221,14 +221,3 @@ crate::keys! {
             "manquant : donnez un calcul {\"flop\": 5.76e23} ou un budget {\"usd\": 1e9, \"hardware\": \"h100\"}";
     }
 }
-
-#[cfg(test)]
-mod text_tests {
-    #[test]
-    fn every_text_is_written_in_both_languages() {
-        assert_eq!(
-            crate::text::keys::check(super::Fails::ALL, super::Fails::pair),
-            Ok(())
-        );
-    }
-}

@@ -40,6 +40,10 @@ macro_rules! keys {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         $vis enum $name { $(#[allow(missing_docs)] $key),* }
+        $(const _: () = assert!(
+            $crate::text::keys::well_formed($en, $fr),
+            concat!(stringify!($name), "::", stringify!($key), ": a text is empty, or English and French do not take as many {{}}")
+        );)*
 
         #[allow(dead_code)]
         impl $name {
@@ -68,6 +72,10 @@ macro_rules! keys {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         $vis struct $name(&'static [&'static str; 2]);
+        $(const _: () = assert!(
+            $crate::text::keys::well_formed($en, $fr),
+            concat!(stringify!($name), "::", stringify!($key), ": a text is empty, or English and French do not take as many {{}}")
+        );)*
 
         #[allow(dead_code, non_upper_case_globals)]
         impl $name {
@@ -158,6 +166,61 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A table with a blank text, or with figures missing in one language, does not compile:
+///
+/// ```compile_fail
+/// zettaflop_estimator::keys! {
+///     /// Broken.
+///     pub enum B {
+///         Gpus => "{} GPUs", "GPU";
+///     }
+/// }
+/// ```
+///
+/// Whether a key's two texts are fit to show: neither blank, and as many `{}` in both (unless a
+/// language numbers them, `{0}`…`{9}`, to reorder the figures). `keys!` asserts it for every key
+/// at compile time.
+pub const fn well_formed(en: &str, fr: &str) -> bool {
+    let (e, f) = (en.as_bytes(), fr.as_bytes());
+    if blank(e) || blank(f) {
+        return false;
+    }
+    numbered(e) || numbered(f) || plain(e) == plain(f)
+}
+
+const fn blank(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_whitespace() {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn plain(b: &[u8]) -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i + 1 < b.len() {
+        if b[i] == b'{' && b[i + 1] == b'}' {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+const fn numbered(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i + 2 < b.len() {
+        if b[i] == b'{' && b[i + 1].is_ascii_digit() && b[i + 2] == b'}' {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// For a table's test: every text is written, and both languages have as many `{}` (each

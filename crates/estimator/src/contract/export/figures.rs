@@ -429,14 +429,3 @@ crate::keys! {
             "GPU nécessaires pour la durée visée";
     }
 }
-
-#[cfg(test)]
-mod text_tests {
-    #[test]
-    fn every_text_is_written_in_both_languages() {
-        assert_eq!(
-            crate::text::keys::check(super::Labels::ALL, super::Labels::pair),
-            Ok(())
-        );
-    }
-}

@@ -149,14 +149,3 @@ crate::keys! {
         Sources => "Sources", "Sources";
     }
 }
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_text_is_written_in_both_languages() {
-        assert_eq!(
-            crate::text::keys::check(super::Md::ALL, super::Md::pair),
-            Ok(())
-        );
-    }
-}
