@@ -45,7 +45,7 @@ use execution::{scenario, sweep};
 use model::workload;
 use system::hardware;
 pub use system::site;
-pub use text::{format, input_message, parse, query, quote};
+pub use text::{answer, format, input_message, parse, query, quote};
 
 pub use error::{Conflict, Error, ErrorKind, Need};
 pub use estimate::{estimate, estimate_in, HOURS_PER_YEAR, J_PER_KWH};

@@ -27,6 +27,8 @@
 //! assert_eq!(notices.len(), 2);
 //! ```
 
+pub mod form;
+
 use zettaflop_estimator::catalog;
 use zettaflop_estimator::format::Locale;
 use zettaflop_estimator::query;

@@ -3,8 +3,8 @@
 //! Every number and sentence is the estimator's (`Report`, `quote`).
 
 use leptos::prelude::*;
-use zettaflop_estimator::format as fmt;
-use zettaflop_estimator::quote::{self, Quote};
+use zettaflop_estimator::answer::{self, Card};
+use zettaflop_estimator::quote::Quote;
 use zettaflop_estimator::{Report, Scenario};
 
 use crate::form::FieldError;
@@ -96,46 +96,36 @@ pub fn Answer(
             view! { " " <a data-testid="stale-field" href=format!("#in-{}", p.field)>{p.message}</a> }
         })
     };
-    let with = move |f: fn(&Scenario, &Report, fmt::Locale) -> String| {
-        move || last.with(|x| x.as_ref().map(|(s, r)| f(s, r, l.get())))
-    };
-    let value = move |f: fn(&Report) -> f64| {
-        move || last.with(|x| x.as_ref().map(|(_, r)| f(r).to_string()))
-    };
-    let quote = Signal::derive(move || {
-        last.with(|x| x.as_ref().map(|(s, r)| quote::estimate(s, r, l.get())))
-    });
-    let stat = move |testid: &'static str,
-                     k: K,
-                     v: fn(&Report) -> f64,
-                     text: fn(&Report, fmt::Locale) -> String| {
-        let shown = move || last.with(|x| x.as_ref().map(|(_, r)| text(r, l.get())));
+    // Every text of the card comes from one function, which the light module uses too.
+    let card =
+        Memo::new(move |_| last.with(|x| x.as_ref().map(|(s, r)| answer::card(s, r, l.get()))));
+    let text =
+        move |f: fn(&Card) -> &String| move || card.with(|c| c.as_ref().map(|c| f(c).clone()));
+    let value = move |i: usize| move || card.with(|c| c.as_ref().map(|c| c.values[i].to_string()));
+    let quote = Signal::derive(move || card.with(|c| c.as_ref().map(|c| c.quote.clone())));
+    let stat = move |testid: &'static str, k: K, i: usize, f: fn(&Card) -> &String| {
         view! {
             <div class="key">
                 <dt>{tr(k)}</dt>
-                <dd data-testid=format!("answer-{testid}") data-value=value(v)>{shown}</dd>
+                <dd data-testid=format!("answer-{testid}") data-value=value(i)>{text(f)}</dd>
             </div>
         }
     };
     view! {
         <section class="answer-card" data-testid="answer" data-stale=move || stale.get().to_string() aria-labelledby="answer-question">
-            <h2 id="answer-question" class="question" data-testid="question">{with(quote::question)}</h2>
+            <h2 id="answer-question" class="question" data-testid="question">{text(|c| &c.question)}</h2>
             <p class="stale-note" data-testid="stale-note" hidden=move || !stale.get()>
                 <span class="stale-icon" aria-hidden="true">"⚠"</span> {note} {fix}
             </p>
             <p class="headline">
-                <span class="big" data-testid="result-duration" data-value=value(|r| r.duration_s)>
-                    {with(|_, r, l| fmt::duration(r.duration_s, l))}
-                </span>
-                <span class="range" data-testid="range-duration">
-                    {with(|_, r, l| crate::results::range_text(&r.ranges.duration_s, |x| fmt::duration(x, l), l).unwrap_or_default())}
-                </span>
-                <span class="sub">{with(|_, r, l| crate::results::train_sentence(r, l))}</span>
+                <span class="big" data-testid="result-duration" data-value=value(0)>{text(|c| &c.duration)}</span>
+                <span class="range" data-testid="range-duration">{text(|c| &c.range)}</span>
+                <span class="sub" data-testid="train-sentence">{text(|c| &c.train)}</span>
             </p>
             <dl class="keys">
-                {stat("gpus", K::StatGpus, |r| r.gpus, |r, l| fmt::grouped(r.gpus, 0, l))}
-                {stat("energy", K::StatEnergy, |r| r.energy_j, |r, l| fmt::energy(r.energy_j, l))}
-                {stat("cost", K::StatCost, |r| r.cost_usd.total, |r, l| fmt::usd(r.cost_usd.total, l))}
+                {stat("gpus", K::StatGpus, 1, |c| &c.gpus)}
+                {stat("energy", K::StatEnergy, 2, |c| &c.energy)}
+                {stat("cost", K::StatCost, 3, |c| &c.cost)}
             </dl>
             <QuoteBlock quote=quote stale=stale />
         </section>

@@ -68,12 +68,10 @@ fn rows() -> [Row; 13] {
             key: "precision",
             label: K::Precision,
             cell: |_, r, l| {
-                let k = if r.sparse {
-                    K::SparsePeak
-                } else {
-                    K::DensePeak
-                };
-                (fill(t(k, l), &[r.precision.label()]), None)
+                (
+                    zettaflop_estimator::answer::peak_kind(r.sparse, r.precision.label(), l),
+                    None,
+                )
             },
         },
         Row {

@@ -61,17 +61,7 @@ fn readings_table(r: &CheckReport, l: Locale) -> impl IntoView {
         .readings
         .iter()
         .map(|x| {
-            let kind = fill(
-                t(
-                    if x.sparse {
-                        K::SparsePeak
-                    } else {
-                        K::DensePeak
-                    },
-                    l,
-                ),
-                &[x.precision.label()],
-            );
+            let kind = zettaflop_estimator::answer::peak_kind(x.sparse, x.precision.label(), l);
             let reading = format!("{} GPU, {kind}", fmt::grouped(x.gpus, 0, l));
             let implied = x
                 .implied_utilization

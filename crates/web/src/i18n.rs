@@ -96,8 +96,6 @@ pub struct K {
     Result => "Result", "Résultat";
     Stale => "An input is invalid: showing the last valid result.", "Une saisie est invalide : voici le dernier résultat valide.";
     NoResult => "An input is invalid, so there is no result yet:", "Une saisie est invalide, il n'y a donc pas encore de résultat :";
-    TrainSentence => "to train {} FLOP on {} GPUs ({}) at {} of the {} peak", "pour entraîner {} FLOP sur {} GPU ({}) à {} du pic {}";
-    Range => "range {} to {}", "fourchette de {} à {}";
     RangeBasis => "low and high from: {}", "bornes selon : {}";
     VariedWorkload => "the compute estimate's interval", "l'intervalle de l'estimation du calcul";
     VariedUtilization => "utilization 30-45 %", "utilisation 30-45 %";
@@ -199,8 +197,6 @@ pub struct K {
     Implied => "Implied utilization", "Utilisation implicite";
     Why => "Why", "Pourquoi";
     TypicalDuration => "At a typical utilization (30-45 %, 40 % central) it would take {} ({} to {}).", "À une utilisation typique (30-45 %, 40 % au centre), il faudrait {} (de {} à {}).";
-    DensePeak => "dense {}", "{} dense";
-    SparsePeak => "sparse {}", "{} creux";
     TabBacktest => "Back-test", "Rétro-vérification";
     LoadingPanel => "Loading…", "Chargement…";
     LoadingModel => "Loading the performance model to predict the utilization…", "Chargement du modèle de performance pour prédire l'utilisation…";

@@ -131,7 +131,7 @@ impl Ctx {
         let other = self.named(f.name());
         let (form, l) = (self.form, self.l);
         Signal::derive(move || {
-            form.value_in(f, l.get())
+            zettaflop_link::form::value_in(&form, f, l.get())
                 .err()
                 .map(|e| e.message)
                 .or_else(|| other.get())

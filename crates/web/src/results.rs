@@ -1,8 +1,9 @@
 //! The results: every number is a field of the estimator's report, formatted.
 
 use leptos::prelude::*;
+use zettaflop_estimator::answer::range as range_text;
 use zettaflop_estimator::format::{self as fmt, Locale};
-use zettaflop_estimator::{Range, Report, Varied};
+use zettaflop_estimator::{Report, Varied};
 
 use crate::i18n::{fill, lang, t, tr, K};
 
@@ -48,40 +49,6 @@ fn OptStat(
             </dd>
         </div>
     }
-}
-
-/// "range X to Y" for a range that is not a point.
-pub(crate) fn range_text(r: &Range, show: impl Fn(f64) -> String, l: Locale) -> Option<String> {
-    (r.low < r.high).then(|| fill(t(K::Range, l), &[&show(r.low), &show(r.high)]))
-}
-
-/// "to train 2.1e25 FLOP on 128,000 GPUs (…) at 40 % of the dense BF16 peak".
-pub(crate) fn train_sentence(r: &Report, l: Locale) -> String {
-    let peak = fill(
-        t(
-            if r.sparse {
-                K::SparsePeak
-            } else {
-                K::DensePeak
-            },
-            l,
-        ),
-        &[r.precision.label()],
-    );
-    fill(
-        t(K::TrainSentence, l),
-        &[
-            &if l == Locale::Fr {
-                fmt::compact(r.training_flop).replace('.', ",")
-            } else {
-                fmt::compact(r.training_flop)
-            },
-            &fmt::grouped(r.gpus, 0, l),
-            &zettaflop_estimator::names::name_in(&r.hardware.name, l),
-            &fmt::percent(r.utilization, l),
-            &peak,
-        ],
-    )
 }
 
 /// The inputs a report's ranges come from, in words.

@@ -4,6 +4,7 @@
 //! English and French; an input's error in the field's own unit ([`input_message`]); the sentence
 //! to quote ([`quote`]) and its permalink ([`query`]).
 
+pub mod answer;
 pub mod error_text;
 pub mod format;
 pub mod input_message;
