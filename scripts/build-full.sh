@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# Trunk post_build hook step: the full app (crates/web without the `lite` feature) in
-# <dist>/full/, loaded on first use by the page's light first module (www/full.js). Built like
-# Trunk builds the page: release, wasm-bindgen --target web, wasm-opt -Oz.
+# Trunk post_build hook step: the page's app (crates/web), built like Trunk builds a page
+# (release, wasm-bindgen --target web, wasm-opt -Oz), in two flavours:
+#   build-full.sh app   <dist>/app/:  with the `lite` feature, loaded by www/app.js once the
+#                       first module (crates/live, Trunk's own build) has made the prerendered
+#                       answer live; it holds the calculator
+#   build-full.sh       <dist>/full/: everything, loaded by www/full.js when the reader opens a
+#                       part the light app leaves out
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+name="${1:-full}"
 profile="${TRUNK_PROFILE:-release}"
-out="${TRUNK_STAGING_DIR:-dist}/full"
+out="${TRUNK_STAGING_DIR:-dist}/$name"
 flags=(--target wasm32-unknown-unknown -p zettaflop-web --bin zettaflop-web --offline)
 [ "$profile" = "release" ] && flags+=(--release)
+[ "$name" = "app" ] && flags+=(--features lite)
 
 cargo build "${flags[@]}"
 mkdir -p "$out"

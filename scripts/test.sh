@@ -41,9 +41,9 @@ stage "cargo fetch" \
 stage "rustfmt" \
   cargo fmt --all -- --check
 stage "clippy (estimator, link, cli, prerender; web native)" \
-  bash -c 'cargo clippy -p zettaflop-estimator -p zettaflop-link -p zettaflop-cli -p zettaflop-prerender --all-targets -- -D warnings && cargo clippy -p zettaflop-web -- -D warnings'
-stage "clippy (web full and lite, JS API; wasm32)" \
-  bash -c 'cargo clippy -p zettaflop-web -p zettaflop-js --target wasm32-unknown-unknown --all-targets -- -D warnings && cargo clippy -p zettaflop-web --features lite --target wasm32-unknown-unknown --all-targets -- -D warnings'
+  bash -c 'cargo clippy -p zettaflop-estimator -p zettaflop-link -p zettaflop-live -p zettaflop-cli -p zettaflop-prerender --all-targets -- -D warnings && cargo clippy -p zettaflop-web -- -D warnings'
+stage "clippy (web full and lite, first module, JS API; wasm32)" \
+  bash -c 'cargo clippy -p zettaflop-web -p zettaflop-js -p zettaflop-live --target wasm32-unknown-unknown --all-targets -- -D warnings && cargo clippy -p zettaflop-web --features lite --target wasm32-unknown-unknown --all-targets -- -D warnings'
 stage "cargo test (estimator, link, cli; the page's native unit tests)" \
   bash -c 'cargo test -p zettaflop-estimator -p zettaflop-link -p zettaflop-cli && cargo test -p zettaflop-web --lib'
 stage "wasm-bindgen-test in headless Chromium (the JS API)" \

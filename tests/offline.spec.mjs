@@ -103,8 +103,8 @@ test('the worker lists every built file and a version from their content', async
   expect(version, 'a 16-hex-digit version').toBeTruthy();
   const files = JSON.parse(sw.match(/const FILES = (\[[\s\S]*?\]);/)[1]);
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const wasm = html.match(/zettaflop-web-[0-9a-f]+_bg\.wasm/)[0];
-  for (const f of ['./', `./${wasm}`, './backtest.csv', './news.json', './api/zettaflop.js', './api/zettaflop_bg.wasm', './manifest.webmanifest', './icons/icon-192.png']) {
+  const wasm = html.match(/zettaflop-live-[0-9a-f]+_bg\.wasm/)[0];
+  for (const f of ['./', `./${wasm}`, './app.js', './app/zettaflop-web_bg.wasm', './full/zettaflop-web_bg.wasm', './backtest.csv', './news.json', './api/zettaflop.js', './api/zettaflop_bg.wasm', './manifest.webmanifest', './icons/icon-192.png']) {
     expect(files).toContain(f);
   }
   expect(files).not.toContain('./sw.js');
