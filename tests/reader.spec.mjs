@@ -4,7 +4,7 @@
 // every link; tabs with the keyboard; axe fresh and stale. At 360 and 1280 px, in English and
 // French. Screenshots of the first screens go to docs/reader-*.png.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, cli, zettaflop, REPO } from './fixtures.mjs';
+import { test, expect, cli, open, zettaflop, REPO } from './fixtures.mjs';
 
 const WIDTHS = [
   { name: '360', viewport: { width: 360, height: 780 } },
@@ -37,7 +37,7 @@ for (const { name, viewport } of WIDTHS) {
       test.use({ viewport });
 
       test('calculator: the question and the answer come first, then the inputs; axe fresh and stale', async ({ page }) => {
-        await page.goto(`./?lang=${lang}`);
+        await open(page, `./?lang=${lang}`);
         const duration = page.getByTestId('result-duration');
         await expect(duration).toHaveAttribute('data-value', '164062.5');
         const question = await box(page.getByTestId('question'));
@@ -78,7 +78,7 @@ for (const { name, viewport } of WIDTHS) {
 
       test('the sentence to quote: the CLI and the JS API say the same, its link reopens it, Copy copies it', async ({ page, context, browser }) => {
         await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-        await page.goto(`./?lang=${lang}`);
+        await open(page, `./?lang=${lang}`);
         await page.locator('#in-claimed-duration').evaluate((e) => e.closest('details')?.setAttribute('open', ''));
         await page.locator('#in-claimed-duration').fill('12 h');
         const scenario = { ...SEED, claimed_duration_s: 43200 };
@@ -164,7 +164,7 @@ for (const { name, viewport } of WIDTHS) {
       });
 
       test('every link keeps the language: copy link, embed snippet, the quote, "Open in Zettaflop"', async ({ page, baseURL }) => {
-        await page.goto(`./?lang=${lang}`);
+        await open(page, `./?lang=${lang}`);
         await expect(page.getByTestId('result-duration')).toHaveAttribute('data-value', /\d/);
         await page.getByTestId('copy-link').click();
         expect(await page.locator('#share-url').inputValue()).toContain(`lang=${lang}`);
@@ -235,8 +235,8 @@ function readShown(text, unit, lang) {
 }
 
 test('tabs: arrow keys, Home and End move between the modes (WAI-ARIA tabs)', async ({ page }) => {
-  await page.goto('./');
-  await expect(page.getByTestId('result-duration')).toHaveAttribute('data-value', /\d/);
+  // The tabs are the app's: keys move between them once it is live.
+  await open(page);
   const tab = (id) => page.locator(`#tab-${id}`);
   await tab('calculator').focus();
   await expect(tab('calculator')).toHaveAttribute('tabindex', '0');

@@ -177,11 +177,7 @@ mod live {
     fn load_app(now: bool) {
         let Some(doc) = doc() else { return };
         if now {
-            let _ = js_sys::Reflect::set(
-                &js_sys::global(),
-                &"zfAppNow".into(),
-                &JsValue::TRUE,
-            );
+            let _ = js_sys::Reflect::set(&js_sys::global(), &"zfAppNow".into(), &JsValue::TRUE);
             if let Ok(f) = js_sys::Reflect::get(&js_sys::global(), &"zfApp".into()) {
                 if let Some(f) = f.dyn_ref::<js_sys::Function>() {
                     let _ = f.call0(&JsValue::NULL);
@@ -223,11 +219,16 @@ mod live {
                 return;
             };
             let pre = Pre { doc: d, root };
-            if !(answers(&target, &e.type_()) && pre.update()) {
+            let kind = e.type_();
+            // Keys in a text field are typing, which the input event answers.
+            if kind == "keydown" && target.tag_name() == "INPUT" {
+                return;
+            }
+            if !(answers(&target, &kind) && pre.update()) {
                 load_app(true);
             }
         });
-        for kind in ["input", "change", "click"] {
+        for kind in ["input", "change", "click", "keydown"] {
             let _ = root.add_event_listener_with_callback(kind, on_event.as_ref().unchecked_ref());
         }
         on_event.forget();
