@@ -7,11 +7,14 @@
 //                                 builds it) served in the same run, and prints ratios
 //
 // 1. Download size: gzip -9 of the html, js, wasm and css files of dist/.
-// 2. Navigation → first result painted, and → page live: 10 cold loads (a new browser context
-//    each) in headless Chromium; an init script's MutationObserver notes when
-//    [data-testid=result-duration] first has text (visible) and when <html data-ready> is set
-//    (live: the wasm has mounted), each plus one requestAnimationFrame, as performance.now() (ms
-//    since navigation). With a reference build, its loads alternate with this build's (ABBA
+// 2. Navigation → first result painted, → page live, → app mounted: 10 cold loads (a new browser
+//    context each) in headless Chromium, served gzipped (tests/serve.mjs GZIP=1, as a host
+//    would); an init script's MutationObserver notes when [data-testid=result-duration] first
+//    has text (visible), when <html data-live> is set (live: the first module answers typing;
+//    builds before it have only data-ready, which then counts) and when <html data-ready> is
+//    (app: the Leptos app has mounted), each plus one requestAnimationFrame, as
+//    performance.now() (ms since navigation); and the bytes received (encodedBodySize, document
+//    included) until live. With a reference build, its loads alternate with this build's (ABBA
 //    order), so both see the same machine; the ratios of the medians are printed.
 // 3. Input → updated result: 50 edits of #in-count, each timed inside the page from dispatching
 //    the `input` event to the result's text changing plus one requestAnimationFrame.
@@ -111,7 +114,7 @@ function sizes(dist = DIST, label = 'dist/') {
 async function startServer(dist = DIST, port = PORT) {
   const URL_ROOT = `http://127.0.0.1:${port}/`;
   const child = spawn(process.execPath, [join(REPO, 'tests', 'serve.mjs')], {
-    env: { ...process.env, PORT: String(port), DIST: dist },
+    env: { ...process.env, PORT: String(port), DIST: dist, GZIP: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let exited = null;
@@ -140,15 +143,17 @@ function systemChromium() {
   }
 }
 
-// Installed before any page script: notes when the first result has text (visible) and when
-// <html data-ready> is set (live), each plus one frame. A result already in the HTML counts from
-// the first check.
+// Installed before any page script: notes when the first result has text (visible), when the
+// page is live (<html data-live>, set by the first module once typing answers; builds before it
+// only have data-ready) and when the app is (<html data-ready>), each plus one frame. A result
+// already in the HTML counts from the first check.
 function firstResultProbe() {
   const mark = (name) => requestAnimationFrame(() => {
     window[name] = performance.now();
   });
   let visible = false;
   let live = false;
+  let app = false;
   const check = () => {
     if (!visible) {
       const el = document.querySelector('[data-testid=result-duration]');
@@ -157,17 +162,23 @@ function firstResultProbe() {
         mark('__benchFirstResult');
       }
     }
-    if (!live && document.documentElement?.hasAttribute('data-ready')) {
+    const html = document.documentElement;
+    if (!live && (html?.hasAttribute('data-live') || html?.hasAttribute('data-ready'))) {
       live = true;
       mark('__benchLive');
     }
-    if (visible && live) observer.disconnect();
+    if (!app && html?.hasAttribute('data-ready')) {
+      app = true;
+      mark('__benchApp');
+    }
+    if (visible && live && app) observer.disconnect();
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
 }
 
-/** One cold load of `url`: { visible, live } in ms since navigation. */
+/** One cold load of `url`: { visible, live, app } in ms since navigation, and `bytes`: what
+ * came over the network (as served: gzip) until the page was live, document included. */
 async function coldLoad(browser, url) {
   const context = await browser.newContext();
   try {
@@ -175,11 +186,16 @@ async function coldLoad(browser, url) {
     await page.addInitScript(firstResultProbe);
     await page.goto(url);
     await page.waitForFunction(
-      () => window.__benchFirstResult !== undefined && window.__benchLive !== undefined,
+      () => window.__benchFirstResult !== undefined && window.__benchLive !== undefined && window.__benchApp !== undefined,
       null,
       { timeout: 60_000 },
     );
-    return await page.evaluate(() => ({ visible: window.__benchFirstResult, live: window.__benchLive }));
+    return await page.evaluate(() => {
+      const live = window.__benchLive;
+      const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+      const bytes = entries.filter((e) => e.responseEnd <= live).reduce((n, e) => n + (e.encodedBodySize || 0), 0);
+      return { visible: window.__benchFirstResult, live, app: window.__benchApp, bytes };
+    });
   } finally {
     await context.close();
   }
@@ -187,7 +203,9 @@ async function coldLoad(browser, url) {
 
 function summary(label, times) {
   return `${label.padEnd(12)} visible: median ${fmtMs(median(times.map((t) => t.visible)))}` +
-    `   live: median ${fmtMs(median(times.map((t) => t.live)))}`;
+    `   live: median ${fmtMs(median(times.map((t) => t.live)))}` +
+    `   app: median ${fmtMs(median(times.map((t) => t.app)))}` +
+    `   bytes before live: median ${fmtKB(median(times.map((t) => t.bytes))).trim()} KB`;
 }
 
 async function firstResult(browser) {
@@ -203,14 +221,14 @@ async function firstResult(browser) {
       const t = await coldLoad(browser, which === 'ref' ? REF_URL : URL_ROOT);
       (which === 'ref' ? ref : mine).push(t);
       const label = which === 'ref' ? REF_NAME : 'this build';
-      console.log(`  load ${String(i + 1).padStart(2)} ${label.padEnd(12)} visible ${fmtMs(t.visible)}, live ${fmtMs(t.live)}`);
+      console.log(`  load ${String(i + 1).padStart(2)} ${label.padEnd(12)} visible ${fmtMs(t.visible)}, live ${fmtMs(t.live)}, app ${fmtMs(t.app)}, ${fmtKB(t.bytes).trim()} KB before live`);
     }
   }
   console.log(`  ${summary('this build', mine)}`);
   if (REF_DIST) {
     console.log(`  ${summary(REF_NAME, ref)}`);
     const ratio = (k) => (median(mine.map((t) => t[k])) / median(ref.map((t) => t[k]))).toFixed(2);
-    console.log(`  ratio this/${REF_NAME}: visible ${ratio('visible')}×, live ${ratio('live')}×`);
+    console.log(`  ratio this/${REF_NAME}: visible ${ratio('visible')}×, live ${ratio('live')}×, app ${ratio('app')}×, bytes before live ${ratio('bytes')}×`);
   }
 }
 

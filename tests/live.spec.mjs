@@ -45,7 +45,9 @@ for (const [locale, typed, shown] of [
     await expect(gpus).toHaveAttribute('data-value', '64000');
     expect(await html.getAttribute('data-ready')).toBeNull();
     await expect(page.getByTestId('quote-text')).toContainText(shown);
-    await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'true');
+    const results = page.getByTestId('results');
+    await expect(results).toHaveAttribute('aria-busy', 'true');
+    await expect(results.locator('.stale-note')).toBeVisible();
     const live = await card(page);
     expect(live).not.toEqual(before);
     expect(live.link).toContain('count=32000');
@@ -56,6 +58,7 @@ for (const [locale, typed, shown] of [
     await expect(page.locator('#pre[data-lang]')).toHaveCount(0);
     await expect(count).toHaveValue(typed);
     expect(await card(page)).toEqual(live);
+    await expect(results.locator('.stale-note')).toBeHidden();
     await context.close();
   });
 }

@@ -115,6 +115,10 @@ mod live {
             if let Some(results) = self.by_testid("results") {
                 let _ = results.set_attribute("aria-busy", "true");
                 let _ = results.set_attribute("data-pending", "");
+                if let Ok(Some(note)) = results.query_selector(".stale-note") {
+                    note.set_text_content(Some(answer::A::Pending.t(self.locale())));
+                    let _ = note.remove_attribute("hidden");
+                }
             }
         }
 

@@ -27,6 +27,7 @@ crate::keys! {
         Range => "range {} to {}", "fourchette de {} à {}";
         DensePeak => "dense {}", "{} dense";
         SparsePeak => "sparse {}", "{} creux";
+        Pending => "Updating these figures for your change…", "Mise à jour de ces chiffres pour votre changement…";
     }
 }
 
