@@ -25,6 +25,10 @@
 //! - **recomputation**: one more forward of the layer (full) or of the attention core
 //!   (selective).
 //!
+//! The output layer (LM head) runs in BF16 whatever the recipe (Megatron-Core keeps it out of
+//! FP8: it is a plain `ColumnParallelLinear`, not a Transformer Engine layer), and its loss costs
+//! [`CROSS_ENTROPY_BYTES`] of HBM traffic per logit.
+//!
 //! The pipeline runs m micro-batches: m · t_mb, plus the bubble (pp−1)/interleave · t_mb and
 //! the fill/drain transfers; stage-to-stage transfers are otherwise hidden when `comm_overlap`
 //! is on. Data parallelism moves what the layout's sharding asks for (see `dp_comm` below) at the
@@ -46,6 +50,15 @@ use super::prepared::Prepared;
 /// `comm_overlap` is on (data-parallel overlap follows `comm.rs`). Not all: communication
 /// kernels take SMs and HBM bandwidth from the compute they overlap.
 pub const OVERLAP_HIDDEN: f64 = 0.5;
+
+/// HBM bytes per logit (per vocabulary entry and token on one tensor-parallel rank) of the
+/// output layer's loss, forward and backward: Megatron-Core's vocab-parallel cross-entropy
+/// (`tensor_parallel/cross_entropy.py`) casts the BF16 logits to FP32 (read 2, write 4), takes
+/// the max (read 4), subtracts it (read 4, write 4), exponentiates (read 4, write 4), sums (read
+/// 4) and divides (read 4, write 4): 38 bytes forward; backward scales the kept softmax by the
+/// loss gradient (read 4, write 4) and casts it to BF16 for the matmul (read 4, write 2): 14.
+/// Over a 131k vocabulary this is several milliseconds per micro-batch.
+pub const CROSS_ENTROPY_BYTES: f64 = 52.0;
 
 /// Backward bytes of the memory-bound kernels, relative to forward: a norm or activation reads
 /// the input and the output gradient and writes the input gradient (3 passes for 2); a residual
@@ -134,17 +147,32 @@ impl TimeBreakdown {
     }
 }
 
-/// Time of an M×K×N matmul (FLOPs 2·M·K·N).
+/// Time of an M×K×N matmul (FLOPs 2·M·K·N) in the run's format.
 #[inline]
 fn matmul(p: &Prepared, m: f64, k: f64, n: f64) -> f64 {
+    matmul_in(p, m, k, n, p.low_precision)
+}
+
+/// Time of an M×K×N matmul that an FP8/FP4 recipe keeps in BF16: the output layer (LM head).
+/// Megatron-Core builds it as a plain `ColumnParallelLinear`, not a Transformer Engine layer,
+/// so no FP8 autocast reaches it (the embedding and the router stay in high precision too).
+#[inline]
+fn matmul_bf16(p: &Prepared, m: f64, k: f64, n: f64) -> f64 {
+    matmul_in(p, m, k, n, false)
+}
+
+#[inline]
+fn matmul_in(p: &Prepared, m: f64, k: f64, n: f64, low: bool) -> f64 {
     let d = m.min(k).min(n);
-    let lowp = if p.low_precision {
-        p.fitted.low_precision
+    let (lowp, peak) = if low {
+        (p.fitted.low_precision, p.matmul_peak)
+    } else if p.low_precision {
+        (1.0, p.peak_bf16)
     } else {
-        1.0
+        (1.0, p.matmul_peak)
     };
     let e = lowp * p.eff.matmul_max * d / (d + p.eff.matmul_half_dim);
-    let compute = 2.0 * m * k * n / (p.matmul_peak * e);
+    let compute = 2.0 * m * k * n / (peak * e);
     let bytes = 2.0 * (m * k + k * n + m * n);
     compute.max(bytes / (p.hbm_bw * p.eff.hbm))
 }
@@ -221,8 +249,8 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
         layer
     };
     let sum = |f: fn(&LayerStep) -> f64| n_moe * f(&layer) + n_dense * f(&dl);
-    let out_mm = 3.0 * matmul(p, tokens, p.h, p.vocab / t);
-    let out_mem = 16.0 * tokens * p.vocab / t / mem;
+    let out_mm = 3.0 * matmul_bf16(p, tokens, p.h, p.vocab / t);
+    let out_mem = CROSS_ENTROPY_BYTES * tokens * p.vocab / t / mem;
     let stage_mm = sum(|x| x.mm) + out_mm;
     let stage_att = sum(|x| x.att);
     let stage_mem = sum(|x| x.mem) + out_mem;
