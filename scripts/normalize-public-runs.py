@@ -150,8 +150,10 @@ def normalize(r):
     cp = lead_int(r["cp"]) or 1
     ep = lead_int(r["ep"]) or 1
     layout_known = r["tp"].strip() != ""
-    if moe_known and gpus and layout_known and ep > max(gpus // (tp * pp * cp), 1):
-        reasons.append("expert parallelism folded over tensor and data parallel ranks (ep > dp; the layout cannot express it)")
+    # ep > dp: Megatron-Core folds the expert-parallel group over tensor x context x data ranks
+    # (expert tensor parallelism 1); the layout expresses it when ep divides tp x cp x dp.
+    if moe_known and gpus and layout_known and (gpus // pp) % ep != 0:
+        reasons.append("expert parallelism does not divide tp x cp x dp")
     if moe_known and hw == "h800":
         reasons.append("H800 has no sourced scale-up domain in the catalog")
     if gbs is None and grp == "fms-fsdp" and gpus and mb:

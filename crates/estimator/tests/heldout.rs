@@ -161,3 +161,41 @@ fn deepseek_v3_and_grok_1_on_gb200_are_answered() {
     );
     assert!(m.mla.is_some());
 }
+
+#[test]
+fn expert_parallelism_folds_over_the_tensor_ranks() {
+    // DGX Cloud's DeepSeek-V3 recipes run ep 32–64 over tp 2 × dp 16–32 ranks (expert tensor
+    // parallelism 1, Megatron-Core's MoE parallel folding): in scope and answered.
+    use zettaflop_estimator::perf::IdOr;
+    let runs = heldout::runs();
+    let folded: Vec<_> = runs
+        .iter()
+        .filter(|r| r.model.starts_with("DeepSeek-V3") && r.group == "dgxc")
+        .collect();
+    assert_eq!(folded.len(), 4);
+    for r in &folded {
+        let [tp, pp, cp, ep, _] = r.parallel;
+        assert!(ep > r.gpus / (tp * pp * cp), "{}: ep within dp", r.meas);
+        assert_eq!(r.status, "ok", "{}", r.meas);
+        assert!(heldout::evaluate(r).predicted.is_some(), "{}", r.meas);
+    }
+    let with_ep = |ep: u32| {
+        let mut job = heldout::job(folded[0]);
+        if let Some(IdOr::Value(l)) = job.layout.as_mut() {
+            l.ep = ep;
+        }
+        job.predict()
+    };
+    // 512 H100, tp 2, pp 8, dp 32: ep 64 folded (each GPU holds 4 whole experts of 256) keeps as
+    // many expert weights per GPU as ep 32 within dp, whose experts split over tp 2.
+    let folded_64 = with_ep(64).unwrap();
+    let within_32 = with_ep(32).unwrap();
+    assert!((folded_64.memory.params / within_32.memory.params - 1.0).abs() < 1e-12);
+    // Both all-to-alls send 7/8 of each GPU's routed tokens out of its node (56 of 63 peers
+    // side by side, or 28 of 31 two apart) through its own NIC: the same time.
+    assert!(folded_64.time.ep_comm_s > 0.0);
+    assert!((folded_64.time.ep_comm_s / within_32.time.ep_comm_s - 1.0).abs() < 1e-9);
+    // ep 128 divides the 256 experts but neither dp (32) nor tp × cp × dp (64).
+    let e = with_ep(128).unwrap_err().to_string();
+    assert!(e.contains("layout.ep") && e.contains("64"), "{e}");
+}

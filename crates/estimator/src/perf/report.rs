@@ -8,7 +8,7 @@ use super::heldout::{self, HeldOut, GROUPS};
 /// The held-out median absolute error the docs state and `tests/heldout.rs` holds the model to.
 pub const STATED_MEDIAN: f64 = 0.062;
 /// The held-out maximum absolute error the docs state and `tests/heldout.rs` holds the model to.
-pub const STATED_MAX: f64 = 1.64;
+pub const STATED_MAX: f64 = 2.47;
 
 /// Where the held-out evaluation started (before issue 14, measured on the 367 rows then in
 /// scope with the same harness): answered, median, maximum.
@@ -96,6 +96,7 @@ fn constants(report: &FitReport) -> String {
             c.triton_attention_ampere,
             c.attention_half_seq,
             c.fp4_fp8_share,
+            c.all_to_all,
         ]
     };
     out += "| constant | grid | in force | fit on all |";
