@@ -493,8 +493,11 @@ fn dp_comm(p: &Prepared, r: &Resolved, dense: f64, expert: f64, layers: f64, t_m
     let bucket = 40e6_f64.max(1e6 * dp);
     // With a pipeline, a chunk's gradients go out as soon as its last backward ends, during the
     // cool-down, and its weights are gathered during the warm-up: the window grows by the
-    // pipeline's fill time, (pp − 1)/v micro-batches.
-    let window = t_mb * (1.0 + (f64::from(l.pp) - 1.0) / f64::from(l.interleave));
+    // pipeline's fill time, (pp − 1)/v micro-batches. With v interleaved chunks, Megatron-Core
+    // reduces (and gathers) each chunk's buckets on their own, so all but the last chunk's
+    // traffic also hides behind the other chunks' compute: pp·(v − 1)/v micro-batches more.
+    let (pp, v) = (f64::from(l.pp), f64::from(l.interleave));
+    let window = t_mb * (1.0 + (pp - 1.0) / v + pp * (v - 1.0) / v);
     // One ring pass over both parameter groups, `bytes` per parameter, as `per` messages.
     let pass = |bytes: f64, fsdp: bool| {
         let msgs = |params: f64| {
