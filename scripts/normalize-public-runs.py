@@ -144,6 +144,10 @@ def normalize(r):
     heads = lead_int(r["heads"]) or 0
     kv = lead_int(r["kv_heads"]) or heads
     gbs = lead_int(r["global_batch"])
+    if "->" in r["global_batch"] and "whole-run average" in r["notes"]:
+        # A batch ramp under a whole-run average: the final batch, which most tokens saw
+        # (DeepSeek-V3: 3072 -> 15360 over the first 469B of 14.8T tokens).
+        gbs = lead_int(r["global_batch"].split("->")[-1])
     mb = lead_int(r["micro_batch"])
     tp = lead_int(r["tp"]) or 1
     pp = lead_int(r["pp"]) or 1
@@ -154,8 +158,6 @@ def normalize(r):
     # (expert tensor parallelism 1); the layout expresses it when ep divides tp x cp x dp.
     if moe_known and gpus and layout_known and (gpus // pp) % ep != 0:
         reasons.append("expert parallelism does not divide tp x cp x dp")
-    if moe_known and hw == "h800":
-        reasons.append("H800 has no sourced scale-up domain in the catalog")
     if gbs is None and grp == "fms-fsdp" and gpus and mb:
         gbs = mb * gpus  # per-GPU batch 2, gradient accumulation not stated: taken as 1
     if "PROXY" in r["notes"] or "proxy" in r["notes"]:
