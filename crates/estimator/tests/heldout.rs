@@ -195,7 +195,49 @@ fn expert_parallelism_folds_over_the_tensor_ranks() {
     // side by side, or 28 of 31 two apart) through its own NIC: the same time.
     assert!(folded_64.time.ep_comm_s > 0.0);
     assert!((folded_64.time.ep_comm_s / within_32.time.ep_comm_s - 1.0).abs() < 1e-9);
+    // By hand: 8 expert layers on the busiest stage, 128 micro-batches, 4 all-to-alls each of
+    // B = 2 bytes · 4096 tokens · 7168 · 8 routed / tp 2; 56 of 64 shares leave the node through
+    // the GPU's own 50 GB/s NIC at the collective efficiency and the small-message curve, plus
+    // one scale-out step latency.
+    let f = zettaflop_estimator::perf::fitted::FITTED;
+    let coll = zettaflop_estimator::perf::Generation::Hopper
+        .efficiency()
+        .collective;
+    let b = 2.0 * 4096.0 * 7168.0 * 8.0 / 2.0;
+    let nic = 50e9 * coll * b / (b + f.half_bandwidth_bytes);
+    let one = 56.0 / 64.0 * b / nic + f.ring_step_latency_s;
+    let by_hand = 128.0 * 8.0 * 4.0 * one;
+    assert!(
+        (folded_64.time.ep_comm_s / by_hand - 1.0).abs() < 1e-9,
+        "{} vs {by_hand}",
+        folded_64.time.ep_comm_s
+    );
     // ep 128 divides the 256 experts but neither dp (32) nor tp × cp × dp (64).
     let e = with_ep(128).unwrap_err().to_string();
     assert!(e.contains("layout.ep") && e.contains("64"), "{e}");
+}
+
+#[test]
+fn the_output_layer_runs_in_bf16_in_an_fp8_run() {
+    // Megatron-Core's output layer is not a Transformer Engine module: FP8 recipes leave it in
+    // BF16. So growing the vocabulary adds the same matmul time to an FP8 run as to a BF16 one.
+    use zettaflop_estimator::perf::IdOr;
+    use zettaflop_estimator::Precision;
+    let runs = heldout::runs();
+    let row = runs
+        .iter()
+        .find(|r| r.meas.contains("nemotron/README_15b.md:fp8:16"))
+        .unwrap();
+    let matmul = |precision: Precision, vocab: u32| {
+        let mut job = heldout::job(row);
+        job.precision = precision;
+        if let IdOr::Value(m) = &mut job.model {
+            m.vocab = vocab;
+        }
+        job.predict().unwrap().time.matmul_s
+    };
+    let grown = |p: Precision| matmul(p, 512_000) - matmul(p, 256_000);
+    let (fp8, bf16) = (grown(Precision::Fp8), grown(Precision::Bf16));
+    assert!(bf16 > 0.0);
+    assert!((fp8 / bf16 - 1.0).abs() < 1e-9, "{fp8} vs {bf16}");
 }
