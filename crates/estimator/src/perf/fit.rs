@@ -17,7 +17,7 @@ use super::heldout::{self, GroupSummary, HeldOut, GROUPS};
 
 /// The values tried for each constant; the first is the neutral one a search starts from (and
 /// keeps when no row of the families fitted depends on the constant).
-pub const GRID: [(&str, &[f64]); 10] = [
+pub const GRID: [(&str, &[f64]); 11] = [
     ("interference", &[0.2, 0.0, 0.1, 0.35, 0.5, 0.7]),
     (
         "jitter",
@@ -43,6 +43,10 @@ pub const GRID: [(&str, &[f64]); 10] = [
         "all_to_all",
         &[1.0, 0.7, 0.5, 0.35, 0.25, 0.18, 0.12, 0.08, 0.05],
     ),
+    (
+        "moe_sync_s",
+        &[0.0, 0.25e-3, 0.5e-3, 1e-3, 2e-3, 4e-3, 8e-3],
+    ),
 ];
 
 fn set(c: &mut Fitted, dim: usize, v: f64) {
@@ -56,7 +60,8 @@ fn set(c: &mut Fitted, dim: usize, v: f64) {
         6 => c.triton_attention_ampere = v,
         7 => c.attention_half_seq = v,
         8 => c.fp4_fp8_share = v,
-        _ => c.all_to_all = v,
+        9 => c.all_to_all = v,
+        _ => c.moe_sync_s = v,
     }
 }
 

@@ -440,7 +440,7 @@ fn layer_step(p: &Prepared, r: &Resolved, d: &Dims) -> LayerStep {
         } else {
             4.0
         };
-        n * comm::all_to_all(p, d.ep_stride, ep, bytes)
+        n * comm::all_to_all(p, d.ep_stride, ep, bytes) + p.fitted.moe_sync_s
     } else {
         0.0
     };
