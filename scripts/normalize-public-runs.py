@@ -144,16 +144,20 @@ def normalize(r):
     heads = lead_int(r["heads"]) or 0
     kv = lead_int(r["kv_heads"]) or heads
     gbs = lead_int(r["global_batch"])
+    if "->" in r["global_batch"] and "whole-run average" in r["notes"]:
+        # A batch ramp under a whole-run average: the final batch, which most tokens saw
+        # (DeepSeek-V3: 3072 -> 15360 over the first 469B of 14.8T tokens).
+        gbs = lead_int(r["global_batch"].split("->")[-1])
     mb = lead_int(r["micro_batch"])
     tp = lead_int(r["tp"]) or 1
     pp = lead_int(r["pp"]) or 1
     cp = lead_int(r["cp"]) or 1
     ep = lead_int(r["ep"]) or 1
     layout_known = r["tp"].strip() != ""
-    if moe_known and gpus and layout_known and ep > max(gpus // (tp * pp * cp), 1):
-        reasons.append("expert parallelism folded over tensor and data parallel ranks (ep > dp; the layout cannot express it)")
-    if moe_known and hw == "h800":
-        reasons.append("H800 has no sourced scale-up domain in the catalog")
+    # ep > dp: Megatron-Core folds the expert-parallel group over tensor x context x data ranks
+    # (expert tensor parallelism 1); the layout expresses it when ep divides tp x cp x dp.
+    if moe_known and gpus and layout_known and (gpus // pp) % ep != 0:
+        reasons.append("expert parallelism does not divide tp x cp x dp")
     if gbs is None and grp == "fms-fsdp" and gpus and mb:
         gbs = mb * gpus  # per-GPU batch 2, gradient accumulation not stated: taken as 1
     if "PROXY" in r["notes"] or "proxy" in r["notes"]:

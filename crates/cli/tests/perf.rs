@@ -294,7 +294,7 @@ fn predict_notes_what_the_catalog_lacks() {
     );
     let out = zettaflop(
         &["predict", "-"],
-        r#"{"model": "llama-3.1-405b", "hardware": "h800", "gpus": 2048, "global_batch": 1024, "layout": "auto"}"#,
+        r#"{"model": "llama-3.1-405b", "hardware": "h100-pcie", "gpus": 2048, "global_batch": 1024, "layout": "auto"}"#,
     );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);

@@ -19,6 +19,8 @@ fn main() {
                 "ring_step_latency_s" => c.ring_step_latency_s = v,
                 "attention_half_seq" => c.attention_half_seq = v,
                 "fp4_fp8_share" => c.fp4_fp8_share = v,
+                "all_to_all" => c.all_to_all = v,
+                "moe_sync_s" => c.moe_sync_s = v,
                 _ => eprintln!("unknown {k}"),
             }
         }

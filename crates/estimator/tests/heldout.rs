@@ -161,3 +161,83 @@ fn deepseek_v3_and_grok_1_on_gb200_are_answered() {
     );
     assert!(m.mla.is_some());
 }
+
+#[test]
+fn expert_parallelism_folds_over_the_tensor_ranks() {
+    // DGX Cloud's DeepSeek-V3 recipes run ep 32–64 over tp 2 × dp 16–32 ranks (expert tensor
+    // parallelism 1, Megatron-Core's MoE parallel folding): in scope and answered.
+    use zettaflop_estimator::perf::IdOr;
+    let runs = heldout::runs();
+    let folded: Vec<_> = runs
+        .iter()
+        .filter(|r| r.model.starts_with("DeepSeek-V3") && r.group == "dgxc")
+        .collect();
+    assert_eq!(folded.len(), 4);
+    for r in &folded {
+        let [tp, pp, cp, ep, _] = r.parallel;
+        assert!(ep > r.gpus / (tp * pp * cp), "{}: ep within dp", r.meas);
+        assert_eq!(r.status, "ok", "{}", r.meas);
+        assert!(heldout::evaluate(r).predicted.is_some(), "{}", r.meas);
+    }
+    let with_ep = |ep: u32| {
+        let mut job = heldout::job(folded[0]);
+        if let Some(IdOr::Value(l)) = job.layout.as_mut() {
+            l.ep = ep;
+        }
+        job.predict()
+    };
+    // 512 H100, tp 2, pp 8, dp 32: ep 64 folded (each GPU holds 4 whole experts of 256) keeps as
+    // many expert weights per GPU as ep 32 within dp, whose experts split over tp 2.
+    let folded_64 = with_ep(64).unwrap();
+    let within_32 = with_ep(32).unwrap();
+    assert!((folded_64.memory.params / within_32.memory.params - 1.0).abs() < 1e-12);
+    // Both all-to-alls send 7/8 of each GPU's routed tokens out of its node (56 of 63 peers
+    // side by side, or 28 of 31 two apart) through its own NIC: the same time.
+    assert!(folded_64.time.ep_comm_s > 0.0);
+    assert!((folded_64.time.ep_comm_s / within_32.time.ep_comm_s - 1.0).abs() < 1e-9);
+    // By hand: 8 expert layers on the busiest stage, 128 micro-batches, 4 all-to-alls each of
+    // B = 2 bytes · 4096 tokens · 7168 · 8 routed / tp 2; 56 of 64 shares leave the node through
+    // the GPU's own 50 GB/s NIC at the collective efficiency and the small-message curve, plus
+    // one scale-out step latency; and the host stall of each MoE layer and micro-batch.
+    let f = zettaflop_estimator::perf::fitted::FITTED;
+    let coll = zettaflop_estimator::perf::Generation::Hopper
+        .efficiency()
+        .collective;
+    let b = 2.0 * 4096.0 * 7168.0 * 8.0 / 2.0;
+    let nic = 50e9 * coll * b / (b + f.half_bandwidth_bytes);
+    let one = 56.0 / 64.0 * b / nic + f.ring_step_latency_s;
+    let by_hand = 128.0 * 8.0 * (4.0 * one + f.moe_sync_s);
+    assert!(
+        (folded_64.time.ep_comm_s / by_hand - 1.0).abs() < 1e-9,
+        "{} vs {by_hand}",
+        folded_64.time.ep_comm_s
+    );
+    // ep 128 divides the 256 experts but neither dp (32) nor tp × cp × dp (64).
+    let e = with_ep(128).unwrap_err().to_string();
+    assert!(e.contains("layout.ep") && e.contains("64"), "{e}");
+}
+
+#[test]
+fn the_output_layer_runs_in_bf16_in_an_fp8_run() {
+    // Megatron-Core's output layer is not a Transformer Engine module: FP8 recipes leave it in
+    // BF16. So growing the vocabulary adds the same matmul time to an FP8 run as to a BF16 one.
+    use zettaflop_estimator::perf::IdOr;
+    use zettaflop_estimator::Precision;
+    let runs = heldout::runs();
+    let row = runs
+        .iter()
+        .find(|r| r.meas.contains("nemotron/README_15b.md:fp8:16"))
+        .unwrap();
+    let matmul = |precision: Precision, vocab: u32| {
+        let mut job = heldout::job(row);
+        job.precision = precision;
+        if let IdOr::Value(m) = &mut job.model {
+            m.vocab = vocab;
+        }
+        job.predict().unwrap().time.matmul_s
+    };
+    let grown = |p: Precision| matmul(p, 512_000) - matmul(p, 256_000);
+    let (fp8, bf16) = (grown(Precision::Fp8), grown(Precision::Bf16));
+    assert!(bf16 > 0.0);
+    assert!((fp8 / bf16 - 1.0).abs() < 1e-9, "{fp8} vs {bf16}");
+}

@@ -73,6 +73,34 @@ pub(crate) fn ring(p: &Prepared, stride: f64, size: f64, total: f64, messages: f
     (size - 1.0) / size * total / bw + n * steps
 }
 
+/// Time of an all-to-all over `size` ranks `stride` apart, each rank holding `bytes` of which
+/// it keeps 1/size and sends the rest, a share to every other rank (the expert-parallel
+/// dispatch and combine). In the scale-up domain it runs at the NVLink bus bandwidth. Across
+/// it there is no ring to spread over the node's NICs: every GPU of the node runs its own
+/// all-to-all at the same time (the other tensor ranks' groups), so each GPU's traffic to the
+/// (size − g)/size of its peers in other nodes goes through one NIC, its own on a
+/// rail-optimized fabric, while the (g − 1)/size in its node take NVLink, concurrently.
+/// Both at the achieved bandwidth of [`link`]; over NVLink × the fitted `all_to_all` share
+/// (the scale-out path is bound by the one NIC whatever the kernel).
+#[inline]
+pub(crate) fn all_to_all(p: &Prepared, stride: f64, size: f64, bytes: f64) -> f64 {
+    if size <= 1.0 || bytes <= 0.0 {
+        return 0.0;
+    }
+    let f = &p.fitted;
+    let m = bytes.max(1.0);
+    let curve = |half: f64| p.eff.collective * m / (m + half);
+    let nvlink = p.scaleup_bw * f.all_to_all * curve(0.25 * f.half_bandwidth_bytes);
+    if stride * size <= p.domain {
+        return (size - 1.0) / size * bytes / nvlink + p.eff.scaleup_latency_s;
+    }
+    let g = members_per_node(p, stride, size);
+    let nic = p.scaleout_bw * curve(f.half_bandwidth_bytes);
+    let out = (size - g) / size * bytes / nic;
+    let inside = (g - 1.0) / size * bytes / nvlink;
+    out.max(inside) + f.ring_step_latency_s
+}
+
 /// What shows of `comm` overlapped with `compute`.
 #[inline]
 pub(crate) fn exposed(f: &Fitted, comm: f64, compute: f64) -> f64 {

@@ -17,7 +17,7 @@ use super::heldout::{self, GroupSummary, HeldOut, GROUPS};
 
 /// The values tried for each constant; the first is the neutral one a search starts from (and
 /// keeps when no row of the families fitted depends on the constant).
-pub const GRID: [(&str, &[f64]); 9] = [
+pub const GRID: [(&str, &[f64]); 11] = [
     ("interference", &[0.2, 0.0, 0.1, 0.35, 0.5, 0.7]),
     (
         "jitter",
@@ -39,6 +39,14 @@ pub const GRID: [(&str, &[f64]); 9] = [
         &[0.0, 256.0, 512.0, 1024.0, 1536.0, 2048.0],
     ),
     ("fp4_fp8_share", &[0.0, 0.1, 0.2, 0.3, 0.4, 0.5]),
+    (
+        "all_to_all",
+        &[1.0, 0.7, 0.5, 0.35, 0.25, 0.18, 0.12, 0.08, 0.05],
+    ),
+    (
+        "moe_sync_s",
+        &[0.0, 0.25e-3, 0.5e-3, 1e-3, 2e-3, 4e-3, 8e-3],
+    ),
 ];
 
 fn set(c: &mut Fitted, dim: usize, v: f64) {
@@ -51,7 +59,9 @@ fn set(c: &mut Fitted, dim: usize, v: f64) {
         5 => c.ring_step_latency_s = v,
         6 => c.triton_attention_ampere = v,
         7 => c.attention_half_seq = v,
-        _ => c.fp4_fp8_share = v,
+        8 => c.fp4_fp8_share = v,
+        9 => c.all_to_all = v,
+        _ => c.moe_sync_s = v,
     }
 }
 

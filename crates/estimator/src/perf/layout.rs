@@ -143,7 +143,9 @@ pub struct Layout {
     /// Context-parallel size: each sequence split over `cp` GPUs (default 1).
     #[serde(default = "one")]
     pub cp: u32,
-    /// Expert-parallel size, within the data-parallel group (default 1).
+    /// Expert-parallel size (default 1): within the data-parallel group when it divides dp
+    /// (the experts then split over tp too), else folded over tp × cp × dp ranks with expert
+    /// tensor parallelism 1 (Megatron-Core's MoE parallel folding).
     #[serde(default = "one")]
     pub ep: u32,
     /// Sequences per micro-batch.
@@ -226,7 +228,8 @@ pub enum Reject {
     Batch,
     /// Interleaving without a pipeline, or with a micro-batch count not a multiple of pp.
     Interleave,
-    /// Expert parallelism that does not divide dp or the experts, or on a dense model.
+    /// Expert parallelism that does not divide the experts, or neither dp nor tp × cp × dp, or
+    /// on a dense model.
     Ep,
     /// Sequence parallelism without tensor parallelism.
     SequenceParallel,
@@ -311,7 +314,7 @@ pub(crate) fn check(
         u64::from(l.micro_batch),
     )? as u32;
     interleave_rule(pp, l.interleave, u64::from(microbatches))?;
-    ep_rule(m, dp, ep)?;
+    ep_rule(m, tp, cp, dp, ep)?;
     sequence_parallel_rule(tp, l.sequence_parallel)?;
     sharding_rule(l.effective_sharding(), dp)?;
     Ok(Resolved {
@@ -370,12 +373,67 @@ pub(crate) fn interleave_rule(pp: u32, interleave: u32, microbatches: u64) -> Re
     Ok(())
 }
 
-/// Expert parallelism needs experts, and divides dp and the experts.
-pub(crate) fn ep_rule(m: &ModelShape, dp: u32, ep: u32) -> Result<(), Reject> {
-    if ep > 1 && (!m.is_moe() || dp % ep != 0 || m.experts % ep != 0) {
+/// Expert parallelism needs experts, divides the experts, and divides either dp (the expert
+/// layers split like the dense ones: expert tensor parallelism = tp) or tp × cp × dp (folded:
+/// the expert-parallel group spans the tensor-, context- and data-parallel ranks, expert tensor
+/// parallelism 1 — Megatron-Core's "MoE parallel folding").
+pub(crate) fn ep_rule(m: &ModelShape, tp: u32, cp: u32, dp: u32, ep: u32) -> Result<(), Reject> {
+    if ep <= 1 {
+        return Ok(());
+    }
+    let ranks = u64::from(tp) * u64::from(cp) * u64::from(dp);
+    if !m.is_moe() || m.experts % ep != 0 || (dp % ep != 0 && ranks % u64::from(ep) != 0) {
         return Err(Reject::Ep);
     }
     Ok(())
+}
+
+/// How the expert layers are split: expert tensor parallelism, and the ranks that hold the same
+/// experts (over which their gradients are reduced) with the stride between them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct ExpertSplit {
+    /// Expert tensor parallelism: tp, or 1 when ep is folded over the tensor ranks.
+    pub etp: f64,
+    /// Expert data parallelism: dp / ep, or tp × cp × dp / ep when folded (at least 1).
+    pub edp: f64,
+    /// Rank stride of the expert-parallel group: tp × cp, or 1 when folded.
+    pub ep_stride: f64,
+    /// Rank stride of the expert data-parallel group: the expert-parallel group's span.
+    pub edp_stride: f64,
+}
+
+impl Resolved {
+    /// Whether the expert-parallel group is folded over the tensor and context ranks (ep does
+    /// not divide dp): see [`ep_rule`].
+    pub fn ep_folded(&self) -> bool {
+        self.layout.ep > 1 && self.dp % self.layout.ep != 0
+    }
+
+    /// How the expert layers are split (see [`ExpertSplit`]).
+    pub fn experts(&self) -> ExpertSplit {
+        let l = &self.layout;
+        let (tp, cp, dp, ep) = (
+            f64::from(l.tp),
+            f64::from(l.cp),
+            f64::from(self.dp),
+            f64::from(l.ep),
+        );
+        if self.ep_folded() {
+            ExpertSplit {
+                etp: 1.0,
+                edp: (tp * cp * dp / ep).max(1.0),
+                ep_stride: 1.0,
+                edp_stride: ep,
+            }
+        } else {
+            ExpertSplit {
+                etp: tp,
+                edp: (dp / ep).max(1.0),
+                ep_stride: tp * cp,
+                edp_stride: tp * cp * ep,
+            }
+        }
+    }
 }
 
 /// Sequence parallelism needs tensor parallelism.
@@ -417,8 +475,9 @@ pub(crate) fn explain(
     global_batch: u32,
     l: &Layout,
 ) -> Error {
-    let dp = l.dp.unwrap_or(0);
     let product = u64::from(l.tp) * u64::from(l.pp) * u64::from(l.cp);
+    let dp =
+        l.dp.unwrap_or_else(|| u32::try_from(u64::from(sys.gpus) / product.max(1)).unwrap_or(0));
     let (field, key, figures): (&str, Rejected, Vec<String>) = match reason {
         Reject::Product => match l.dp {
             Some(d) => {
@@ -484,7 +543,12 @@ pub(crate) fn explain(
         Reject::Ep if m.is_moe() => (
             "layout.ep",
             Rejected::EpDivide,
-            [l.ep, dp, m.experts].map(|v| v.to_string()).to_vec(),
+            vec![
+                l.ep.to_string(),
+                dp.to_string(),
+                (u64::from(l.tp) * u64::from(l.cp) * u64::from(dp)).to_string(),
+                m.experts.to_string(),
+            ],
         ),
         Reject::Ep => ("layout.ep", Rejected::EpMoe, vec![l.ep.to_string()]),
         Reject::SequenceParallel => ("layout.sequence_parallel", Rejected::NeedsTp, vec![]),
@@ -518,8 +582,8 @@ crate::keys! {
         InterleavePp => "{} needs pp > 1", "{} demande pp > 1";
         InterleaveCount => "{} needs a micro-batch count (global_batch / (dp × micro_batch)) that is a multiple of pp = {}",
             "{} demande un nombre de micro-lots (lot global / (dp × micro-lot)) multiple de pp = {}";
-        EpDivide => "{} must divide dp = {} and the {} experts",
-            "{} doit diviser dp = {} et les {} experts";
+        EpDivide => "{} must divide dp = {} (or tp × cp × dp = {}, folded over the tensor ranks) and the {} experts",
+            "{} doit diviser dp = {} (ou tp × cp × dp = {}, replié sur les rangs tenseur) et les {} experts";
         EpMoe => "{} needs a mixture-of-experts model (experts > 1)",
             "{} demande un modèle à mélange d'experts (experts > 1)";
         NeedsTp => "needs tp > 1", "demande tp > 1";

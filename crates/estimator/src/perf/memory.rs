@@ -71,6 +71,7 @@ pub(crate) fn layers_per_gpu(p: &Prepared, r: &Resolved) -> f64 {
 pub(crate) fn stage_params(p: &Prepared, r: &Resolved) -> StageParams {
     let t = f64::from(r.layout.tp);
     let ep = f64::from(r.layout.ep);
+    let etp = r.experts().etp;
     let ls = layers_per_gpu(p, r);
     let (n_moe, n_dense) = p.stage_mix(ls);
     let attn = match p.mla {
@@ -85,7 +86,7 @@ pub(crate) fn stage_params(p: &Prepared, r: &Resolved) -> StageParams {
     let router = if p.moe { p.h * p.experts } else { 0.0 };
     let shared = p.shared * p.mlp_mats * p.h * p.ffn / t;
     let dense_layer = attn + 2.0 * p.h + router + shared;
-    let expert_layer = p.experts * p.mlp_mats * p.h * p.ffn / (t * ep);
+    let expert_layer = p.experts * p.mlp_mats * p.h * p.ffn / (etp * ep);
     let dense_mlp = p.mlp_mats * p.h * p.dense_ffn / t;
     StageParams {
         dense: n_moe * dense_layer + n_dense * (attn + 2.0 * p.h + dense_mlp),
@@ -171,7 +172,7 @@ pub(crate) fn in_flight(r: &Resolved) -> f64 {
 pub(crate) fn memory(p: &Prepared, r: &Resolved) -> Memory {
     let l = &r.layout;
     let dp = f64::from(r.dp);
-    let ep = f64::from(l.ep);
+    let edp = r.experts().edp;
     let t = f64::from(l.tp);
     let sp = stage_params(p, r);
     let ls = layers_per_gpu(p, r);
@@ -201,7 +202,7 @@ pub(crate) fn memory(p: &Prepared, r: &Resolved) -> Memory {
     };
     let states = |dense: f64, expert: f64| {
         let (wd, gd, od) = bytes_per_param(sharding, dp, grad);
-        let (we, ge, oe) = bytes_per_param(sharding, dp / ep, grad);
+        let (we, ge, oe) = bytes_per_param(sharding, edp, grad);
         (
             dense + expert,
             wd * dense + we * expert + gathered,

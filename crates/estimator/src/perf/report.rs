@@ -6,9 +6,9 @@ use super::fitted::FITTED;
 use super::heldout::{self, HeldOut, GROUPS};
 
 /// The held-out median absolute error the docs state and `tests/heldout.rs` holds the model to.
-pub const STATED_MEDIAN: f64 = 0.059;
+pub const STATED_MEDIAN: f64 = 0.058;
 /// The held-out maximum absolute error the docs state and `tests/heldout.rs` holds the model to.
-pub const STATED_MAX: f64 = 1.85;
+pub const STATED_MAX: f64 = 0.61;
 
 /// Where the held-out evaluation started (before issue 14, measured on the 367 rows then in
 /// scope with the same harness): answered, median, maximum.
@@ -70,10 +70,37 @@ fn section(rows: &[HeldOut], report: &FitReport) -> String {
             pct(lo.summary.max_abs_error)
         );
     }
+    out += GAPS;
     out += &constants(report);
     out += &table(rows);
     out
 }
+
+/// What the model cannot know about the rows it misses most, said where the misses are listed.
+const GAPS: &str = "\n### What the model cannot know\n\n\
+    - **DeepSeek-V3 on GB200 NVL72, software maturity.** `mcore-dsv3-gb200-baseline` (494 \
+    TFLOP/s per GPU) and `mcore-dsv3-gb200-final` (970) are the same layout (TP1 PP8 VPP4 EP32, \
+    MXFP8, 256 GB200) before and after Megatron-Core's optimizations: the NCCL all-to-all \
+    dispatcher replaced by HybridEP, partial CUDA graphs, CPU binding, fused MXFP8 casts. A \
+    prediction has one software level per layout and no input says which dispatcher ran, so \
+    the model gives both rows one figure; the fitted NVLink all-to-all share (`all_to_all`, \
+    0.12) sits near the NCCL dispatcher's rows (the baseline and DGX Cloud's BF16 DeepSeek-V3 \
+    recipes on 128–256 GB200, at 10 % MFU), so the optimized run is under-predicted. Both rows \
+    stay in the statistics and the maximum. The DGX Cloud GB200 DeepSeek-V3 rows are still \
+    predicted ~60 % too fast while the same recipe on 512–1,024 H100 is within 5 %: on H100 \
+    the all-to-all is bound by the NICs, which the model knows; on NVL72 it is bound by \
+    something in the dispatch the model has only as fitted constants (the NVLink all-to-all \
+    share and the host stall per MoE layer, `moe_sync_s`; the doc above names CUDA graphs \
+    of the router and the dispatcher's preprocessing and CPU binding among the fixes).\n\
+    - **DeepSeek-V3 on 2,048 H800 (`dsv3`), DeepSeek's own schedule.** Predicted about half \
+    as fast as it ran: the model counts its expert all-to-all in full and exposed (nearly half \
+    the predicted step), while DeepSeek's DualPipe overlaps it with computation (\"near-zero \
+    all-to-all communication overhead\", arXiv:2412.19437 §3.2), sends each token to at most 4 \
+    nodes over InfiniBand and forwards it over NVLink, dispatches in FP8, and halves the \
+    pipeline bubble; no input of a job describes that schedule. The figure is also a whole-run \
+    average from GPU-hours.\n\
+    - **DeepSeek-V2**: not in scope: its figure has no GPU count, and the shared file's \
+    architecture values for it are marked unverified.\n";
 
 fn constants(report: &FitReport) -> String {
     let mut out = String::from(
@@ -96,6 +123,8 @@ fn constants(report: &FitReport) -> String {
             c.triton_attention_ampere,
             c.attention_half_seq,
             c.fp4_fp8_share,
+            c.all_to_all,
+            c.moe_sync_s,
         ]
     };
     out += "| constant | grid | in force | fit on all |";

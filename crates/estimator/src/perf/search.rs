@@ -342,7 +342,7 @@ fn schedules(
     };
     let eps: Vec<u32> = pick(&candidates, fixed.ep)
         .into_iter()
-        .filter(|&e| layout::ep_rule(model, g.dp, e).is_ok())
+        .filter(|&e| layout::ep_rule(model, g.tp, g.cp, g.dp, e).is_ok())
         .collect();
     if eps.is_empty() {
         rejected.add(Reject::Ep);

@@ -21,9 +21,14 @@
 //! - **context parallelism**: a ring passes K and V (forward) and their gradients (backward)
 //!   around the cp GPUs, overlapped with the attention core; only the excess shows.
 //! - **expert parallelism**: 2 all-to-alls forward (dispatch, combine), 2 backward, of the
-//!   routed tokens, not overlapped.
+//!   routed tokens, not overlapped (`comm::all_to_all`: across nodes through each GPU's own
+//!   NIC), and the permutations around them ([`PERMUTE_BYTES`]) as memory-bound time.
 //! - **recomputation**: one more forward of the layer (full) or of the attention core
 //!   (selective).
+//!
+//! The output layer (LM head) runs in BF16 whatever the recipe (Megatron-Core keeps it out of
+//! FP8: it is a plain `ColumnParallelLinear`, not a Transformer Engine layer), and its loss costs
+//! [`CROSS_ENTROPY_BYTES`] of HBM traffic per logit.
 //!
 //! The pipeline runs m micro-batches: m · t_mb, plus the bubble (pp−1)/interleave · t_mb and
 //! the fill/drain transfers; stage-to-stage transfers are otherwise hidden when `comm_overlap`
@@ -46,6 +51,22 @@ use super::prepared::Prepared;
 /// `comm_overlap` is on (data-parallel overlap follows `comm.rs`). Not all: communication
 /// kernels take SMs and HBM bandwidth from the compute they overlap.
 pub const OVERLAP_HIDDEN: f64 = 0.5;
+
+/// HBM bytes per logit (per vocabulary entry and token on one tensor-parallel rank) of the
+/// output layer's loss, forward and backward: Megatron-Core's vocab-parallel cross-entropy
+/// (`tensor_parallel/cross_entropy.py`) casts the BF16 logits to FP32 (read 2, write 4), takes
+/// the max (read 4), subtracts it (read 4, write 4), exponentiates (read 4, write 4), sums (read
+/// 4) and divides (read 4, write 4): 38 bytes forward; backward scales the kept softmax by the
+/// loss gradient (read 4, write 4) and casts it to BF16 for the matmul (read 4, write 2): 14.
+/// Over a 131k vocabulary this is several milliseconds per micro-batch.
+pub const CROSS_ENTROPY_BYTES: f64 = 52.0;
+
+/// HBM bytes per routed token and hidden unit of a mixture-of-experts layer's token shuffling,
+/// forward: Megatron-Core's all-to-all dispatcher copies each of a token's k routed rows four
+/// times (permute by expert before the dispatch, sort the received rows by local expert, unsort
+/// them after the experts, unpermute and weight them after the combine), each a read and a
+/// write of h BF16 values: 4 × (2 + 2) bytes.
+pub const PERMUTE_BYTES: f64 = 16.0;
 
 /// Backward bytes of the memory-bound kernels, relative to forward: a norm or activation reads
 /// the input and the output gradient and writes the input gradient (3 passes for 2); a residual
@@ -134,17 +155,32 @@ impl TimeBreakdown {
     }
 }
 
-/// Time of an M×K×N matmul (FLOPs 2·M·K·N).
+/// Time of an M×K×N matmul (FLOPs 2·M·K·N) in the run's format.
 #[inline]
 fn matmul(p: &Prepared, m: f64, k: f64, n: f64) -> f64 {
+    matmul_in(p, m, k, n, p.low_precision)
+}
+
+/// Time of an M×K×N matmul that an FP8/FP4 recipe keeps in BF16: the output layer (LM head).
+/// Megatron-Core builds it as a plain `ColumnParallelLinear`, not a Transformer Engine layer,
+/// so no FP8 autocast reaches it (the embedding and the router stay in high precision too).
+#[inline]
+fn matmul_bf16(p: &Prepared, m: f64, k: f64, n: f64) -> f64 {
+    matmul_in(p, m, k, n, false)
+}
+
+#[inline]
+fn matmul_in(p: &Prepared, m: f64, k: f64, n: f64, low: bool) -> f64 {
     let d = m.min(k).min(n);
-    let lowp = if p.low_precision {
-        p.fitted.low_precision
+    let (lowp, peak) = if low {
+        (p.fitted.low_precision, p.matmul_peak)
+    } else if p.low_precision {
+        (1.0, p.peak_bf16)
     } else {
-        1.0
+        (1.0, p.matmul_peak)
     };
     let e = lowp * p.eff.matmul_max * d / (d + p.eff.matmul_half_dim);
-    let compute = 2.0 * m * k * n / (p.matmul_peak * e);
+    let compute = 2.0 * m * k * n / (peak * e);
     let bytes = 2.0 * (m * k + k * n + m * n);
     compute.max(bytes / (p.hbm_bw * p.eff.hbm))
 }
@@ -167,6 +203,9 @@ struct Dims {
     hkv: f64,
     /// Effective HBM bandwidth.
     mem: f64,
+    /// How the expert layers are split.
+    etp: f64,
+    ep_stride: f64,
 }
 
 /// One layer, one micro-batch, forward: matmuls, attention forward and backward, the bytes of
@@ -208,6 +247,8 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
         tokens: b * p.seq / c,
         hkv: p.hkv * (t / p.kv_heads).max(1.0),
         mem: p.hbm_bw * p.eff.hbm,
+        etp: r.experts().etp,
+        ep_stride: r.experts().ep_stride,
     };
     let (m, tokens, mem) = (d.m, d.tokens, d.mem);
 
@@ -221,8 +262,8 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
         layer
     };
     let sum = |f: fn(&LayerStep) -> f64| n_moe * f(&layer) + n_dense * f(&dl);
-    let out_mm = 3.0 * matmul(p, tokens, p.h, p.vocab / t);
-    let out_mem = 16.0 * tokens * p.vocab / t / mem;
+    let out_mm = 3.0 * matmul_bf16(p, tokens, p.h, p.vocab / t);
+    let out_mem = CROSS_ENTROPY_BYTES * tokens * p.vocab / t / mem;
     let stage_mm = sum(|x| x.mm) + out_mm;
     let stage_att = sum(|x| x.att);
     let stage_mem = sum(|x| x.mem) + out_mem;
@@ -241,7 +282,7 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
 
     // Optimizer step.
     let owned = if l.effective_sharding() != Sharding::None {
-        dense / d.dp + sp.expert / (d.dp / d.ep).max(1.0)
+        dense / d.dp + sp.expert / r.experts().edp
     } else {
         dense + sp.expert
     };
@@ -294,9 +335,15 @@ fn layer_forward(p: &Prepared, d: &Dims, sequence_parallel: bool) -> LayerForwar
     let mut mm = attention_matmuls(p, tokens, t, hkv);
     let up = (p.mlp_mats - 1.0) * p.ffn / t;
     if p.moe {
-        let per_expert = tokens * p.active * ep / p.experts;
+        // Each GPU's experts see the routed tokens of its expert-parallel group, k · ep / E of
+        // what each rank dispatches: the micro-batch's tokens when the experts split over tp
+        // (etp = tp), a tensor rank's sequence shard, tokens/tp, when ep is folded (etp = 1);
+        // at width ffn/etp.
+        let etp = d.etp;
+        let per_expert = tokens * etp / t * p.active * ep / p.experts;
         let local = p.experts / ep;
-        mm += local * (matmul(p, per_expert, p.h, up) + matmul(p, per_expert, p.ffn / t, p.h));
+        let e_up = (p.mlp_mats - 1.0) * p.ffn / etp;
+        mm += local * (matmul(p, per_expert, p.h, e_up) + matmul(p, per_expert, p.ffn / etp, p.h));
         mm += matmul(p, tokens, p.h, p.experts);
         if p.shared > 0.0 {
             // Shared experts: one dense MLP S·f wide, split over tp.
@@ -313,6 +360,9 @@ fn layer_forward(p: &Prepared, d: &Dims, sequence_parallel: bool) -> LayerForwar
     let att_full = att_flop / (p.peak_bf16 * att_eff);
     let mut mem_bytes = 20.0 * tokens * p.h * rep
         + if p.mlp_mats > 2.5 { 6.0 } else { 4.0 } * tokens * p.ffn * (p.active + p.shared) / t;
+    if p.moe {
+        mem_bytes += PERMUTE_BYTES * tokens * p.active * p.h / t;
+    }
 
     // A fused causal kernel loses speed on short sequences (`Fitted::attention_half_seq`).
     let keys = p.seq / d.c;
@@ -384,14 +434,13 @@ fn layer_step(p: &Prepared, r: &Resolved, d: &Dims) -> LayerStep {
     };
     // Expert-parallel all-to-alls.
     let ep_comm = if l.ep > 1 {
-        let bytes = 2.0 * tokens * p.h * p.active / t * (ep - 1.0) / ep;
-        let (bw, lat) = comm::link(p, t * c, ep, bytes);
+        let bytes = 2.0 * tokens * p.h * p.active / t;
         let n = if l.recompute == Recompute::Full {
             6.0
         } else {
             4.0
         };
-        n * (bytes / bw + lat)
+        n * comm::all_to_all(p, d.ep_stride, ep, bytes) + p.fitted.moe_sync_s
     } else {
         0.0
     };
@@ -437,14 +486,18 @@ fn dp_comm(p: &Prepared, r: &Resolved, dense: f64, expert: f64, layers: f64, t_m
     }
     let dp = f64::from(r.dp);
     let stride = f64::from(l.tp) * f64::from(l.cp);
-    let edp = (dp / f64::from(l.ep)).max(1.0);
+    let ex = r.experts();
+    let edp = ex.edp;
     let m = f64::from(r.microbatches);
     let g = p.grad_reduce_bytes;
     let bucket = 40e6_f64.max(1e6 * dp);
     // With a pipeline, a chunk's gradients go out as soon as its last backward ends, during the
     // cool-down, and its weights are gathered during the warm-up: the window grows by the
-    // pipeline's fill time, (pp − 1)/v micro-batches.
-    let window = t_mb * (1.0 + (f64::from(l.pp) - 1.0) / f64::from(l.interleave));
+    // pipeline's fill time, (pp − 1)/v micro-batches. With v interleaved chunks, Megatron-Core
+    // reduces (and gathers) each chunk's buckets on their own, so all but the last chunk's
+    // traffic also hides behind the other chunks' compute: pp·(v − 1)/v micro-batches more.
+    let (pp, v) = (f64::from(l.pp), f64::from(l.interleave));
+    let window = t_mb * (1.0 + (pp - 1.0) / v + pp * (v - 1.0) / v);
     // One ring pass over both parameter groups, `bytes` per parameter, as `per` messages.
     let pass = |bytes: f64, fsdp: bool| {
         let msgs = |params: f64| {
@@ -455,7 +508,7 @@ fn dp_comm(p: &Prepared, r: &Resolved, dense: f64, expert: f64, layers: f64, t_m
             }
         };
         comm::ring(p, stride, dp, dense * bytes, msgs(dense))
-            + comm::ring(p, stride, edp, expert * bytes, msgs(expert))
+            + comm::ring(p, ex.edp_stride, edp, expert * bytes, msgs(expert))
     };
     let (total, hideable) = match l.effective_sharding() {
         Sharding::None => (2.0 * pass(g, false), window),
