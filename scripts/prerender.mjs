@@ -81,6 +81,16 @@ const body = `(function(){var d=document,h=d.documentElement,e=d.getElementById(
 
 const pre = `<div id="pre" data-lang="en">${en}</div><template id="pre-fr"><div id="pre" data-lang="fr">${fr}</div></template><script>${body}</script>`;
 html = html.replace(/<\/title>/, (m) => `${m}\n    <script>${head}</script>`);
+// Trunk's module script, which instantiates the first module: `async`, so that the wasm is
+// compiled and instantiated while the prerendered page is parsed (a plain module script waits
+// for the whole document); `main` waits for DOMContentLoaded before it takes the page over
+// (crates/web/src/main.rs). The attribute leaves the script's text, and so its CSP hash, as is.
+const loader = html.match(/<script type="module">(?=\s*import init)/g) ?? [];
+if (loader.length !== 1) {
+  console.error(`prerender: expected one Trunk module script in index.html, found ${loader.length}`);
+  process.exit(1);
+}
+html = html.replace('<script type="module">', '<script type="module" async>');
 html = html.replace(/<\/noscript>/, (m) => `${m}\n    ${pre}`);
 if (!html.includes('id="pre"') || !html.includes(head)) {
   console.error('prerender: no </noscript> or </title> in index.html');

@@ -1,5 +1,30 @@
 fn main() {
     console_error_panic_hook::set_once();
+    // The light first module is instantiated by an `async` module script (scripts/prerender.mjs
+    // marks it so): its compile overlaps the parsing of the prerendered page, and it may be
+    // ready before that page is all there. The takeover waits for the whole document.
+    #[cfg(target_arch = "wasm32")]
+    if still_parsing() {
+        use wasm_bindgen::JsCast;
+        let go = wasm_bindgen::closure::Closure::once_into_js(start);
+        let _ = leptos::prelude::document()
+            .add_event_listener_with_callback("DOMContentLoaded", go.unchecked_ref());
+        return;
+    }
+    start();
+}
+
+/// Whether the document is still being parsed.
+#[cfg(target_arch = "wasm32")]
+fn still_parsing() -> bool {
+    let doc = leptos::prelude::document();
+    js_sys::Reflect::get(&doc, &"readyState".into())
+        .ok()
+        .and_then(|s| s.as_string())
+        .is_some_and(|s| s == "loading")
+}
+
+fn start() {
     // The prerendered page (the default answer, in dist/index.html), or the light first module's
     // page when this is the full app loaded on first use, gives way to this app, with whatever
     // the reader typed there meanwhile.
