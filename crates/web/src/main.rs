@@ -1,17 +1,30 @@
 fn main() {
     console_error_panic_hook::set_once();
-    // The light first module is instantiated by an `async` module script (scripts/prerender.mjs
-    // marks it so): its compile overlaps the parsing of the prerendered page, and it may be
-    // ready before that page is all there. The takeover waits for the whole document.
+    // The light first module is instantiated by an inline script in <head>
+    // (scripts/prerender.mjs), so it may be ready before the prerendered page is all parsed:
+    // the takeover waits for the end of parsing (`readyState` leaves "loading": before
+    // deferred scripts and DOMContentLoaded).
     #[cfg(target_arch = "wasm32")]
     if still_parsing() {
-        use wasm_bindgen::JsCast;
-        let go = wasm_bindgen::closure::Closure::once_into_js(start);
-        let _ = leptos::prelude::document()
-            .add_event_listener_with_callback("DOMContentLoaded", go.unchecked_ref());
+        when_parsed(start);
         return;
     }
     start();
+}
+
+/// Runs `f` once, at the document's first `readystatechange` (to "interactive").
+#[cfg(target_arch = "wasm32")]
+fn when_parsed(f: fn()) {
+    let doc = leptos::prelude::document();
+    let go = wasm_bindgen::closure::Closure::once_into_js(f);
+    let once = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&once, &"once".into(), &true.into());
+    let add = js_sys::Reflect::get(&doc, &"addEventListener".into())
+        .ok()
+        .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
+    if let Some(add) = add {
+        let _ = add.call3(&doc, &"readystatechange".into(), &go, &once);
+    }
 }
 
 /// Whether the document is still being parsed.
