@@ -1,6 +1,7 @@
 // Trunk post_build hook: adds a Content-Security-Policy to the built index.html. Only the page's
-// own origin may serve scripts, styles, images and data; the one inline script (Trunk's loader)
-// is allowed by its SHA-256 hash, never by 'unsafe-inline'; 'wasm-unsafe-eval' lets WebAssembly
+// own origin may serve scripts, styles, images and data; the inline scripts (the prerender's two
+// and the first module's loader, scripts/prerender.mjs) are allowed by their SHA-256 hash, never
+// by 'unsafe-inline'; 'wasm-unsafe-eval' lets WebAssembly
 // compile. Inline *style attributes* (bar widths, chart markup) need 'unsafe-inline' for styles.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';

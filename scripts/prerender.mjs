@@ -81,6 +81,24 @@ const body = `(function(){var d=document,h=d.documentElement,e=d.getElementById(
 
 const pre = `<div id="pre" data-lang="en">${en}</div><template id="pre-fr"><div id="pre" data-lang="fr">${fr}</div></template><script>${body}</script>`;
 html = html.replace(/<\/title>/, (m) => `${m}\n    <script>${head}</script>`);
+// The first module's loader, in place of Trunk's module script (which waits for the whole 52 kB
+// document, and an async one still ran after DOMContentLoaded in Chromium): a classic inline
+// script in <head> starts compiling the wasm while its bytes arrive (its fetch takes over the
+// preload Trunk writes, whose integrity hash checks the bytes, as Trunk's own fetch did; a
+// fetch with the integrity option fetched the wasm twice) and imports the wasm-bindgen glue, which
+// instantiates the compiled module; `main` then waits until the document is parsed before it
+// takes the page over (crates/web/src/main.rs). If streaming compilation fails, the glue
+// fetches the wasm itself. Like the other two, it removes itself once run. Trunk's script set window.wasmBindings and sent
+// TrunkApplicationStarted, which nothing here uses.
+const trunk = html.match(/<script type="module">\s*import init, \* as bindings from '(\.\/[^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '(\.\/[^']+\.wasm)' \}\);[\s\S]*?<\/script>/);
+const preload = trunk && html.includes(`<link rel="preload" href="${trunk[2]}"`);
+if (!trunk || !preload) {
+  console.error("prerender: Trunk's loader script or the wasm's preload not found in index.html");
+  process.exit(1);
+}
+const loader = `(function(){var w='${trunk[2]}',m=WebAssembly.compileStreaming?WebAssembly.compileStreaming(fetch(w)).catch(function(){return w}):w;import('${trunk[1]}').then(function(b){return b.default({module_or_path:m})});document.currentScript.remove()})()`;
+// At the end of <head>, after the preload, so that the fetch finds it however the HTML arrives.
+html = html.replace(trunk[0], '').replace('</head>', `<script>${loader}</script></head>`);
 html = html.replace(/<\/noscript>/, (m) => `${m}\n    ${pre}`);
 if (!html.includes('id="pre"') || !html.includes(head)) {
   console.error('prerender: no </noscript> or </title> in index.html');

@@ -207,7 +207,25 @@ mod live {
                 .any(|f| target.id().strip_prefix("in-") == Some(f.name()))
     }
 
+    /// Binds the page once it is parsed: the loader (an inline script in `<head>`,
+    /// `scripts/prerender.mjs`) may run this module before `#pre` is all there.
     pub fn start() {
+        let Some(doc) = doc() else { return };
+        if doc.ready_state() == "loading" {
+            let go = Closure::once_into_js(bind);
+            let once = web_sys::AddEventListenerOptions::new();
+            once.set_once(true);
+            let _ = doc.add_event_listener_with_callback_and_add_event_listener_options(
+                "readystatechange",
+                go.unchecked_ref(),
+                &once,
+            );
+            return;
+        }
+        bind();
+    }
+
+    fn bind() {
         let Some(doc) = doc() else { return };
         let Some(root) = doc.get_element_by_id("pre") else {
             // A link that sets more than the language: no prerendered page to answer in.

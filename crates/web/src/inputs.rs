@@ -121,21 +121,31 @@ struct Ctx {
 
 impl Ctx {
     /// The estimate's message for the input `name`, if it names it.
+    /// A memo: the field's four readers (its class, `aria-invalid`, `aria-describedby`, the
+    /// message) re-run only when the message changes, not at every keystroke elsewhere.
     fn named(self, name: &'static str) -> Signal<Option<String>> {
         let problem = self.problem;
-        Signal::derive(move || problem.get().filter(|p| p.field == name).map(|p| p.message))
+        Memo::new(move |_| {
+            problem.with(|p| {
+                p.as_ref()
+                    .filter(|p| p.field == name)
+                    .map(|p| p.message.clone())
+            })
+        })
+        .into()
     }
 
-    /// The field's own reading error, else the estimate's message for it.
+    /// The field's own reading error, else the estimate's message for it (a memo, as above).
     fn err(self, f: Field) -> Signal<Option<String>> {
         let other = self.named(f.name());
         let (form, l) = (self.form, self.l);
-        Signal::derive(move || {
+        Memo::new(move |_| {
             zettaflop_link::form::value_in(&form, f, l.get())
                 .err()
                 .map(|e| e.message)
                 .or_else(|| other.get())
         })
+        .into()
     }
 
     /// The field's label and hint in the page language, as the estimator's field registry

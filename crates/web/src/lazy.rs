@@ -64,6 +64,8 @@ pub fn mount() {
     let handle = mount_to(root, crate::App);
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
     let stop = Closure::<dyn Fn()>::new(|| {
+        // The full app reads the inputs from the link: what was typed last goes there first.
+        crate::share::flush_url();
         MOUNTED.with(|m| m.borrow_mut().take());
     });
     let _ = js_sys::Reflect::set(&window(), &"zfLiteStop".into(), stop.as_ref());

@@ -134,7 +134,9 @@ fn Calculator(form: Form) -> impl IntoView {
         }
     });
     let stale = Signal::derive(move || outcome.with(Result::is_err));
-    let problem = Signal::derive(move || outcome.get().err());
+    // A memo, read by every field: its error only, never a copy of the whole outcome.
+    let problem: Signal<Option<form::FieldError>> =
+        Memo::new(move |_| outcome.with(|o| o.as_ref().err().cloned())).into();
     let full = move || share::Link::get().map(|k| k.url(false)).unwrap_or_default();
     view! {
         <div class="layout calc">

@@ -4,6 +4,8 @@
 //! per row and per link cost the first module's wasm about 5 kB gzip and its first mount a few
 //! hundred elements built one by one. One click handler on the section follows every source link.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use zettaflop_estimator::format::Locale;
 use zettaflop_estimator::{export, Report};
@@ -12,6 +14,9 @@ use crate::i18n::{lang, t, tr, K};
 use crate::sources::{go_to, kind};
 use crate::svg::Markup;
 use crate::Nav;
+
+/// How long after the last change a folded "show the math" is rewritten (ms).
+const LATER_MS: u64 = 150;
 
 /// A link to a source's entry in the sources view.
 fn source_link(m: &mut Markup, id: &str) {
@@ -79,8 +84,46 @@ fn clicked_source(ev: &leptos::ev::MouseEvent) -> Option<String> {
 pub fn ShowMath(report: Memo<Option<Report>>) -> impl IntoView {
     let l = lang();
     let nav = Nav::get();
+    // Folded (as it is until the reader opens it), the section is written once the input
+    // pauses, not in the keystroke's frame, and after the page is live, not in the mount;
+    // open, at once (docs/benchmark.md). `behind`: what it shows is not the report's yet.
+    let redraw = Trigger::new();
+    let open = StoredValue::new(false);
+    let behind = StoredValue::new(true);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        report.track();
+        if open.get_value() {
+            redraw.notify();
+            return;
+        }
+        behind.set_value(true);
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        // `try_`: the light first module may be gone (the full app took over) when it fires.
+        let later = move || {
+            let _ = behind.try_set_value(false);
+            redraw.notify();
+        };
+        pending.set_value(set_timeout_with_handle(later, Duration::from_millis(LATER_MS)).ok());
+    });
+    let toggled = move |ev: leptos::ev::Event| {
+        let now = event_target::<web_sys::Element>(&ev).has_attribute("open");
+        open.set_value(now);
+        if now && behind.get_value() {
+            behind.set_value(false);
+            redraw.notify();
+        }
+    };
     let markup = move |f: fn(&Report, Locale) -> String| {
-        move || report.with(|r| r.as_ref().map(|r| f(r, l.get())).unwrap_or_default())
+        move || {
+            redraw.track();
+            if behind.get_value() {
+                return String::new();
+            }
+            report.with_untracked(|r| r.as_ref().map(|r| f(r, l.get())).unwrap_or_default())
+        }
     };
     let follow = move |ev: leptos::ev::MouseEvent| {
         if let (Some(nav), Some(id)) = (nav, clicked_source(&ev)) {
@@ -88,7 +131,7 @@ pub fn ShowMath(report: Memo<Option<Report>>) -> impl IntoView {
         }
     };
     view! {
-        <details class="math" data-testid="math" on:click=follow>
+        <details class="math" data-testid="math" on:click=follow on:toggle=toggled>
             <summary>{tr(K::ShowMath)}</summary>
             <div class="table-wrap">
                 <table>

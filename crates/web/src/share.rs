@@ -8,7 +8,7 @@
 //! it takes to carry it in links.
 //!
 //! History: typing *replaces* the current entry (one entry per keystroke would make "back"
-//! useless); choosing a mode, a select or a checkbox, or the language, *pushes* one, so back
+//! useless), once typing pauses for 300 ms; choosing a mode, a select or a checkbox, or the language, *pushes* one, so back
 //! and forward step through those choices. A value equal to its default is left out of the
 //! link. Nothing is stored: no cookie, no storage. Embedded, the page writes no history at all
 //! (its entries would land in the host page's history).
@@ -170,16 +170,30 @@ impl Link {
             if link.embed {
                 return;
             }
-            let push = match last.get_value() {
+            let (push, first) = match last.get_value() {
                 Some((q, _)) if q == now.0 => return,
-                Some((_, d)) => d != now.1,
-                None => false,
+                Some((_, d)) => (d != now.1, false),
+                None => (false, true),
             };
-            write_url(&now.0, push);
+            if push {
+                // The typed text still waiting belongs to the entry being left.
+                flush_url();
+                write_url(&now.0, true);
+            } else if first {
+                // On load: only when the link differs from what the page would write (a
+                // default page's link is already right; a write costs the mount ~5 ms).
+                if !same_query(&now.0) {
+                    write_url(&now.0, false);
+                }
+            } else {
+                write_later(now.0.clone());
+            }
             last.set_value(Some(now));
         });
         #[cfg(target_arch = "wasm32")]
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            // Typed text not yet written belongs to the entry left: it must not replace this one.
+            drop_pending();
             let query = window().location().search().unwrap_or_default();
             let (state, _) = link.params.with_value(|p| codec::decode(&query, p));
             link.apply(&state);
@@ -191,7 +205,12 @@ impl Link {
             last.set_value(Some(now));
         });
         #[cfg(target_arch = "wasm32")]
-        on_cleanup(move || handle.remove());
+        let leave = window_event_listener_untyped("pagehide", move |_| flush_url());
+        #[cfg(target_arch = "wasm32")]
+        on_cleanup(move || {
+            handle.remove();
+            leave.remove();
+        });
         if link.embed {
             report_height();
         }
@@ -304,6 +323,55 @@ impl Link {
             "<iframe src=\"{src}\" title=\"Zettaflop\" data-zettaflop style=\"width:100%;height:40rem;border:0\" sandbox=\"allow-scripts allow-same-origin allow-downloads allow-popups allow-popups-to-escape-sandbox allow-modals\"></iframe>\n<script src=\"{dir}embed.js\" async></script>"
         )
     }
+}
+
+thread_local! {
+    /// Typed text not yet in the address bar, and the timer that will write it.
+    static PENDING: std::cell::RefCell<(Option<String>, Option<TimeoutHandle>)> =
+        const { std::cell::RefCell::new((None, None)) };
+}
+
+/// How long typing must pause before the address bar follows it. Each write is a same-document
+/// navigation (about 1 ms), after which Chromium requests and decodes the page's icon again
+/// (3–4 ms more): work that does not belong in a keystroke's frame (docs/benchmark.md).
+const URL_PAUSE_MS: u64 = 300;
+
+/// Writes `?q` in place once typing pauses (a later call before then replaces it).
+fn write_later(q: String) {
+    PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        if let Some(h) = p.1.take() {
+            h.clear();
+        }
+        p.0 = Some(q);
+        p.1 =
+            set_timeout_with_handle(flush_url, std::time::Duration::from_millis(URL_PAUSE_MS)).ok();
+    });
+}
+
+/// The typed text waiting for a pause, taken (its timer cancelled).
+fn drop_pending() -> Option<String> {
+    PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        if let Some(h) = p.1.take() {
+            h.clear();
+        }
+        p.0.take()
+    })
+}
+
+/// Writes the typed text waiting for a pause into the address bar now: before a new history
+/// entry, when the page is left, and when the full app takes over (it reads the link).
+pub fn flush_url() {
+    if let Some(q) = drop_pending() {
+        write_url(&q, false);
+    }
+}
+
+/// Whether the address bar's query is already `?q`.
+fn same_query(q: &str) -> bool {
+    let search = window().location().search().unwrap_or_default();
+    search.strip_prefix('?').unwrap_or(&search) == q
 }
 
 /// Sets the address bar to `?q` (keeping the fragment), as a new entry or in place.
