@@ -33,6 +33,10 @@ fn main() {
         println!("{}", serde_json::to_string_pretty(&f).unwrap_or_default());
         return;
     }
+    if std::env::args().nth(1).as_deref() == Some("--405b") {
+        search_405b();
+        return;
+    }
     if std::env::args().nth(1).as_deref() == Some("--terms") {
         terms();
         return;
@@ -75,10 +79,17 @@ fn main() {
         heldout::error_quantile(&rows, 0.1),
         heldout::error_quantile(&rows, 0.9)
     );
+    if let Ok(c) = zettaflop_estimator::perf::calibration::compare_all() {
+        let s = zettaflop_estimator::perf::calibration::summary(&c);
+        println!(
+            "megatron table: {}",
+            serde_json::to_string(&s).unwrap_or_default()
+        );
+    }
     for g in heldout::GROUPS.iter().map(Some).chain([None]) {
         let s = heldout::summarize(&rows, g.copied());
         println!(
-            "{:12} answered {}/{} median |err| {:.1} % max {:.1} % bias {:+.1} %",
+            "{:12} answered {}/{} median |err| {:.2} % max {:.2} % bias {:+.1} %",
             g.map_or("all", |v| v),
             s.answered,
             s.rows,
@@ -109,7 +120,7 @@ fn terms() {
             .map(|(_, v)| format!("{:.0}", 100.0 * v / tot))
             .collect();
         println!(
-            "{:+.1}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{:+.1}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{} mem {:.2}\t{}",
             100.0 * r.relative_error.unwrap_or(0.0),
             r.run.group,
             r.run.gpus,
@@ -119,7 +130,35 @@ fn terms() {
             r.run.shape[6],
             r.layout,
             sh.join(" "),
+            p.memory.total_bytes / p.memory.capacity_bytes,
             r.run.meas
+        );
+    }
+}
+
+/// The search's best layout for Llama 3.1 405B on 16,384 H100 (Meta: 38–43 % MFU).
+fn search_405b() {
+    use zettaflop_estimator::perf::{search, Fixed, PerfHardware, System, Training};
+    let Some(m) = zettaflop_estimator::catalog::model("llama-3.1-405b").and_then(|m| m.arch) else {
+        return;
+    };
+    let Ok(hardware) = PerfHardware::from_catalog("h100") else {
+        return;
+    };
+    let system = System {
+        hardware,
+        gpus: 16_384,
+    };
+    let training = Training {
+        global_batch: 2048,
+        precision: Default::default(),
+        software: Default::default(),
+    };
+    if let Ok(r) = search(&m, &system, &training, &Fixed::default(), 0) {
+        println!(
+            "405B/16k H100: mfu {:.2} % {}",
+            100.0 * r.best.mfu,
+            zettaflop_estimator::perf::describe(&r.best.layout)
         );
     }
 }

@@ -241,3 +241,22 @@ fn the_output_layer_runs_in_bf16_in_an_fp8_run() {
     assert!(bf16 > 0.0);
     assert!((fp8 / bf16 - 1.0).abs() < 1e-9, "{fp8} vs {bf16}");
 }
+
+#[test]
+fn a_constant_kept_against_the_fit_says_why() {
+    use zettaflop_estimator::perf::fit::{fit, GRID};
+    use zettaflop_estimator::perf::fitted::FITTED;
+    use zettaflop_estimator::perf::report::{values, KEPT};
+    let all = fit().all;
+    let (now, fitted) = (values(&FITTED), values(&all));
+    for (i, (name, _)) in GRID.iter().enumerate() {
+        if now[i] != fitted[i] {
+            assert!(
+                KEPT.iter().any(|(k, why)| k == name && why.len() > 20),
+                "`{name}` is {} in force but the fit finds {}: refit, or say why in report::KEPT",
+                now[i],
+                fitted[i]
+            );
+        }
+    }
+}

@@ -102,6 +102,7 @@ proptest! {
             software: Software {
                 attention: if flash { Attention::Flash } else { Attention::Unfused },
                 comm_overlap: overlap,
+                ..Software::default()
             },
         };
         match evaluate(&m, &system, &Execution { training, layout }) {

@@ -139,6 +139,7 @@ fn era(p: &Published) -> Era {
             software: Software {
                 attention: Attention::Unfused,
                 comm_overlap: false,
+                ..Software::default()
             },
             metric: Metric::Hfu,
             searched_extras: false,
@@ -156,6 +157,7 @@ fn era(p: &Published) -> Era {
             software: Software {
                 attention: Attention::Flash,
                 comm_overlap: true,
+                ..Software::default()
             },
             metric: Metric::Mfu,
             searched_extras: true,

@@ -80,8 +80,9 @@ pub(crate) fn ring(p: &Prepared, stride: f64, size: f64, total: f64, messages: f
 /// all-to-all at the same time (the other tensor ranks' groups), so each GPU's traffic to the
 /// (size − g)/size of its peers in other nodes goes through one NIC, its own on a
 /// rail-optimized fabric, while the (g − 1)/size in its node take NVLink, concurrently.
-/// Both at the achieved bandwidth of [`link`]; over NVLink × the fitted `all_to_all` share
-/// (the scale-out path is bound by the one NIC whatever the kernel).
+/// Both at the achieved bandwidth of [`link`]; over NVLink × the dispatcher's share (the fitted
+/// `all_to_all` for NCCL's, [`super::software::FUSED_DISPATCH_SHARE`] for fused kernels; the
+/// scale-out path is bound by the one NIC whatever the kernel).
 #[inline]
 pub(crate) fn all_to_all(p: &Prepared, stride: f64, size: f64, bytes: f64) -> f64 {
     if size <= 1.0 || bytes <= 0.0 {
@@ -90,14 +91,30 @@ pub(crate) fn all_to_all(p: &Prepared, stride: f64, size: f64, bytes: f64) -> f6
     let f = &p.fitted;
     let m = bytes.max(1.0);
     let curve = |half: f64| p.eff.collective * m / (m + half);
-    let nvlink = p.scaleup_bw * f.all_to_all * curve(0.25 * f.half_bandwidth_bytes);
+    let nvlink = p.scaleup_bw * p.a2a_share * curve(0.25 * f.half_bandwidth_bytes);
     if stride * size <= p.domain {
         return (size - 1.0) / size * bytes / nvlink + p.eff.scaleup_latency_s;
     }
     let g = members_per_node(p, stride, size);
     let nic = p.scaleout_bw * curve(f.half_bandwidth_bytes);
-    let out = (size - g) / size * bytes / nic;
-    let inside = (g - 1.0) / size * bytes / nvlink;
+    let (out, inside) = if p.a2a_forwarding {
+        // A fused dispatcher sends a token once to each other node that holds one of its k
+        // experts, then forwards it over NVLink there (DeepSeek-V3 report §3.2.2, DeepEP): with
+        // k experts drawn uniformly over N nodes, (N − 1)(1 − (1 − 1/N)^k) remote nodes per
+        // token instead of k · (size − g)/size remote copies; NVLink carries every copy.
+        let nodes = (size / g).max(1.0);
+        let k = p.active.max(1.0);
+        let remote = (nodes - 1.0) * (1.0 - (1.0 - 1.0 / nodes).powf(k));
+        (
+            remote / k * bytes / nic,
+            (size - 1.0) / size * bytes / nvlink,
+        )
+    } else {
+        (
+            (size - g) / size * bytes / nic,
+            (g - 1.0) / size * bytes / nvlink,
+        )
+    };
     out.max(inside) + f.ring_step_latency_s
 }
 

@@ -15,7 +15,7 @@ use crate::error::Error;
 use crate::hardware::Precision;
 
 use super::job::{IdOr, Job};
-use super::layout::{Attention, Layout, Recompute, Sharding, Software};
+use super::layout::{Attention, Dispatcher, Layout, Recompute, Sharding, Software};
 use super::model::{Mla, Mlp, ModelShape};
 use super::search::Fixed;
 
@@ -90,23 +90,62 @@ fn parse(line: &str) -> Option<PublicRun> {
 }
 
 /// Runs before FlashAttention and Megatron's overlap options (2022 and earlier reports): unfused
-/// attention, no communication overlap.
-const OLD_SOFTWARE: [&str; 4] = ["bloom176b", "neox20b", "glm130b", "pythia-"];
+/// attention, no communication overlap. BloombergGPT (trained in 2022) used ALiBi, which no fused
+/// attention kernel of its time supported (FlashAttention added ALiBi in its 2.4 release, 2023).
+/// Pythia is not among them: its configs set `attention-config` to flash (the shared file's
+/// `attention` column) and GPT-NeoX's ZeRO-1 overlaps its communication.
+const NO_SP: [&str; 5] = ["bloom176b", "neox20b", "glm130b", "bloomberggpt", "pythia-"];
+/// Runs trained with a fused attention kernel before FlashAttention-2 (July 2023): Pythia
+/// (2022–23, `attention-config` flash in its configs), StarCoderBase and Falcon-180B (FlashAttention,
+/// trained in the first half of 2023), LLaMA (xformers' memory-efficient attention, 2022–23).
+const FLASH1: [&str; 5] = [
+    "pythia-",
+    "starcoderbase",
+    "falcon180b",
+    "llama1-",
+    "llama65b",
+];
+const OLD_SOFTWARE: [&str; 4] = ["bloom176b", "neox20b", "glm130b", "bloomberggpt"];
 
 fn software(r: &PublicRun) -> Software {
     if OLD_SOFTWARE.iter().any(|p| r.meas.starts_with(p)) {
         Software {
             attention: Attention::Unfused,
             comm_overlap: false,
+            ..Software::default()
         }
     } else if r.group == "llm-foundry" {
         Software {
             attention: Attention::Triton,
-            comm_overlap: true,
+            ..Software::default()
+        }
+    } else if FLASH1.iter().any(|p| r.meas.starts_with(p)) {
+        Software {
+            attention: Attention::Flash1,
+            ..Software::default()
         }
     } else {
-        Software::default()
+        moe_software(&r.meas).unwrap_or_default()
     }
+}
+
+/// The mixture-of-experts runs whose sources say how their tokens moved, when that is not
+/// Megatron-Core's default NCCL all-to-all:
+/// - `mcore-dsv3-gb200-final`: the optimized run replaced the all-to-all dispatcher with
+///   HybridEP (Megatron-LM `docs/discussions/deepseek-v3-gb200-optimization`);
+/// - `dsv3`: DeepSeek's own kernels (DeepEP) and DualPipe, which runs one micro-batch's
+///   dispatch and combine while another computes (arXiv:2412.19437 §3.2.1–3.2.2).
+fn moe_software(meas: &str) -> Option<Software> {
+    let (moe_dispatcher, moe_overlap) = match meas {
+        "mcore-dsv3-gb200-final" => (Dispatcher::Fused, false),
+        "dsv3" => (Dispatcher::Fused, true),
+        _ => return None,
+    };
+    Some(Software {
+        moe_dispatcher,
+        moe_overlap,
+        ..Software::default()
+    })
 }
 
 fn mlp(id: &str) -> Mlp {
@@ -206,7 +245,7 @@ pub fn job(r: &PublicRun) -> Job {
             // A proxy run on one stage keeps its recipe's VP setting, which does nothing there.
             interleave: if pp > 1 { interleave } else { 1 },
             recompute: recompute(&r.recompute),
-            sequence_parallel: tp > 1,
+            sequence_parallel: tp > 1 && !NO_SP.iter().any(|p| r.meas.starts_with(p)),
             distributed_optimizer: false,
             sharding: sh,
         };

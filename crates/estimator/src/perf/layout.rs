@@ -8,6 +8,7 @@ use crate::hardware::Precision;
 use crate::limits;
 
 use super::model::ModelShape;
+pub use super::software::{Attention, Dispatcher, Software};
 use super::system::System;
 
 /// Activation recomputation.
@@ -37,24 +38,6 @@ impl Recompute {
             Recompute::Full => "full",
         }
     }
-}
-
-/// How the attention core is computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum Attention {
-    /// Fused (FlashAttention-style): the s × s score matrix is never stored in HBM, the causal
-    /// kernel skips the masked half.
-    #[default]
-    Flash,
-    /// Unfused (before 2022): scores written to HBM, softmax and dropout as separate kernels,
-    /// the full s × s computed.
-    Unfused,
-    /// Fused, written in Triton (2022–23; llm-foundry's `attn_impl: triton`): stores what `flash`
-    /// stores, runs at a fitted fraction of its speed (one fraction before Hopper, one from
-    /// Hopper on, whose new instructions it does not use).
-    Triton,
 }
 
 /// How the training state is split over the data-parallel group (ZeRO stages, FSDP).
@@ -93,34 +76,6 @@ impl Sharding {
             Sharding::Optimizer => "optimizer",
             Sharding::Gradients => "gradients",
             Sharding::Full => "full",
-        }
-    }
-}
-
-/// Software settings that are not part of the layout.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Software {
-    /// Attention kernel (default `flash`).
-    #[serde(default)]
-    pub attention: Attention,
-    /// Overlap communication with compute (default true): data-parallel gradient reduction with
-    /// the last backward, parameter gathering with the first forward, tensor-parallel
-    /// collectives partly with the matmuls (Megatron-Core's overlap options).
-    #[serde(default = "yes")]
-    pub comm_overlap: bool,
-}
-
-fn yes() -> bool {
-    true
-}
-
-impl Default for Software {
-    fn default() -> Self {
-        Software {
-            attention: Attention::Flash,
-            comm_overlap: true,
         }
     }
 }

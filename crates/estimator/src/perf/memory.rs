@@ -128,7 +128,7 @@ fn layer_activations(p: &Prepared, r: &Resolved, recompute: Recompute) -> f64 {
         None => (2.0 * tokens * (p.h + 2.0 * hkv) / t, 2.0 * th / t),
     };
     let scores = match (p.attention, recompute) {
-        (Attention::Flash | Attention::Triton, _) => 4.0 * tokens * p.heads / t,
+        (Attention::Flash | Attention::Flash1 | Attention::Triton, _) => 4.0 * tokens * p.heads / t,
         (Attention::Unfused, Recompute::None) => 5.0 * p.heads * tokens * p.seq / t,
         (Attention::Unfused, _) => 0.0,
     };

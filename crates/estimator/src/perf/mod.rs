@@ -27,15 +27,17 @@ pub mod predict;
 mod prepared;
 pub mod report;
 pub mod search;
+pub mod software;
 pub mod system;
 pub mod time;
 mod why;
 
 pub use job::{IdOr, Job};
-pub use layout::{Attention, Execution, Layout, Recompute, Reject, Sharding, Software, Training};
+pub use layout::{Execution, Layout, Recompute, Reject, Sharding, Training};
 pub use memory::Memory;
 pub use model::{Counts, Mla, Mlp, ModelShape};
 pub use predict::{evaluate, predict, Prediction};
 pub use search::{describe, describe_in, explain, search, Fixed, Rejections, SearchResult};
+pub use software::{Attention, Dispatcher, Software};
 pub use system::{Efficiency, Generation, PerfHardware, System, DEFAULT_SCALEOUT_BYTES_PER_S};
 pub use time::TimeBreakdown;

@@ -8,6 +8,7 @@ use crate::limits;
 use super::fitted::{self, Fitted};
 use super::layout::{Attention, Training};
 use super::model::{Counts, Mla, ModelShape};
+use super::software::{Dispatcher, FUSED_DISPATCH_SHARE};
 use super::system::{Efficiency, Generation, System};
 
 /// Everything the memory and time models read, as `f64`.
@@ -53,6 +54,14 @@ pub(crate) struct Prepared {
     pub eff: Efficiency,
     pub attention: Attention,
     pub overlap: bool,
+    /// Share of the NVLink bandwidth the expert all-to-all reaches: the fitted `all_to_all`
+    /// (NCCL) or [`FUSED_DISPATCH_SHARE`] (fused dispatch kernels).
+    pub a2a_share: f64,
+    /// Fused dispatch: a token crosses the scale-out network once per remote node, then is
+    /// forwarded over NVLink.
+    pub a2a_forwarding: bool,
+    /// The expert all-to-alls run behind another micro-batch's compute.
+    pub moe_overlap: bool,
     /// Bytes per element of gradients as reduced over data parallelism: fp32 (Megatron's
     /// default main gradients) except in fp16 training, which reduces fp16 gradients.
     pub grad_reduce_bytes: f64,
@@ -124,6 +133,12 @@ impl Prepared {
             eff: hw.generation.efficiency(),
             attention: t.software.attention,
             overlap: t.software.comm_overlap,
+            a2a_share: match t.software.moe_dispatcher {
+                Dispatcher::AllToAll => fitted.all_to_all,
+                Dispatcher::Fused => FUSED_DISPATCH_SHARE,
+            },
+            a2a_forwarding: t.software.moe_dispatcher == Dispatcher::Fused,
+            moe_overlap: t.software.moe_overlap,
             peak_bf16: hw.peak(Precision::Bf16).unwrap_or(peak).min(peak),
             low_precision: matches!(t.precision, Precision::Fp8 | Precision::Fp4),
             fitted,

@@ -66,9 +66,13 @@ pub struct Efficiency {
 impl Generation {
     /// The efficiency constants of this generation.
     ///
-    /// - `matmul_max`: large BF16 GEMMs reach about 80 % of peak on V100/A100 (cuBLAS, e.g.
-    ///   250 of 312 TFLOP/s) and about 75 % on H100/B200, whose peaks grew faster than what
-    ///   kernels sustain (700–750 of 989 TFLOP/s).
+    /// - `matmul_max`: 0.72 of the dense peak on V100/A100 and 0.66 from Hopper on, for the
+    ///   largest matmuls of a training step. An isolated large square GEMM does better (cuBLAS:
+    ///   about 250 of 312 TFLOP/s on A100, 700–750 of 989 on H100); a step's matmuls are
+    ///   rectangular, interleaved with other kernels and share the GPU with communication. Set
+    ///   when the model was first calibrated on the Megatron-LM table and not refitted since
+    ///   (0.80 on Ampere, tried on 2026-12-02, brings the fms-fsdp A100 rows in but puts the
+    ///   Megatron table's median at 5.8 % and the reports' at 19 %).
     /// - `matmul_half_dim`: 64 on all: a head-dimension-128 attention matmul runs at 2/3 of
     ///   the large-GEMM rate, a 1,024-wide one at 94 %.
     /// - `hbm`: 80 % of the nominal HBM bandwidth for streaming kernels.

@@ -21,8 +21,10 @@
 //! - **context parallelism**: a ring passes K and V (forward) and their gradients (backward)
 //!   around the cp GPUs, overlapped with the attention core; only the excess shows.
 //! - **expert parallelism**: 2 all-to-alls forward (dispatch, combine), 2 backward, of the
-//!   routed tokens, not overlapped (`comm::all_to_all`: across nodes through each GPU's own
-//!   NIC), and the permutations around them ([`PERMUTE_BYTES`]) as memory-bound time.
+//!   routed tokens (`comm::all_to_all`: across nodes through each GPU's own NIC; inside the
+//!   scale-up domain at the dispatcher's share of NVLink), not overlapped unless `moe_overlap`
+//!   runs them behind another micro-batch's compute, and the permutations around them
+//!   ([`PERMUTE_BYTES`]) as memory-bound time.
 //! - **recomputation**: one more forward of the layer (full) or of the attention core
 //!   (selective).
 //!
@@ -46,6 +48,7 @@ use super::comm;
 use super::layout::{Attention, Recompute, Resolved, Sharding};
 use super::memory::{layers_per_gpu, stage_params};
 use super::prepared::Prepared;
+use super::software::FLASH1_SPEED;
 
 /// Share of tensor-parallel communication that overlap hides behind the matmuls, when
 /// `comm_overlap` is on (data-parallel overlap follows `comm.rs`). Not all: communication
@@ -369,6 +372,10 @@ fn layer_forward(p: &Prepared, d: &Dims, sequence_parallel: bool) -> LayerForwar
     let fused = att_full * (keys + p.fitted.attention_half_seq) / keys;
     let (att_f, att_b, softmax_bytes) = match p.attention {
         Attention::Flash => (0.5 * fused, 1.25 * fused, 0.0),
+        Attention::Flash1 => {
+            let slow = fused / FLASH1_SPEED;
+            (0.5 * slow, 1.25 * slow, 0.0)
+        }
         Attention::Triton => {
             let slow = if p.hopper_or_later {
                 fused / p.fitted.triton_attention
@@ -432,6 +439,10 @@ fn layer_step(p: &Prepared, r: &Resolved, d: &Dims) -> LayerStep {
     } else {
         0.0
     };
+    let mm = 3.0 * f.mm + re_mm;
+    let att = att_f + att_b + re_att;
+    let mem = (1.0 + MEM_BACKWARD) * f.mem_f + re_mem;
+    let compute = mm + att + mem;
     // Expert-parallel all-to-alls.
     let ep_comm = if l.ep > 1 {
         let bytes = 2.0 * tokens * p.h * p.active / t;
@@ -440,14 +451,21 @@ fn layer_step(p: &Prepared, r: &Resolved, d: &Dims) -> LayerStep {
         } else {
             4.0
         };
-        n * comm::all_to_all(p, d.ep_stride, ep, bytes) + p.fitted.moe_sync_s
+        let a2a = n * comm::all_to_all(p, d.ep_stride, ep, bytes);
+        let a2a = if p.moe_overlap {
+            // Behind another micro-batch's compute of the same layer.
+            comm::exposed(&p.fitted, a2a, compute)
+        } else {
+            a2a
+        };
+        a2a + p.fitted.moe_sync_s
     } else {
         0.0
     };
     LayerStep {
-        mm: 3.0 * f.mm + re_mm,
-        att: att_f + att_b + re_att,
-        mem: (1.0 + MEM_BACKWARD) * f.mem_f + re_mem,
+        mm,
+        att,
+        mem,
         tp: tp_comm,
         cp: cp_comm,
         ep: ep_comm,
