@@ -45,6 +45,7 @@ struct Time {
     dp_comm_s: f64,
     sync_s: f64,
     optimizer_s: f64,
+    allocator_s: f64,
 }
 
 #[allow(dead_code)]
@@ -134,7 +135,8 @@ fn predict_prints_the_contract() {
         + t.pipeline_p2p_s
         + t.dp_comm_s
         + t.sync_s
-        + t.optimizer_s;
+        + t.optimizer_s
+        + t.allocator_s;
     assert!((sum / p.iteration_s - 1.0).abs() < 1e-9);
     assert!((p.tokens_per_s * p.iteration_s / (2048.0 * 8192.0) - 1.0).abs() < 1e-9);
 }

@@ -21,6 +21,7 @@ fn main() {
                 "fp4_fp8_share" => c.fp4_fp8_share = v,
                 "all_to_all" => c.all_to_all = v,
                 "moe_sync_s" => c.moe_sync_s = v,
+                "allocator_retry" => c.allocator_retry = v,
                 _ => eprintln!("unknown {k}"),
             }
         }

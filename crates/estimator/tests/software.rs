@@ -128,3 +128,31 @@ fn flash_attention_1_takes_twice_flash_attention_2s_time() {
     .unwrap();
     assert_eq!(j.software.attention, Attention::Flash1);
 }
+
+#[test]
+fn a_fully_sharded_layout_over_hbm_waits_on_the_allocator() {
+    use zettaflop_estimator::perf::Sharding;
+    // MPT-1B on 32 A100 40GB, micro-batch 10, FSDP: predicted just over the 40 GiB.
+    let job = row("llmfoundry:A100 40GB with 1600 Gbps node-node interconnect (RoCE):1b:s2048:g32:mb10:gbs320:bf16");
+    let over = job.predict().unwrap();
+    assert!(!over.memory.fits);
+    let t = &over.time;
+    let compute = t.matmul_s + t.attention_s + t.memory_bound_s;
+    assert!((t.allocator_s - FITTED.allocator_retry * compute).abs() < 1e-12);
+    assert!(t.allocator_s > 0.0);
+    assert!((t.total() - over.iteration_s).abs() < 1e-12);
+    // A smaller micro-batch fits: no wait.
+    let mut small = job.clone();
+    if let zettaflop_estimator::perf::IdOr::Value(l) = &mut small.layout.as_mut().unwrap() {
+        l.micro_batch = 5;
+    }
+    let fits = small.predict().unwrap();
+    assert!(fits.memory.fits && fits.time.allocator_s == 0.0);
+    // Megatron's distributed optimizer keeps its buffers: over HBM, no allocator term.
+    let mut zero1 = job;
+    if let zettaflop_estimator::perf::IdOr::Value(l) = &mut zero1.layout.as_mut().unwrap() {
+        l.sharding = Sharding::Optimizer;
+    }
+    let p = zero1.predict().unwrap();
+    assert!(!p.memory.fits && p.time.allocator_s == 0.0);
+}

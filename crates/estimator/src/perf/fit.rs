@@ -17,7 +17,7 @@ use super::heldout::{self, GroupSummary, HeldOut, GROUPS};
 
 /// The values tried for each constant; the first is the neutral one a search starts from (and
 /// keeps when no row of the families fitted depends on the constant).
-pub const GRID: [(&str, &[f64]); 11] = [
+pub const GRID: [(&str, &[f64]); 12] = [
     ("interference", &[0.2, 0.0, 0.1, 0.35, 0.5, 0.7]),
     (
         "jitter",
@@ -47,6 +47,7 @@ pub const GRID: [(&str, &[f64]); 11] = [
         "moe_sync_s",
         &[0.0, 0.25e-3, 0.5e-3, 1e-3, 2e-3, 4e-3, 8e-3],
     ),
+    ("allocator_retry", &[0.0, 0.1, 0.2, 0.3, 0.4]),
 ];
 
 fn set(c: &mut Fitted, dim: usize, v: f64) {
@@ -61,7 +62,8 @@ fn set(c: &mut Fitted, dim: usize, v: f64) {
         7 => c.attention_half_seq = v,
         8 => c.fp4_fp8_share = v,
         9 => c.all_to_all = v,
-        _ => c.moe_sync_s = v,
+        10 => c.moe_sync_s = v,
+        _ => c.allocator_retry = v,
     }
 }
 

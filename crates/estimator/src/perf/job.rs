@@ -206,18 +206,17 @@ impl Job {
 
 crate::keys! {
     /// A job's errors: `{}` are a preset's id, the missing sizes, the presets with an
-    /// architecture, a layout id. Not yet translated: the French is the English (after
-    /// « manquant : »), as before.
+    /// architecture, a layout id.
     pub(super) enum JobFails {
         PartArchitecture => "missing: preset `{}` has only part of its architecture published (no {}); give the shape, or one of {}",
-            "manquant : preset `{}` has only part of its architecture published (no {}); give the shape, or one of {}";
+            "manquant : le preset `{}` n'a qu'une partie de son architecture publiée (pas de {}) ; donnez la forme, ou l'un de {}";
         NoArchitecture => "missing: preset `{}` has no published architecture; give the shape, or one of {}",
-            "manquant : preset `{}` has no published architecture; give the shape, or one of {}";
+            "manquant : le preset `{}` n'a pas d'architecture publiée ; donnez la forme, ou l'un de {}";
         NoLayout => "missing: a layout {\"tp\", \"pp\", \"micro_batch\", …} or \"auto\"",
-            "manquant : a layout {\"tp\", \"pp\", \"micro_batch\", …} or \"auto\"";
+            "manquant : une répartition {\"tp\", \"pp\", \"micro_batch\", …} ou \"auto\"";
         LayoutId => "`{}` is neither a layout object nor \"auto\"",
-            "`{}` is neither a layout object nor \"auto\"";
+            "`{}` n'est ni un objet de répartition ni \"auto\"";
         SearchLayout => "search chooses the layout: remove it, or pin parts of it with \"fixed\"",
-            "search chooses the layout: remove it, or pin parts of it with \"fixed\"";
+            "la recherche choisit la répartition : retirez-la, ou fixez-en des parties avec \"fixed\"";
     }
 }

@@ -341,15 +341,18 @@ impl ModelShape {
 
 crate::keys! {
     /// A model shape whose sizes do not fit together ([`ModelShape::validate`]); `{}` are
-    /// sizes. Not yet translated: the French is the English, as before.
+    /// sizes.
     pub(super) enum Invalid {
-        Heads => "{} heads do not divide hidden {}", "{} heads do not divide hidden {}";
-        KvHeads => "{} kv heads do not divide the {} heads", "{} kv heads do not divide the {} heads";
+        Heads => "{} heads do not divide hidden {}",
+            "{} têtes ne divisent pas la dimension cachée {}";
+        KvHeads => "{} kv heads do not divide the {} heads",
+            "{} têtes clé-valeur ne divisent pas les {} têtes";
         ActiveExperts => "{} active experts exceed the {} experts",
-            "{} active experts exceed the {} experts";
+            "{} experts actifs dépassent les {} experts";
         SharedExperts => "shared experts need a mixture of experts (experts > 1)",
-            "shared experts need a mixture of experts (experts > 1)";
-        DenseLayers => "{} dense layers exceed the {} layers", "{} dense layers exceed the {} layers";
+            "des experts partagés demandent un mélange d'experts (experts > 1)";
+        DenseLayers => "{} dense layers exceed the {} layers",
+            "{} couches denses dépassent les {} couches";
     }
 }
 

@@ -90,7 +90,8 @@ pub(crate) fn full(
     notes: &[String],
     chip: &str,
 ) -> Prediction {
-    let time = time::breakdown(p, r);
+    let mut time = time::breakdown(p, r);
+    time.allocator_s = time::allocator(p, r, &time, mem.fits);
     let iteration_s = time.total();
     let tokens = p.global_batch * p.seq;
     let model_flop = p.counts.model_flop_per_token * tokens;

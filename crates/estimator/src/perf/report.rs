@@ -105,15 +105,17 @@ const GAPS: &str = "\n### What the model cannot know\n\n\
     GPUs) the most: the figures are GPU-hours from a third-party transcription of the paper's \
     table, whole-run averages, and GPT-NeoX's 2022 kernels are slower than what the model's \
     efficiencies were read from.\n\
-    - **llm-foundry at the memory limit.** The three llm-foundry rows the model puts at or \
-    over their GPU's memory (MPT-30B at 8k tokens on 8 GPUs, MPT-1B on 32 A100-40GB) ran \
-    23–26 % slower than predicted; the rows at 98–99 % are within 7 %. PyTorch's allocator \
-    retries near the limit; no term of the model counts it.\n\
+    - **llm-foundry at the memory limit, counted since 2026-12-02.** The three llm-foundry rows \
+    the model puts over their GPU's memory (MPT-30B at 8k tokens on 8 GPUs, MPT-1B on 32 \
+    A100-40GB) ran 23–26 % slower than predicted, while the rows at 98–99 % are within 7 %. A \
+    fully sharded layout over HBM now waits on the allocator (`allocator_retry`, fitted: 0.2 \
+    of its compute), which brings them within 6 %; three rows are all that inform it, and with \
+    llm-foundry left out the fit keeps it at 0.\n\
     - **DeepSeek-V2**: not in scope: its figure has no GPU count, and the shared file's \
     architecture values for it are marked unverified.\n";
 
 /// The fitted constants in the order of [`GRID`].
-pub fn values(c: &super::fitted::Fitted) -> [f64; 11] {
+pub fn values(c: &super::fitted::Fitted) -> [f64; 12] {
     [
         c.interference,
         c.jitter,
@@ -126,20 +128,27 @@ pub fn values(c: &super::fitted::Fitted) -> [f64; 11] {
         c.fp4_fp8_share,
         c.all_to_all,
         c.moe_sync_s,
+        c.allocator_retry,
     ]
 }
 
 /// Why a constant in force differs from what the fit on all families finds now
 /// (`tests/heldout.rs` fails when one differs without a reason here).
-pub const KEPT: [(&str, &str); 3] = [
+pub const KEPT: [(&str, &str); 4] = [
     (
         "jitter",
         "the fit's 0.01 puts the Llama 3.1 405B search on 16,384 H100 at 46.7 % MFU, past the \
-         46 % the issue allows (Meta: 38–43 %), and the held-out maximum at 62 %",
+         46 % the issue allows (Meta: 38–43 %), though it lowers the held-out median to 5.3 % \
+         and raises the maximum to 54 %",
     ),
     (
         "ring_step_latency_s",
         "the fit's 2.5 µs puts the 405B search at 46.5 %, past the 46 % allowed",
+    ),
+    (
+        "triton_attention_ampere",
+        "the fit's 0.75 raises the held-out median from 5.8 % to 6.0 % (5.98), at the edge of \
+         the issue's 6 %",
     ),
     (
         "attention_half_seq",

@@ -102,6 +102,11 @@ pub struct TimeBreakdown {
     pub sync_s: f64,
     /// Optimizer step.
     pub optimizer_s: f64,
+    /// Waiting on the memory allocator: a fully sharded layout predicted over HBM re-allocates
+    /// each layer's gathered weights with no memory to cache them (the fitted `allocator_retry`
+    /// share of the compute; 0 for a layout that fits).
+    #[serde(default)]
+    pub allocator_s: f64,
 }
 
 impl TimeBreakdown {
@@ -118,15 +123,16 @@ impl TimeBreakdown {
             + self.dp_comm_s
             + self.sync_s
             + self.optimizer_s
+            + self.allocator_s
     }
 
     /// The parts with their JSON names, for explanations.
-    pub fn parts(&self) -> [(&'static str, f64); 11] {
+    pub fn parts(&self) -> [(&'static str, f64); 12] {
         self.parts_in(Locale::En)
     }
 
     /// The parts with their names in `l`.
-    pub fn parts_in(&self, l: Locale) -> [(&'static str, f64); 11] {
+    pub fn parts_in(&self, l: Locale) -> [(&'static str, f64); 12] {
         if l == Locale::Fr {
             return [
                 ("produits matriciels", self.matmul_s),
@@ -140,6 +146,7 @@ impl TimeBreakdown {
                 ("communication data-parallèle", self.dp_comm_s),
                 ("attente du GPU le plus lent", self.sync_s),
                 ("pas de l'optimiseur", self.optimizer_s),
+                ("attente de l'allocateur de mémoire", self.allocator_s),
             ];
         }
         [
@@ -154,6 +161,7 @@ impl TimeBreakdown {
             ("data-parallel communication", self.dp_comm_s),
             ("waiting for the slowest GPU", self.sync_s),
             ("optimizer step", self.optimizer_s),
+            ("waiting for the memory allocator", self.allocator_s),
         ]
     }
 }
@@ -303,7 +311,17 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
         dp_comm_s: dp_comm,
         sync_s: sync,
         optimizer_s: optimizer,
+        allocator_s: 0.0,
     }
+}
+
+/// The allocator's share of a step, once the memory is known: a fully sharded layout over HBM
+/// waits `allocator_retry` × its compute time (matmuls, attention, memory-bound kernels).
+pub(crate) fn allocator(p: &Prepared, r: &Resolved, t: &TimeBreakdown, fits: bool) -> f64 {
+    if fits || r.layout.effective_sharding() != Sharding::Full {
+        return 0.0;
+    }
+    p.fitted.allocator_retry * (t.matmul_s + t.attention_s + t.memory_bound_s)
 }
 
 /// The attention's projections for one micro-batch: Q, K, V and output, or with multi-head
