@@ -89,15 +89,19 @@ fn parse(line: &str) -> Option<PublicRun> {
     })
 }
 
-/// Runs before FlashAttention and Megatron's overlap options (2022 and earlier reports): unfused
-/// attention, no communication overlap. BloombergGPT (trained in 2022) used ALiBi, which no fused
-/// attention kernel of its time supported (FlashAttention added ALiBi in its 2.4 release, 2023).
-/// Pythia is not among them: its configs set `attention-config` to flash (the shared file's
-/// `attention` column) and GPT-NeoX's ZeRO-1 overlaps its communication.
+/// The 2022 runs, on Megatron-LM / DeepSpeed code from before sequence parallelism (Megatron-LM
+/// added it in mid-2022) and before Megatron-Core's overlap options: no sequence parallelism,
+/// and tensor-parallel all-reduces that wait (the one overlap switch is off; their
+/// data-parallel traffic is a few percent of the step).
 const NO_SP: [&str; 5] = ["bloom176b", "neox20b", "glm130b", "bloomberggpt", "pythia-"];
-/// Runs trained with a fused attention kernel before FlashAttention-2 (July 2023): Pythia
-/// (2022–23, `attention-config` flash in its configs), StarCoderBase and Falcon-180B (FlashAttention,
-/// trained in the first half of 2023), LLaMA (xformers' memory-efficient attention, 2022–23).
+/// Among them, unfused attention: BLOOM, GPT-NeoX-20B and GLM-130B (the shared file's
+/// `attention` column), and BloombergGPT, whose ALiBi no fused kernel of 2022 supported
+/// (FlashAttention added ALiBi in its 2.4 release, 2023).
+const OLD_SOFTWARE: [&str; 4] = ["bloom176b", "neox20b", "glm130b", "bloomberggpt"];
+/// Runs with a fused attention kernel from before FlashAttention-2 (July 2023): Pythia
+/// (2022–23, `attention-config` flash in its configs), StarCoderBase and Falcon-180B
+/// (FlashAttention, trained in the first half of 2023), LLaMA (xformers' memory-efficient
+/// attention, 2022–23).
 const FLASH1: [&str; 5] = [
     "pythia-",
     "starcoderbase",
@@ -105,27 +109,22 @@ const FLASH1: [&str; 5] = [
     "llama1-",
     "llama65b",
 ];
-const OLD_SOFTWARE: [&str; 4] = ["bloom176b", "neox20b", "glm130b", "bloomberggpt"];
 
 fn software(r: &PublicRun) -> Software {
-    if OLD_SOFTWARE.iter().any(|p| r.meas.starts_with(p)) {
-        Software {
-            attention: Attention::Unfused,
-            comm_overlap: false,
-            ..Software::default()
-        }
+    let is = |list: &[&str]| list.iter().any(|p| r.meas.starts_with(p));
+    let attention = if is(&OLD_SOFTWARE) {
+        Attention::Unfused
+    } else if is(&FLASH1) {
+        Attention::Flash1
     } else if r.group == "llm-foundry" {
-        Software {
-            attention: Attention::Triton,
-            ..Software::default()
-        }
-    } else if FLASH1.iter().any(|p| r.meas.starts_with(p)) {
-        Software {
-            attention: Attention::Flash1,
-            ..Software::default()
-        }
+        Attention::Triton
     } else {
-        moe_software(&r.meas).unwrap_or_default()
+        Attention::Flash
+    };
+    Software {
+        attention,
+        comm_overlap: !is(&NO_SP),
+        ..moe_software(&r.meas).unwrap_or_default()
     }
 }
 
