@@ -80,6 +80,13 @@ fn main() {
         heldout::error_quantile(&rows, 0.1),
         heldout::error_quantile(&rows, 0.9)
     );
+    for moe in [false, true] {
+        println!(
+            "moe {moe}: p10 {:.3} p90 {:.3}",
+            heldout::error_quantile_of(&rows, 0.1, moe),
+            heldout::error_quantile_of(&rows, 0.9, moe)
+        );
+    }
     if let Ok(c) = zettaflop_estimator::perf::calibration::compare_all() {
         let s = zettaflop_estimator::perf::calibration::summary(&c);
         println!(

@@ -37,29 +37,45 @@ fn every_in_scope_run_is_answered_within_the_stated_error() {
 }
 
 #[test]
-fn the_range_comes_from_the_error_spread() {
-    use zettaflop_estimator::perf::fitted::{range, ERROR_P10, ERROR_P90};
+fn the_range_comes_from_the_error_spread_of_runs_of_the_same_kind() {
+    use zettaflop_estimator::perf::fitted::{
+        range, ERROR_P10, ERROR_P90, MOE_ERROR_P10, MOE_ERROR_P90,
+    };
     let rows = heldout::evaluate_all();
-    let p10 = heldout::error_quantile(&rows, 0.1);
-    let p90 = heldout::error_quantile(&rows, 0.9);
-    assert!(
-        (p10 - ERROR_P10).abs() < 0.01,
-        "p10 now {p10:.3}, stated {ERROR_P10}"
-    );
-    assert!(
-        (p90 - ERROR_P90).abs() < 0.01,
-        "p90 now {p90:.3}, stated {ERROR_P90}"
-    );
-    // Four runs in five fall inside the range the model gives.
-    let inside = rows
-        .iter()
-        .filter(|r| {
-            let (lo, hi) = range(r.predicted.unwrap());
-            r.published >= lo * (1.0 - 1e-9) && r.published <= hi * (1.0 + 1e-9)
-        })
-        .count() as f64
-        / rows.len() as f64;
-    assert!((0.75..=0.85).contains(&inside), "{inside}");
+    for (moe, p10_stated, p90_stated) in [
+        (false, ERROR_P10, ERROR_P90),
+        (true, MOE_ERROR_P10, MOE_ERROR_P90),
+    ] {
+        let p10 = heldout::error_quantile_of(&rows, 0.1, moe);
+        let p90 = heldout::error_quantile_of(&rows, 0.9, moe);
+        assert!(
+            (p10 - p10_stated).abs() < 0.01,
+            "moe {moe}: p10 now {p10:.3}, stated {p10_stated}"
+        );
+        assert!(
+            (p90 - p90_stated).abs() < 0.01,
+            "moe {moe}: p90 now {p90:.3}, stated {p90_stated}"
+        );
+        // Four runs in five of each kind fall inside the range the model gives them.
+        let kind: Vec<_> = rows
+            .iter()
+            .filter(|r| heldout::is_moe(&r.run) == moe)
+            .collect();
+        assert!(kind.len() > 20, "{} rows", kind.len());
+        let inside = kind
+            .iter()
+            .filter(|r| {
+                let (lo, hi) = range(r.predicted.unwrap(), moe);
+                r.published >= lo * (1.0 - 1e-9) && r.published <= hi * (1.0 + 1e-9)
+            })
+            .count() as f64
+            / kind.len() as f64;
+        assert!((0.75..=0.85).contains(&inside), "moe {moe}: {inside}");
+    }
+    // A mixture of experts is given the wider range, on the side its runs fell.
+    let (lo, hi) = range(1.0, true);
+    let (dlo, dhi) = range(1.0, false);
+    assert!(hi - lo > dhi - dlo && hi > dhi);
 }
 
 #[test]

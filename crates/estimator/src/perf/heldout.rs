@@ -391,9 +391,32 @@ pub fn summarize(rows: &[HeldOut], group: Option<&str>) -> GroupSummary {
     }
 }
 
+/// Whether a row's model is a mixture of experts.
+pub fn is_moe(r: &PublicRun) -> bool {
+    match job(r).model {
+        IdOr::Value(m) => m.experts > 1,
+        IdOr::Id(_) => false,
+    }
+}
+
 /// The `q`-quantile (0–1) of the signed errors of the answered rows.
 pub fn error_quantile(rows: &[HeldOut], q: f64) -> f64 {
-    let mut e: Vec<f64> = rows.iter().filter_map(|r| r.relative_error).collect();
+    quantile(rows.iter().filter_map(|r| r.relative_error).collect(), q)
+}
+
+/// The same over the rows whose model is (`moe` true) or is not a mixture of experts: the
+/// range a prediction carries comes from the rows of its kind.
+pub fn error_quantile_of(rows: &[HeldOut], q: f64, moe: bool) -> f64 {
+    quantile(
+        rows.iter()
+            .filter(|r| is_moe(&r.run) == moe)
+            .filter_map(|r| r.relative_error)
+            .collect(),
+        q,
+    )
+}
+
+fn quantile(mut e: Vec<f64>, q: f64) -> f64 {
     e.sort_by(f64::total_cmp);
     if e.is_empty() {
         return 0.0;
