@@ -12,8 +12,10 @@
 //!   NVLink (the shape of nccl-tests curves: flat for large messages, latency-bound for small
 //!   ones).
 //! - **Ring time**: reduce-scatter or all-gather of S bytes over n ranks = (n − 1)/n · S / bw +
-//!   n − 1 step latencies per message, of which the n/g steps that leave a node pay the fitted
-//!   scale-out step latency and the others NVLink's; all-reduce = both.
+//!   n − 1 step latencies per message. In a ring that crosses nodes, the n/g steps that leave a
+//!   node pay the fitted scale-out step latency and the others an NVLink hop
+//!   ([`NVLINK_RING_HOP_S`]); a ring inside the scale-up domain pays the generation's NVLink
+//!   latency per step; all-reduce = both.
 //! - **Overlap**: exposed = max(0, comm − compute) + interference · min(comm, compute).
 
 use super::fitted::Fitted;
@@ -62,13 +64,13 @@ pub(crate) fn ring(p: &Prepared, stride: f64, size: f64, total: f64, messages: f
     let n = messages.max(1.0);
     let (bw, lat) = link(p, stride, size, total / n);
     // Of a ring's n − 1 steps, only those that leave a node pay the scale-out latency: with g
-    // members per node, size/g of them; the others are NVLink steps.
+    // members per node, size/g of them; the others are NVLink hops.
     let steps = if stride * size <= p.domain {
         (size - 1.0) * lat
     } else {
         let g = members_per_node(p, stride, size);
         let out = (size / g).max(1.0);
-        out * lat + (size - out).max(0.0) * p.eff.scaleup_latency_s
+        out * lat + (size - out).max(0.0) * NVLINK_RING_HOP_S
     };
     (size - 1.0) / size * total / bw + n * steps
 }
@@ -133,3 +135,10 @@ pub(crate) fn straggler(f: &Fitted, gpus: f64) -> f64 {
         f.jitter * (2.0 * gpus.ln()).sqrt()
     }
 }
+
+/// Latency of one NVLink hop of a ring that crosses nodes (s): NCCL's own latency model
+/// (`src/graph/tuning.cc`, `hwLat`, NVLink, ring, Simple protocol: 3.4 µs; recalled, not checked
+/// against a stored copy). Its network hop is 14 µs there; the model's scale-out step is fitted
+/// (`ring_step_latency_s`). A ring inside the scale-up domain keeps the generation's 10 µs per
+/// step, which the tensor-parallel collectives were calibrated with on the Megatron-LM table.
+pub(crate) const NVLINK_RING_HOP_S: f64 = 3.4e-6;
