@@ -78,7 +78,10 @@ impl Generation {
     /// - `hbm`: 80 % of the nominal HBM bandwidth for streaming kernels.
     /// - `collective`: NCCL's bus bandwidth is about 80 % of the link rate (A100 NVLink ~240 of
     ///   300 GB/s, H100 ~360 of 450 GB/s per direction).
-    /// - latencies: 10 µs per collective inside NVLink, 20 µs per step over InfiniBand.
+    /// - latencies: 10 µs per collective or transfer inside NVLink (charged per step of a ring
+    ///   inside the domain); 20 µs per step over InfiniBand, no longer read (the scale-out step
+    ///   is the fitted `ring_step_latency_s`, an NVLink hop of a cross-node ring
+    ///   `comm::NVLINK_RING_HOP_S`).
     ///
     /// Generic (not calibrated) for the other generations: CDNA2 and the TPUs take Ampere's
     /// `matmul_max` (0.72: the older peak-to-sustained ratio; PaLM reached 46 % MFU on TPU v4),
