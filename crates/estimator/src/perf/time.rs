@@ -105,7 +105,6 @@ pub struct TimeBreakdown {
     /// Waiting on the memory allocator: a fully sharded layout predicted over HBM re-allocates
     /// each layer's gathered weights with no memory to cache them (the fitted `allocator_retry`
     /// share of the compute; 0 for a layout that fits).
-    #[serde(default)]
     pub allocator_s: f64,
 }
 
