@@ -6,8 +6,8 @@
 
 use proptest::prelude::*;
 use zettaflop_estimator::perf::{
-    evaluate, search, Attention, Execution, Fixed, Layout, Mlp, ModelShape, PerfHardware,
-    Recompute, Sharding, Software, System, Training,
+    evaluate, search, Attention, Dispatcher, Execution, Fixed, Layout, Mlp, ModelShape,
+    PerfHardware, Recompute, Sharding, Software, System, Training,
 };
 use zettaflop_estimator::{catalog, Precision};
 
@@ -75,11 +75,16 @@ proptest! {
         chip in proptest::sample::select(perf_chips()),
         sizes in (0u32..4, 0u32..7, 0u32..3, 0u32..3, 0u32..9, 0u32..4, 1u32..4),
         rc in proptest::sample::select(Recompute::ALL.to_vec()),
-        flags in (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
+        flags in (any::<bool>(), any::<bool>(), any::<bool>()),
+        attention in proptest::sample::select(vec![
+            Attention::Flash, Attention::Flash1, Attention::Triton, Attention::Unfused,
+        ]),
+        moe in (any::<bool>(), any::<bool>(), 0usize..4),
         batch_pow in 0u32..13,
     ) {
         let (tp, pp, cp, ep, dp, mb, v) = sizes;
-        let (sp, dist, flash, overlap) = flags;
+        let (sp, dist, overlap) = flags;
+        let (fused, moe_overlap, sharding) = moe;
         let layout = Layout {
             tp: 1 << tp,
             pp: 1 << pp,
@@ -91,7 +96,7 @@ proptest! {
             recompute: rc,
             sequence_parallel: sp,
             distributed_optimizer: dist,
-            sharding: Default::default(),
+            sharding: Sharding::ALL[sharding],
         };
         let gpus = (1u32 << tp) * (1 << pp) * (1 << dp) * (1 << cp);
         let system = System { hardware: PerfHardware::from_catalog(chip).unwrap(), gpus };
@@ -100,9 +105,10 @@ proptest! {
             global_batch: 1 << batch_pow,
             precision,
             software: Software {
-                attention: if flash { Attention::Flash } else { Attention::Unfused },
+                attention,
                 comm_overlap: overlap,
-                ..Software::default()
+                moe_dispatcher: if fused { Dispatcher::Fused } else { Dispatcher::AllToAll },
+                moe_overlap,
             },
         };
         match evaluate(&m, &system, &Execution { training, layout }) {
