@@ -85,8 +85,8 @@ for (const { name, viewport } of [
       test.setTimeout(60_000);
       await page.setViewportSize(viewport);
       // The snippet, as the page gives it to an editor.
-      // The buttons are the app's: wait for it (a click before it arrives brings it at once,
-      // but is not replayed).
+      // The buttons are the app's: a click before it arrives is replayed once it has mounted,
+      // so what the click shows comes later; wait for the app first.
       await open(page, `${APP}/?lang=${lang}`);
       await page.getByTestId('embed').click();
       await expect(page.getByTestId('embed-snippet')).toHaveValue(/sandbox=/);

@@ -35,7 +35,8 @@ async function download(page, testId) {
 
 async function openWithClaim(page) {
   await page.goto('./');
-  // The export buttons are the app's: a click before it arrives brings it but is not replayed.
+  // The export buttons are the app's: a click before it arrives is replayed once it has
+  // mounted, later than a download is waited for; wait for the app first.
   await expect(page.locator('html')).toHaveAttribute('data-ready', '');
   await page.locator('#in-claimed-duration').fill('12 h');
   await expect(page.getByTestId('result-implied-utilization')).toHaveAttribute('data-value', /^1\.519/);

@@ -89,3 +89,18 @@ test('a choice is the app\'s: picking a chip before it is loaded is kept and ans
   await expect(page.locator('#in-hardware')).toHaveValue('h100');
   await expect(page).toHaveURL(/hardware=h100/);
 });
+
+// The prerender's inline script records the click (zfPreClicks); the app's takeover clicks the
+// same button once it has mounted (crates/web/src/takeover.rs).
+test('a button clicked before the app is loaded brings it and is clicked again in the app', async ({ page }) => {
+  const app = await holdApp(page);
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveAttribute('data-live', '');
+  await page.getByTestId('embed').click();
+  await expect.poll(() => app.held.length).toBeGreaterThan(0);
+  expect(await page.locator('html').getAttribute('data-ready')).toBeNull();
+  app.release();
+  await expect(page.locator('html')).toHaveAttribute('data-ready', '');
+  await expect(page.getByTestId('embed')).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId('embed-snippet')).toHaveValue(/sandbox=/);
+});
