@@ -1,6 +1,6 @@
 //! Prints the held-out evaluation row by row (for working on the model):
 //! `cargo run --release -p zettaflop-estimator --example heldout_dump`.
-use zettaflop_estimator::perf::heldout;
+use zettaflop_estimator::perf::{fit, heldout};
 
 fn main() {
     // FIT="name=value,..." evaluates with those constants instead of the ones in force.
@@ -9,20 +9,9 @@ fn main() {
         for kv in spec.split(',') {
             let (k, v) = kv.split_once('=').unwrap_or((kv, "0"));
             let v: f64 = v.parse().unwrap_or(0.0);
-            match k {
-                "interference" => c.interference = v,
-                "jitter" => c.jitter = v,
-                "low_precision" => c.low_precision = v,
-                "half_bandwidth_bytes" => c.half_bandwidth_bytes = v,
-                "triton_attention" => c.triton_attention = v,
-                "triton_attention_ampere" => c.triton_attention_ampere = v,
-                "ring_step_latency_s" => c.ring_step_latency_s = v,
-                "attention_half_seq" => c.attention_half_seq = v,
-                "fp4_fp8_share" => c.fp4_fp8_share = v,
-                "all_to_all" => c.all_to_all = v,
-                "moe_sync_s" => c.moe_sync_s = v,
-                "allocator_retry" => c.allocator_retry = v,
-                _ => eprintln!("unknown {k}"),
+            match fit::GRID.iter().position(|(name, _)| *name == k) {
+                Some(d) => fit::set(&mut c, d, v),
+                None => eprintln!("unknown {k}"),
             }
         }
         std::env::remove_var("FIT");
@@ -148,6 +137,6 @@ fn terms() {
 fn search_405b() {
     println!(
         "405B/16k H100: mfu {:.2} %",
-        100.0 * zettaflop_estimator::perf::fit::search_405b()
+        100.0 * zettaflop_estimator::perf::fit::search_405b().map_or(0.0, |r| r.best.mfu)
     );
 }

@@ -6,7 +6,6 @@
 
 use zettaflop_estimator::perf::heldout::{self, GROUPS};
 use zettaflop_estimator::perf::report::{STATED_MAX, STATED_MEDIAN};
-use zettaflop_estimator::perf::{search, Fixed, PerfHardware, System, Training};
 
 #[test]
 fn every_in_scope_run_is_answered_within_the_stated_error() {
@@ -82,21 +81,7 @@ fn the_range_comes_from_the_error_spread_of_runs_of_the_same_kind() {
 fn llama_405b_on_16k_h100_lands_in_metas_range() {
     // Meta reports 38–43 % MFU for Llama 3.1 405B on 16,384 H100 (Llama 3 paper, Table 4); the
     // issue accepts ±3 points.
-    let m = zettaflop_estimator::catalog::model("llama-3.1-405b")
-        .and_then(|m| m.arch)
-        .unwrap();
-    let system = System {
-        hardware: PerfHardware::from_catalog("h100").unwrap(),
-        gpus: 16_384,
-    };
-    let training = Training {
-        global_batch: 2048,
-        precision: Default::default(),
-        software: Default::default(),
-    };
-    let best = search(&m, &system, &training, &Fixed::default(), 0)
-        .unwrap()
-        .best;
+    let best = zettaflop_estimator::perf::fit::search_405b().unwrap().best;
     assert!(best.mfu >= 0.35 && best.mfu <= 0.46, "{}", best.mfu);
     assert!(best.mfu_low < best.mfu && best.mfu < best.mfu_high);
 }

@@ -114,20 +114,7 @@ const GAPS: &str = "\n### What the model cannot know\n\n\
 
 /// The fitted constants in the order of [`GRID`].
 pub fn values(c: &super::fitted::Fitted) -> [f64; 12] {
-    [
-        c.interference,
-        c.jitter,
-        c.low_precision,
-        c.half_bandwidth_bytes,
-        c.triton_attention,
-        c.ring_step_latency_s,
-        c.triton_attention_ampere,
-        c.attention_half_seq,
-        c.fp4_fp8_share,
-        c.all_to_all,
-        c.moe_sync_s,
-        c.allocator_retry,
-    ]
+    std::array::from_fn(|d| fit::get(c, d))
 }
 
 /// Why a constant in force differs from what the fit on all families finds now
