@@ -231,6 +231,10 @@ fn bad_jobs_are_one_line_naming_the_field_with_exit_code_2() {
             format!(r#"{{{LLAMA}, "layout": {{"tp": 8, "pp": 16, "micro_batch": 1, "recompute": "some"}}}}"#),
             "layout.recompute",
         ),
+        (
+            format!(r#"{{{LLAMA}, "layout": {{"tp": 8, "pp": 16, "micro_batch": 1, "recompute_layers": 4}}}}"#),
+            "layout.recompute_layers: needs recompute full",
+        ),
         (format!(r#"{{{LLAMA}}}"#), "layout"),
         (format!(r#"{{{LLAMA}, "layout": "best"}}"#), "layout"),
         (

@@ -97,6 +97,7 @@ fn main() -> Result<(), Error> {
         micro_batch: 1,
         interleave: 4,
         recompute: zettaflop_estimator::perf::Recompute::None,
+        recompute_layers: None,
         sequence_parallel: true,
         distributed_optimizer: true,
         sharding: Default::default(),

@@ -6,7 +6,7 @@
 
 use proptest::prelude::*;
 use zettaflop_estimator::perf::{
-    evaluate, search, Attention, Dispatcher, Execution, Fixed, Layout, Mlp, ModelShape,
+    describe, evaluate, search, Attention, Dispatcher, Execution, Fixed, Layout, Mlp, ModelShape,
     PerfHardware, Recompute, Sharding, Software, System, Training,
 };
 use zettaflop_estimator::{catalog, Precision};
@@ -75,6 +75,7 @@ proptest! {
         chip in proptest::sample::select(perf_chips()),
         sizes in (0u32..4, 0u32..7, 0u32..3, 0u32..3, 0u32..9, 0u32..4, 1u32..4),
         rc in proptest::sample::select(Recompute::ALL.to_vec()),
+        rl in proptest::option::of(1u32..200),
         flags in (any::<bool>(), any::<bool>(), any::<bool>()),
         attention in proptest::sample::select(vec![
             Attention::Flash, Attention::Flash1, Attention::Triton, Attention::Unfused,
@@ -94,6 +95,7 @@ proptest! {
             micro_batch: 1 << mb,
             interleave: v,
             recompute: rc,
+            recompute_layers: if rc == Recompute::Full { rl } else { None },
             sequence_parallel: sp,
             distributed_optimizer: dist,
             sharding: Sharding::ALL[sharding],
@@ -176,6 +178,7 @@ fn llama_405b_on_16k_h100_fits_and_gets_an_answer() {
         micro_batch: 1,
         interleave: 4,
         recompute: Recompute::Full,
+        recompute_layers: None,
         sequence_parallel: true,
         distributed_optimizer: true,
         sharding: Default::default(),
@@ -212,6 +215,7 @@ fn a_layout_that_does_not_fit_says_how_much() {
         micro_batch: 1,
         interleave: 1,
         recompute: Recompute::None,
+        recompute_layers: None,
         sequence_parallel: false,
         distributed_optimizer: false,
         sharding: Default::default(),
@@ -232,6 +236,64 @@ fn a_layout_that_does_not_fit_says_how_much() {
         + p.memory.activations_bytes
         + p.memory.reserved_bytes;
     assert!((parts / p.memory.total_bytes - 1.0).abs() < 1e-12);
+}
+
+#[test]
+fn recomputing_some_layers_sits_between_none_and_full() {
+    // Llama 3.1 405B on 512 H100, 126 layers over pp 8: 16 layers on the busiest GPU.
+    let m = catalog::model("llama-3.1-405b")
+        .and_then(|m| m.arch)
+        .unwrap();
+    let system = System {
+        hardware: PerfHardware::from_catalog("h100").unwrap(),
+        gpus: 512,
+    };
+    let training = Training {
+        global_batch: 512,
+        precision: Precision::Bf16,
+        software: Software::default(),
+    };
+    let at = |recompute, recompute_layers| {
+        let layout = Layout {
+            tp: 8,
+            pp: 8,
+            dp: None,
+            cp: 1,
+            ep: 1,
+            micro_batch: 1,
+            interleave: 1,
+            recompute,
+            recompute_layers,
+            sequence_parallel: true,
+            distributed_optimizer: true,
+            sharding: Default::default(),
+        };
+        evaluate(&m, &system, &Execution { training, layout }).unwrap()
+    };
+    let none = at(Recompute::None, None);
+    let full = at(Recompute::Full, None);
+    let mut last = none.clone();
+    for n in 1..16 {
+        let p = at(Recompute::Full, Some(n));
+        assert!(p.iteration_s > last.iteration_s && p.iteration_s < full.iteration_s);
+        assert!(p.hfu > last.hfu && p.hfu < full.hfu, "{n}");
+        // The model's FLOPs do not change: MFU falls as the time grows.
+        assert!((p.mfu * p.iteration_s / (none.mfu * none.iteration_s) - 1.0).abs() < 1e-9);
+        assert!(p.memory.activations_bytes < last.memory.activations_bytes);
+        assert!(p.memory.activations_bytes > full.memory.activations_bytes);
+        let text = describe(&p.layout);
+        assert!(
+            text.contains(&format!("recompute full ({n} layers per GPU)")),
+            "{text}"
+        );
+        last = p;
+    }
+    // All of the GPU's layers, or more, is `full`.
+    for n in [16, 17, 500] {
+        let p = at(Recompute::Full, Some(n));
+        assert_eq!(p.iteration_s, full.iteration_s);
+        assert_eq!(p.memory.total_bytes, full.memory.total_bytes);
+    }
 }
 
 #[test]
@@ -257,6 +319,7 @@ fn sharding_divides_what_it_says() {
             micro_batch: 1,
             interleave: 1,
             recompute: Recompute::Full,
+            recompute_layers: None,
             sequence_parallel: true,
             distributed_optimizer: false,
             sharding,
@@ -306,6 +369,7 @@ fn broken_rules_name_the_field() {
         micro_batch: 1,
         interleave: 1,
         recompute: Recompute::Full,
+        recompute_layers: None,
         sequence_parallel: true,
         distributed_optimizer: true,
         sharding: Default::default(),
@@ -358,6 +422,21 @@ fn broken_rules_name_the_field() {
                 ..base
             },
             "layout",
+        ),
+        (
+            Layout {
+                recompute_layers: Some(0),
+                ..base
+            },
+            "layout.recompute_layers",
+        ),
+        (
+            Layout {
+                recompute: Recompute::Selective,
+                recompute_layers: Some(4),
+                ..base
+            },
+            "layout.recompute_layers",
         ),
     ];
     for (layout, field) in cases {

@@ -235,6 +235,7 @@ fn manual_layout(x: ExpertInputs, l: Locale) -> Result<Layout, FieldError> {
             "selective" => Recompute::Selective,
             _ => Recompute::Full,
         },
+        recompute_layers: None,
         sequence_parallel: x.sp.get(),
         distributed_optimizer: x.dopt.get(),
         sharding: Default::default(),

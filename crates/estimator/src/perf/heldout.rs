@@ -165,6 +165,24 @@ fn recompute(id: &str) -> Recompute {
     }
 }
 
+/// Layers each GPU recomputes in the fms-fsdp runs that checkpoint only some of their blocks.
+/// fms-fsdp's "selective" checkpointing recomputes a fraction p of the blocks whole (the
+/// normalized rows say `full`); its README gives no p but gives MFU (the model's FLOPs) and HFU
+/// (PyTorch's FLOP counter, recomputation included), so HFU/MFU − 1 is the recomputed forward
+/// over the model's FLOPs, ≈ p/3 × 0.97 for these shapes (the output layer is not recomputed).
+/// DERIVED, from two-digit figures:
+/// - 13B on A100: 0.69/0.61 → p ≈ 0.40 (0.35–0.46 within the rounding) → 16 of 40 layers;
+/// - 13B on H100: 0.46/0.43 → p ≈ 0.22 (0.14–0.29) → 9 of 40;
+/// - 34B and 70B: 0.74/0.55 (A100), 0.49/0.38 and 0.47/0.38 (H100) → p ≈ 1: every layer (no
+///   entry); 7B: MFU = HFU → none (the row says so).
+fn recompute_layers(meas: &str) -> Option<u32> {
+    match meas {
+        "fms:13b:128" => Some(16),
+        "fms:13b:96" => Some(9),
+        _ => None,
+    }
+}
+
 fn sharding(id: &str) -> Sharding {
     match id {
         "optimizer" => Sharding::Optimizer,
@@ -244,6 +262,7 @@ pub fn job(r: &PublicRun) -> Job {
             // A proxy run on one stage keeps its recipe's VP setting, which does nothing there.
             interleave: if pp > 1 { interleave } else { 1 },
             recompute: recompute(&r.recompute),
+            recompute_layers: recompute_layers(&r.meas),
             sequence_parallel: tp > 1 && !NO_SP.iter().any(|p| r.meas.starts_with(p)),
             distributed_optimizer: false,
             sharding: sh,

@@ -111,6 +111,12 @@ pub struct Layout {
     /// Activation recomputation (default `none`).
     #[serde(default)]
     pub recompute: Recompute,
+    /// With `recompute: full`, how many layers each GPU recomputes (Megatron-LM's
+    /// `--recompute-method block --recompute-num-layers`, FSDP's checkpointing of some blocks);
+    /// its other layers keep all their activations. Absent = every layer; more than the GPU
+    /// holds = every layer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recompute_layers: Option<u32>,
     /// Sequence parallelism: norms and dropout split over the tensor-parallel group (default
     /// false).
     #[serde(default)]
@@ -419,7 +425,32 @@ pub(crate) fn check_ranges(l: &Layout) -> Result<(), Error> {
     lim.check("layout.ep", l.ep.into())?;
     lim.check("layout.micro_batch", l.micro_batch.into())?;
     lim.check("layout.interleave", l.interleave.into())?;
+    if let Some(n) = l.recompute_layers {
+        lim.check("layout.recompute_layers", n.into())?;
+        if l.recompute != Recompute::Full {
+            return Err(Error::said(
+                "layout.recompute_layers",
+                Rejected::NeedsFull,
+                &[],
+            ));
+        }
+    }
     Ok(())
+}
+
+impl Resolved {
+    /// Share of each GPU's layers that recompute their forward: 1 with `recompute: full` (or
+    /// `recompute_layers` of them, at most all), else 0.
+    pub fn recompute_share(&self, layers_per_gpu: f64) -> f64 {
+        match (self.layout.recompute, self.layout.recompute_layers) {
+            (Recompute::Full, None) => 1.0,
+            (Recompute::Full, Some(n)) if layers_per_gpu > 0.0 => {
+                (f64::from(n) / layers_per_gpu).min(1.0)
+            }
+            (Recompute::Full, Some(_)) => 1.0,
+            _ => 0.0,
+        }
+    }
 }
 
 /// The message for a rejected layout, naming the field.
@@ -543,6 +574,7 @@ crate::keys! {
             "{} demande un modèle à mélange d'experts (experts > 1)";
         NeedsTp => "needs tp > 1", "demande tp > 1";
         NeedsDp => "needs dp > 1", "demande dp > 1";
+        NeedsFull => "needs recompute full", "demande le recalcul complet";
         Memory => "does not fit in memory", "ne tient pas en mémoire";
     }
 }

@@ -183,8 +183,17 @@ pub(crate) fn memory(p: &Prepared, r: &Resolved) -> Memory {
 
     let (n_moe, n_dense) = p.stage_mix(ls);
     let pd = p.dense_layer();
-    let stored_stage = n_moe * layer_activations(p, r, l.recompute)
-        + n_dense * layer_activations(&pd, r, l.recompute);
+    // With `recompute_layers`, the share of layers recomputed keeps only its inputs.
+    let share = r.recompute_share(ls);
+    let stored = |q: &Prepared| {
+        if l.recompute == Recompute::Full && share < 1.0 {
+            share * layer_activations(q, r, Recompute::Full)
+                + (1.0 - share) * layer_activations(q, r, Recompute::None)
+        } else {
+            layer_activations(q, r, l.recompute)
+        }
+    };
+    let stored_stage = n_moe * stored(p) + n_dense * stored(&pd);
     let working = layer_activations(p, r, Recompute::None).max(if n_dense > 0.0 {
         layer_activations(&pd, r, Recompute::None)
     } else {

@@ -73,13 +73,15 @@ pub(crate) struct Quick {
     pub iteration_s: f64,
 }
 
-pub(crate) fn hardware_flop_per_token(p: &Prepared, recompute: Recompute) -> f64 {
+/// FLOPs the hardware runs per token: the model's, plus the recomputed forward (the attention
+/// core, or `share` of the layers whole).
+pub(crate) fn hardware_flop_per_token(p: &Prepared, recompute: Recompute, share: f64) -> f64 {
     let c = &p.counts;
     c.model_flop_per_token
         + match recompute {
             Recompute::None => 0.0,
             Recompute::Selective => p.layers * c.attention_fwd_flop_per_token,
-            Recompute::Full => p.layers * c.layer_fwd_flop_per_token,
+            Recompute::Full => share * p.layers * c.layer_fwd_flop_per_token,
         }
 }
 
@@ -95,7 +97,8 @@ pub(crate) fn full(
     let iteration_s = time.total();
     let tokens = p.global_batch * p.seq;
     let model_flop = p.counts.model_flop_per_token * tokens;
-    let hw_flop = hardware_flop_per_token(p, r.layout.recompute) * tokens;
+    let share = r.recompute_share(memory::layers_per_gpu(p, r));
+    let hw_flop = hardware_flop_per_token(p, r.layout.recompute, share) * tokens;
     let per_gpu = |f: f64| f / (iteration_s * p.gpus);
     Prediction {
         layout: r.layout,
@@ -176,8 +179,8 @@ pub fn evaluate(
 /// let system = System { hardware: PerfHardware::from_catalog("h100")?, gpus: 16_384 };
 /// let layout = Layout {
 ///     tp: 8, pp: 16, dp: None, cp: 1, ep: 1, micro_batch: 1, interleave: 1,
-///     recompute: Recompute::Full, sequence_parallel: true, distributed_optimizer: true,
-///     sharding: Default::default(),
+///     recompute: Recompute::Full, recompute_layers: None, sequence_parallel: true,
+///     distributed_optimizer: true, sharding: Default::default(),
 /// };
 /// let training = Training { global_batch: 2048, precision: Default::default(), software: Default::default() };
 /// let p = predict(&model, &system, &Execution { training, layout })?;

@@ -256,6 +256,7 @@ fn candidates(
                     micro_batch,
                     interleave,
                     recompute,
+                    recompute_layers: None,
                     sequence_parallel,
                     distributed_optimizer: sharding != Sharding::None,
                     sharding,

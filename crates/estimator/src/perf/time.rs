@@ -216,6 +216,8 @@ struct Dims {
     /// How the expert layers are split.
     etp: f64,
     ep_stride: f64,
+    /// Share of the GPU's layers that recompute their forward under `recompute: full`.
+    re: f64,
 }
 
 /// One layer, one micro-batch, forward: matmuls, attention forward and backward, the bytes of
@@ -259,6 +261,7 @@ pub(crate) fn breakdown(p: &Prepared, r: &Resolved) -> TimeBreakdown {
         mem: p.hbm_bw * p.eff.hbm,
         etp: r.experts().etp,
         ep_stride: r.experts().ep_stride,
+        re: r.recompute_share(layers_per_gpu(p, r)),
     };
     let (m, tokens, mem) = (d.m, d.tokens, d.mem);
 
@@ -426,7 +429,7 @@ fn layer_step(p: &Prepared, r: &Resolved, d: &Dims) -> LayerStep {
     let (re_mm, re_att, re_mem, re_coll) = match l.recompute {
         Recompute::None => (0.0, 0.0, 0.0, 0.0),
         Recompute::Selective => (0.0, att_f, f.softmax_bytes / d.mem, 0.0),
-        Recompute::Full => (f.mm, att_f, f.mem_f, 2.0),
+        Recompute::Full => (d.re * f.mm, d.re * att_f, d.re * f.mem_f, d.re * 2.0),
     };
     // Tensor-parallel collectives.
     let tp_comm = if l.tp > 1 {
@@ -447,10 +450,10 @@ fn layer_step(p: &Prepared, r: &Resolved, d: &Dims) -> LayerStep {
         let pass = (c - 1.0) * (kv_bytes / bw + lat);
         let fwd = (pass - att_f).max(0.0);
         let bwd = (2.0 * pass - att_b).max(0.0);
-        let re = if l.recompute == Recompute::None {
-            0.0
-        } else {
-            fwd
+        let re = match l.recompute {
+            Recompute::None => 0.0,
+            Recompute::Selective => fwd,
+            Recompute::Full => d.re * fwd,
         };
         fwd + bwd + re
     } else {
@@ -464,7 +467,7 @@ fn layer_step(p: &Prepared, r: &Resolved, d: &Dims) -> LayerStep {
     let ep_comm = if l.ep > 1 {
         let bytes = 2.0 * tokens * p.h * p.active / t;
         let n = if l.recompute == Recompute::Full {
-            6.0
+            4.0 + 2.0 * d.re
         } else {
             4.0
         };

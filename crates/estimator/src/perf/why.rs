@@ -16,6 +16,7 @@ crate::keys! {
         RecomputeNone => "none", "aucun";
         RecomputeSelective => "selective", "sélectif";
         RecomputeFull => "full", "complet";
+        RecomputeLayers => " ({} layers per GPU)", " ({} couches par GPU)";
         SequenceParallel => " · sequence parallel", " · parallélisme de séquence";
         ShardOptimizer => " · distributed optimizer", " · optimiseur distribué";
         ShardGradients => " · ZeRO-2 (optimizer and gradients sharded)",
@@ -57,6 +58,9 @@ pub fn describe_in(l: &Layout, lang: Locale) -> String {
         Recompute::Full => Why::RecomputeFull,
     };
     s += &format!(" · {} {}", Why::Recompute.t(lang), recompute.t(lang));
+    if let (Recompute::Full, Some(n)) = (l.recompute, l.recompute_layers) {
+        s += &fill(Why::RecomputeLayers.t(lang), &[&n.to_string()]);
+    }
     if l.sequence_parallel {
         s += Why::SequenceParallel.t(lang);
     }
