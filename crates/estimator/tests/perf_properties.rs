@@ -7,7 +7,7 @@
 use proptest::prelude::*;
 use zettaflop_estimator::perf::{
     describe, evaluate, search, Attention, Dispatcher, Execution, Fixed, Layout, Mlp, ModelShape,
-    PerfHardware, Recompute, Sharding, Software, System, Training,
+    PerfHardware, Recompute, Schedule, Sharding, Software, System, Training,
 };
 use zettaflop_estimator::{catalog, Precision};
 
@@ -80,12 +80,12 @@ proptest! {
         attention in proptest::sample::select(vec![
             Attention::Flash, Attention::Flash1, Attention::Triton, Attention::Unfused,
         ]),
-        moe in (any::<bool>(), any::<bool>(), 0usize..4),
+        moe in (any::<bool>(), any::<bool>(), 0usize..4, any::<bool>()),
         batch_pow in 0u32..13,
     ) {
         let (tp, pp, cp, ep, dp, mb, v) = sizes;
         let (sp, dist, overlap) = flags;
-        let (fused, moe_overlap, sharding) = moe;
+        let (fused, moe_overlap, sharding, dualpipe) = moe;
         let layout = Layout {
             tp: 1 << tp,
             pp: 1 << pp,
@@ -111,6 +111,7 @@ proptest! {
                 comm_overlap: overlap,
                 moe_dispatcher: if fused { Dispatcher::Fused } else { Dispatcher::AllToAll },
                 moe_overlap,
+                schedule: if dualpipe { Schedule::DualPipe } else { Schedule::OneFOneB },
             },
         };
         match evaluate(&m, &system, &Execution { training, layout }) {

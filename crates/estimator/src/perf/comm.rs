@@ -123,7 +123,13 @@ pub(crate) fn all_to_all(p: &Prepared, stride: f64, size: f64, bytes: f64) -> f6
 /// What shows of `comm` overlapped with `compute`.
 #[inline]
 pub(crate) fn exposed(f: &Fitted, comm: f64, compute: f64) -> f64 {
-    (comm - compute).max(0.0) + f.interference * comm.min(compute)
+    exposed_at(f.interference, comm, compute)
+}
+
+/// [`exposed`] with the given interference.
+#[inline]
+pub(crate) fn exposed_at(interference: f64, comm: f64, compute: f64) -> f64 {
+    (comm - compute).max(0.0) + interference * comm.min(compute)
 }
 
 /// Expected slowest-of-N excess of a step whose parts have relative jitter σ: σ·√(2 ln N).

@@ -18,6 +18,7 @@ use super::job::{IdOr, Job};
 use super::layout::{Attention, Dispatcher, Layout, Recompute, Sharding, Software};
 use super::model::{Mla, Mlp, ModelShape};
 use super::search::Fixed;
+use super::software::Schedule;
 
 const CSV: &str = include_str!("../../data/validation/public-runs.csv");
 
@@ -133,16 +134,18 @@ fn software(r: &PublicRun) -> Software {
 /// - `mcore-dsv3-gb200-final`: the optimized run replaced the all-to-all dispatcher with
 ///   HybridEP (Megatron-LM `docs/discussions/deepseek-v3-gb200-optimization`);
 /// - `dsv3`: DeepSeek's own kernels (DeepEP) and DualPipe, which runs one micro-batch's
-///   dispatch and combine while another computes (arXiv:2412.19437 §3.2.1–3.2.2).
+///   dispatch and combine while another computes, with its own bubble
+///   (arXiv:2412.19437 §3.2.1–3.2.2).
 fn moe_software(meas: &str) -> Option<Software> {
-    let (moe_dispatcher, moe_overlap) = match meas {
-        "mcore-dsv3-gb200-final" => (Dispatcher::Fused, false),
-        "dsv3" => (Dispatcher::Fused, true),
+    let (moe_dispatcher, moe_overlap, schedule) = match meas {
+        "mcore-dsv3-gb200-final" => (Dispatcher::Fused, false, Schedule::OneFOneB),
+        "dsv3" => (Dispatcher::Fused, true, Schedule::DualPipe),
         _ => return None,
     };
     Some(Software {
         moe_dispatcher,
         moe_overlap,
+        schedule,
         ..Software::default()
     })
 }

@@ -438,6 +438,18 @@ pub(crate) fn check_ranges(l: &Layout) -> Result<(), Error> {
     Ok(())
 }
 
+/// Checks that the pipeline schedule can run the layout (field `software.schedule`).
+pub(crate) fn check_schedule(s: &Software, l: &Layout) -> Result<(), Error> {
+    if s.schedule.allows(l.pp, l.interleave) {
+        return Ok(());
+    }
+    Err(Error::said(
+        "software.schedule",
+        Rejected::DualPipe,
+        &[&l.pp.to_string(), &l.interleave.to_string()],
+    ))
+}
+
 impl Resolved {
     /// Share of each GPU's layers that recompute their forward: 1 with `recompute: full` (or
     /// `recompute_layers` of them, at most all), else 0.
@@ -575,6 +587,8 @@ crate::keys! {
         NeedsTp => "needs tp > 1", "demande tp > 1";
         NeedsDp => "needs dp > 1", "demande dp > 1";
         NeedsFull => "needs recompute full", "demande le recalcul complet";
+        DualPipe => "dualpipe needs an even pp and no interleaving (pp {}, interleave {})",
+            "dualpipe demande un pp pair et pas d'entrelacement (pp {}, entrelacement {})";
         Memory => "does not fit in memory", "ne tient pas en mémoire";
     }
 }

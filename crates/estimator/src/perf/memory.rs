@@ -21,6 +21,7 @@ use serde::Serialize;
 
 use super::layout::{Attention, Recompute, Resolved, Sharding};
 use super::prepared::Prepared;
+use super::software::Schedule;
 
 /// Fixed part of the reserve (bytes).
 pub const RESERVE_FIXED_BYTES: f64 = 2.0 * 1024.0 * 1024.0 * 1024.0;
@@ -220,7 +221,15 @@ pub(crate) fn memory(p: &Prepared, r: &Resolved) -> Memory {
         )
     };
     let output_here = if l.pp == 1 && p.tied { 0.0 } else { sp.output };
-    let (first, last) = if l.pp == 1 {
+    let (first, last) = if l.pp > 1 && p.schedule == Schedule::DualPipe {
+        // Each GPU holds two stages, i and pp − 1 − i (two copies of the parameters: the first
+        // GPU has the embedding and the output), and pp + 1 micro-batches of activations
+        // (arXiv:2412.19437, Table 2).
+        let s = states(2.0 * sp.dense + sp.embedding + sp.output, 2.0 * sp.expert);
+        let held = f64::from(l.pp) + 1.0;
+        let act = (stored_stage + embed_out) * held + working + logits;
+        ((s, act, "first"), (s, act, "first"))
+    } else if l.pp == 1 {
         let s = states(sp.dense + sp.embedding + output_here, sp.expert);
         let act = stored_stage + working + logits + embed_out;
         ((s, act, "only"), (s, act, "only"))

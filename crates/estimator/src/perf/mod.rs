@@ -38,6 +38,6 @@ pub use memory::Memory;
 pub use model::{Counts, Mla, Mlp, ModelShape};
 pub use predict::{evaluate, predict, Prediction};
 pub use search::{describe, describe_in, explain, search, Fixed, Rejections, SearchResult};
-pub use software::{Attention, Dispatcher, Software};
+pub use software::{Attention, Dispatcher, Schedule, Software};
 pub use system::{Efficiency, Generation, PerfHardware, System, DEFAULT_SCALEOUT_BYTES_PER_S};
 pub use time::TimeBreakdown;

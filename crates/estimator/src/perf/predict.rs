@@ -148,6 +148,7 @@ pub fn evaluate(
 ) -> Result<Prediction, Error> {
     let p = Prepared::new(model, system, &exec.training)?;
     layout::check_ranges(&exec.layout)?;
+    layout::check_schedule(&exec.training.software, &exec.layout)?;
     let r = layout::check(model, system, exec.training.global_batch, &exec.layout).map_err(
         |reason| {
             layout::explain(

@@ -8,7 +8,7 @@ use crate::limits;
 use super::fitted::{self, Fitted};
 use super::layout::{Attention, Training};
 use super::model::{Counts, Mla, ModelShape};
-use super::software::{Dispatcher, FUSED_DISPATCH_SHARE};
+use super::software::{Dispatcher, Schedule, FUSED_DISPATCH_SHARE, FUSED_SM_SHARE};
 use super::system::{Efficiency, Generation, System};
 
 /// Everything the memory and time models read, as `f64`.
@@ -62,6 +62,11 @@ pub(crate) struct Prepared {
     pub a2a_forwarding: bool,
     /// The expert all-to-alls run behind another micro-batch's compute.
     pub moe_overlap: bool,
+    /// What the overlapped all-to-alls cost the compute they hide behind: the fitted
+    /// `interference` (NCCL), [`FUSED_SM_SHARE`] (fused dispatch kernels).
+    pub moe_interference: f64,
+    /// The pipeline schedule.
+    pub schedule: Schedule,
     /// Bytes per element of gradients as reduced over data parallelism: fp32 (Megatron's
     /// default main gradients) except in fp16 training, which reduces fp16 gradients.
     pub grad_reduce_bytes: f64,
@@ -139,6 +144,11 @@ impl Prepared {
             },
             a2a_forwarding: t.software.moe_dispatcher == Dispatcher::Fused,
             moe_overlap: t.software.moe_overlap,
+            moe_interference: match t.software.moe_dispatcher {
+                Dispatcher::AllToAll => fitted.interference,
+                Dispatcher::Fused => FUSED_SM_SHARE,
+            },
+            schedule: t.software.schedule,
             peak_bf16: hw.peak(Precision::Bf16).unwrap_or(peak).min(peak),
             low_precision: matches!(t.precision, Precision::Fp8 | Precision::Fp4),
             fitted,

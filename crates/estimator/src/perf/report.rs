@@ -95,20 +95,21 @@ const GAPS: &str = "\n### What the model cannot know\n\n\
     fused MXFP8 casts) have no input.\n\
     - **DeepSeek-V3 on 2,048 H800 (`dsv3`), DeepSeek's own schedule.** Described as DeepSeek \
     ran it: a `fused` dispatcher (DeepEP: a token crosses InfiniBand once per node, then \
-    NVLink) and `moe_overlap` (DualPipe runs one micro-batch's all-to-all behind another's \
-    compute), which brings it from −56 % to −34 %. What is left: tokens routed to at most 4 \
-    nodes, dispatch in FP8, DualPipe's halved bubble, what overlapped traffic still costs \
-    (`interference`, fitted on dense runs), and a figure that is a whole-run average from \
-    GPU-hours.\n\
+    NVLink, and while it overlaps compute it holds 20 of the 132 SMs), `moe_overlap` and \
+    `schedule: dualpipe` (DualPipe runs one micro-batch's all-to-all behind another's compute, \
+    with a bubble about a third of 1F1B's at pp 16), which brings it from −56 % to −14 %. What \
+    is left: tokens routed to at most 4 nodes, dispatch in FP8, and a figure that is a \
+    whole-run average from GPU-hours.\n\
     - **Pythia (GPT-NeoX, 2022–23).** Its configs use FlashAttention, in its first version \
     then (`flash1`, half FlashAttention-2's speed, per the FlashAttention-2 paper), on 2022 \
     code without sequence parallelism or overlapped tensor-parallel all-reduces; before \
     2026-12-02 the harness gave these rows unfused attention, which is not what ran. 70M–6.9B \
     are within 17 %; 12B (tensor-parallel 4 on 256 GPUs) is +33 %: the figures are GPU-hours \
     from a third-party transcription of the paper's table, whole-run averages.\n\
-    - **fms-fsdp on A100.** IBM's runs reach 61–68 % MFU on 128 A100 with torch.compile, more \
-    than the Ampere matmul efficiency the other A100 rows support (0.72 of peak); the 13B and \
-    70B rows are −20…−24 % (the H100 rows within 10 %).\n\
+    - **fms-fsdp on A100.** IBM's runs reach 55–68 % MFU (74 % HFU) on 128 A100 with torch.compile, more \
+    than the Ampere matmul efficiency the other A100 rows support (0.72 of peak); the 70B row \
+    is −20 % and the 34B −19 % (the H100 rows within 11 %). The 13B rows recompute only some \
+    of their layers (`recompute_layers`, from the README's HFU/MFU): −12 % on A100.\n\
     - **DeepSeek-V2**: not in scope: its figure has no GPU count, and the shared file's \
     architecture values for it are marked unverified.\n";
 

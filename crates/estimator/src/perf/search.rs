@@ -200,6 +200,9 @@ pub fn search(
         &mut rejected,
         |l| {
             evaluated += 1;
+            if !training.software.schedule.allows(l.pp, l.interleave) {
+                return dropped.add(Reject::Interleave);
+            }
             let r = match layout::check(model, system, training.global_batch, &l) {
                 Ok(r) => r,
                 Err(reason) => return dropped.add(reason),

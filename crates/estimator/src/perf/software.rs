@@ -1,5 +1,5 @@
 //! Software settings that are not part of the layout: the attention kernel, communication
-//! overlap, and how a mixture-of-experts layer moves its tokens.
+//! overlap, how a mixture-of-experts layer moves its tokens, and the pipeline schedule.
 
 use serde::{Deserialize, Serialize};
 
@@ -52,6 +52,31 @@ pub enum Dispatcher {
 /// as the bound, whatever the dispatcher.
 pub const FUSED_DISPATCH_SHARE: f64 = 0.95;
 
+/// Share of the GPU's streaming multiprocessors a fused dispatcher's kernels hold while they run:
+/// DeepSeek-V3 gave 20 of the H800's 132 SMs to communication (arXiv:2412.19437 §3.2.2). With
+/// the all-to-alls overlapped (`moe_overlap`), the compute they hide behind runs on the other
+/// SMs, so it loses this share of the overlapped time: the interference of a fused dispatcher,
+/// where NCCL's all-to-all takes the fitted `interference`.
+pub const FUSED_SM_SHARE: f64 = 20.0 / 132.0;
+
+/// The pipeline schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Schedule {
+    /// One forward, one backward (Megatron-LM), interleaved when `layout.interleave` > 1: a
+    /// bubble of (pp − 1)/interleave micro-batches.
+    #[default]
+    #[serde(rename = "1f1b")]
+    OneFOneB,
+    /// DeepSeek's DualPipe (arXiv:2412.19437 §3.2.1, Table 2): micro-batches fed from both ends
+    /// of the pipeline, each GPU holding two stages (two copies of its parameters) and keeping
+    /// pp + 1 micro-batches of activations; a bubble of (pp/2 − 1)(F&B + B − 3W), about
+    /// (pp/2 − 1) · 2/3 of a micro-batch's forward and backward (F&B ≈ F + B, B ≈ 2F, W ≈ F).
+    /// Needs an even pp and no interleaving.
+    #[serde(rename = "dualpipe")]
+    DualPipe,
+}
+
 /// Software settings that are not part of the layout.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -70,9 +95,13 @@ pub struct Software {
     pub moe_dispatcher: Dispatcher,
     /// Run one micro-batch's expert all-to-alls while another micro-batch computes (default
     /// false): DeepSeek's DualPipe, Megatron-Core's `--overlap-moe-expert-parallel-comm`. Only
-    /// what the computation cannot cover shows, plus the fitted interference.
+    /// what the computation cannot cover shows, plus the interference: the fitted one for
+    /// NCCL's all-to-all, [`FUSED_SM_SHARE`] for a fused dispatcher.
     #[serde(default)]
     pub moe_overlap: bool,
+    /// The pipeline schedule (default `1f1b`).
+    #[serde(default)]
+    pub schedule: Schedule,
 }
 
 fn yes() -> bool {
@@ -86,6 +115,18 @@ impl Default for Software {
             comm_overlap: true,
             moe_dispatcher: Dispatcher::AllToAll,
             moe_overlap: false,
+            schedule: Schedule::OneFOneB,
+        }
+    }
+}
+
+impl Schedule {
+    /// Whether the schedule can run `pp` stages with `interleave` chunks each: DualPipe needs an
+    /// even pp and no interleaving (without a pipeline, pp = 1, it changes nothing).
+    pub fn allows(self, pp: u32, interleave: u32) -> bool {
+        match self {
+            Schedule::OneFOneB => true,
+            Schedule::DualPipe => pp == 1 || (pp % 2 == 0 && interleave == 1),
         }
     }
 }

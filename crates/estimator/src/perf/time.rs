@@ -48,6 +48,7 @@ use super::comm;
 use super::layout::{Attention, Recompute, Resolved, Sharding};
 use super::memory::{layers_per_gpu, stage_params};
 use super::prepared::Prepared;
+use super::software::Schedule;
 use super::software::FLASH1_SPEED;
 
 /// Share of tensor-parallel communication that overlap hides behind the matmuls, when
@@ -474,7 +475,7 @@ fn layer_step(p: &Prepared, r: &Resolved, d: &Dims) -> LayerStep {
         let a2a = n * comm::all_to_all(p, d.ep_stride, ep, bytes);
         let a2a = if p.moe_overlap {
             // Behind another micro-batch's compute of the same layer.
-            comm::exposed(&p.fitted, a2a, compute)
+            comm::exposed_at(p.moe_interference, a2a, compute)
         } else {
             a2a
         };
@@ -501,7 +502,12 @@ fn pipeline(p: &Prepared, r: &Resolved, d: &Dims, t_mb: f64) -> (f64, f64) {
     let (t, pp, v, tokens) = (d.t, d.pp, d.v, d.tokens);
     let (bw, lat) = comm::link(p, t * d.c * d.dp, pp, 2.0 * tokens * p.h / t);
     let one = 2.0 * tokens * p.h / t / bw + lat;
-    let bubble = (pp - 1.0) / v * t_mb + 2.0 * (pp - 1.0) * one;
+    let idle = match p.schedule {
+        Schedule::OneFOneB => (pp - 1.0) / v,
+        // (pp/2 − 1)(F&B + B − 3W) with F&B ≈ F + B = t_mb, B ≈ 2F, W ≈ F: 2/3 of t_mb each.
+        Schedule::DualPipe => (pp / 2.0 - 1.0).max(0.0) * 2.0 / 3.0,
+    };
+    let bubble = idle * t_mb + 2.0 * (pp - 1.0) * one;
     let steady = if p.overlap { 0.0 } else { d.m * 2.0 * v * one };
     (bubble, steady)
 }
