@@ -151,20 +151,42 @@ proptest! {
     }
 }
 
-#[test]
-fn llama_405b_on_16k_h100_fits_and_gets_an_answer() {
+/// tp 8, pp 8, micro-batch 1, full recompute, sequence parallelism, distributed optimizer.
+const TP8_PP8: Layout = Layout {
+    tp: 8,
+    pp: 8,
+    dp: None,
+    cp: 1,
+    ep: 1,
+    micro_batch: 1,
+    interleave: 1,
+    recompute: Recompute::Full,
+    recompute_layers: None,
+    sequence_parallel: true,
+    distributed_optimizer: true,
+    sharding: Sharding::None,
+};
+
+/// Llama 3.1 405B on `gpus` H100 in BF16, `global_batch` sequences per step.
+fn llama_405b_on_h100(gpus: u32, global_batch: u32) -> (ModelShape, System, Training) {
     let m = catalog::model("llama-3.1-405b")
         .and_then(|m| m.arch)
         .unwrap();
     let system = System {
         hardware: PerfHardware::from_catalog("h100").unwrap(),
-        gpus: 16_384,
+        gpus,
     };
     let training = Training {
-        global_batch: 2048,
+        global_batch,
         precision: Precision::Bf16,
         software: Software::default(),
     };
+    (m, system, training)
+}
+
+#[test]
+fn llama_405b_on_16k_h100_fits_and_gets_an_answer() {
+    let (m, system, training) = llama_405b_on_h100(16_384, 2048);
     let r = search(&m, &system, &training, &Fixed::default(), 4).unwrap();
     assert!(r.best.memory.fits);
     assert!((0.3..0.6).contains(&r.best.mfu), "{}", r.best.mfu);
@@ -195,18 +217,7 @@ fn llama_405b_on_16k_h100_fits_and_gets_an_answer() {
 
 #[test]
 fn a_layout_that_does_not_fit_says_how_much() {
-    let m = catalog::model("llama-3.1-405b")
-        .and_then(|m| m.arch)
-        .unwrap();
-    let system = System {
-        hardware: PerfHardware::from_catalog("h100").unwrap(),
-        gpus: 64,
-    };
-    let training = Training {
-        global_batch: 64,
-        precision: Precision::Bf16,
-        software: Software::default(),
-    };
+    let (m, system, training) = llama_405b_on_h100(64, 64);
     let layout = Layout {
         tp: 8,
         pp: 1,
@@ -242,32 +253,12 @@ fn a_layout_that_does_not_fit_says_how_much() {
 #[test]
 fn recomputing_some_layers_sits_between_none_and_full() {
     // Llama 3.1 405B on 512 H100, 126 layers over pp 8: 16 layers on the busiest GPU.
-    let m = catalog::model("llama-3.1-405b")
-        .and_then(|m| m.arch)
-        .unwrap();
-    let system = System {
-        hardware: PerfHardware::from_catalog("h100").unwrap(),
-        gpus: 512,
-    };
-    let training = Training {
-        global_batch: 512,
-        precision: Precision::Bf16,
-        software: Software::default(),
-    };
+    let (m, system, training) = llama_405b_on_h100(512, 512);
     let at = |recompute, recompute_layers| {
         let layout = Layout {
-            tp: 8,
-            pp: 8,
-            dp: None,
-            cp: 1,
-            ep: 1,
-            micro_batch: 1,
-            interleave: 1,
             recompute,
             recompute_layers,
-            sequence_parallel: true,
-            distributed_optimizer: true,
-            sharding: Default::default(),
+            ..TP8_PP8
         };
         evaluate(&m, &system, &Execution { training, layout }).unwrap()
     };
@@ -312,18 +303,10 @@ fn sharding_divides_what_it_says() {
     };
     let at = |sharding: Sharding| {
         let layout = Layout {
-            tp: 8,
             pp: 1,
-            dp: None,
-            cp: 1,
-            ep: 1,
-            micro_batch: 1,
-            interleave: 1,
-            recompute: Recompute::Full,
-            recompute_layers: None,
-            sequence_parallel: true,
             distributed_optimizer: false,
             sharding,
+            ..TP8_PP8
         };
         zettaflop_estimator::perf::predict(&m, &system, &Execution { training, layout })
             .unwrap()
@@ -361,20 +344,7 @@ fn broken_rules_name_the_field() {
         precision: Precision::Bf16,
         software: Software::default(),
     };
-    let base = Layout {
-        tp: 8,
-        pp: 8,
-        dp: None,
-        cp: 1,
-        ep: 1,
-        micro_batch: 1,
-        interleave: 1,
-        recompute: Recompute::Full,
-        recompute_layers: None,
-        sequence_parallel: true,
-        distributed_optimizer: true,
-        sharding: Default::default(),
-    };
+    let base = TP8_PP8;
     let cases = [
         (
             Layout {
