@@ -2,7 +2,7 @@
 """Reduce ../shared/validation/public-runs.csv to one normalized row per measurement.
 
 Writes crates/estimator/data/validation/public-runs.csv: plain columns (no quoted cells), one row
-per `meas=` id, the metric chosen for it (iteration time first, then tokens/s per GPU, then
+per `meas=` id (and chip and global batch: see `main`), the metric chosen for it (iteration time first, then tokens/s per GPU, then
 TFLOP/s per GPU, then MFU), and a `status`: `ok`, or `out: <reason>` for a measurement the
 performance model does not describe (TPU runs, MLA / shared-expert MoE, rows without a GPU count).
 Run it after the shared file changes; the decisions it makes are listed in
@@ -111,6 +111,13 @@ def interleave(notes):
     return int(m.group(1)) if m else 1
 
 
+def expert_tp(notes):
+    # "ETP=1" / "ETP=4" in DGX Cloud notes (Megatron-Core's --expert-tensor-parallel-size); 0 when
+    # not stated.
+    m = re.search(r"ETP=(\d+)", notes)
+    return int(m.group(1)) if m else 0
+
+
 def normalize(r):
     grp = group(r["source"])
     meas = re.match(r"meas=([^;]+)", r["notes"]).group(1).strip()
@@ -184,6 +191,7 @@ def normalize(r):
         global_batch=gbs or 0,
         recompute=recompute(r["recompute"], grp),
         status="ok" if not reasons else "out: " + "; ".join(reasons).replace(",", " "),
+        expert_tp=expert_tp(r["notes"]),
     )
     return out
 
@@ -191,22 +199,31 @@ def normalize(r):
 COLUMNS = [
     "meas", "group", "model", "layers", "hidden", "heads", "kv_heads", "ffn", "vocab", "seq_len", "mlp",
     "gpus", "hardware", "precision", "tp", "pp", "cp", "ep", "interleave", "sharding", "micro_batch",
-    "global_batch", "recompute", "metric", "value", "status",
+    "global_batch", "recompute", "metric", "value", "status", "expert_tp",
 ]
 
 
 def main():
     best = {}
     order = []
+    ids = {}
     for r in csv.DictReader(open(SRC, newline="")):
         if r["metric"] not in METRIC_RANK:
             continue
         n = normalize(r)
-        k = n["meas"]
+        # Rows sharing a `meas=` id are one measurement in several metrics, unless the chip or
+        # the global batch differs: DGX Cloud's ids (source:precision:gpus) are the same for its
+        # H100 and GB200 tables and for its weak- and strong-scaling tables, which are different
+        # runs. Those keep the id of the first and get the chip and batch appended.
+        k = (n["meas"], n["hardware"], n["global_batch"])
         if k not in best:
+            if n["meas"] in ids:
+                n["meas"] = f'{n["meas"]}:{n["hardware"]}:gbs{n["global_batch"]}'
+            ids[n["meas"]] = k
             order.append(k)
             best[k] = n
         elif METRIC_RANK[n["metric"]] < METRIC_RANK[best[k]["metric"]]:
+            n["meas"] = best[k]["meas"]
             best[k] = n
     with open(DST, "w", newline="") as f:
         f.write(",".join(COLUMNS) + "\n")

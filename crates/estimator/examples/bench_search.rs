@@ -94,6 +94,7 @@ fn main() -> Result<(), Error> {
         dp: None,
         cp: 1,
         ep: 1,
+        expert_tp: None,
         micro_batch: 1,
         interleave: 4,
         recompute: zettaflop_estimator::perf::Recompute::None,

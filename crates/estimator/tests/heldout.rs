@@ -165,25 +165,33 @@ fn deepseek_v3_and_grok_1_on_gb200_are_answered() {
 
 #[test]
 fn expert_parallelism_folds_over_the_tensor_ranks() {
-    // DGX Cloud's DeepSeek-V3 recipes run ep 32–64 over tp 2 × dp 16–32 ranks (expert tensor
-    // parallelism 1, Megatron-Core's MoE parallel folding): in scope and answered.
+    // DGX Cloud's DeepSeek-V3 recipes run ep 32–64 over tp 2 × dp 16–64 ranks (expert tensor
+    // parallelism 1, "ETP=1" in their notes, Megatron-Core's MoE parallel folding): in scope,
+    // answered, folded even where ep divides dp (64 on 512 GB200).
     use zettaflop_estimator::perf::IdOr;
     let runs = heldout::runs();
     let folded: Vec<_> = runs
         .iter()
         .filter(|r| r.model.starts_with("DeepSeek-V3") && r.group == "dgxc")
         .collect();
-    assert_eq!(folded.len(), 4);
+    assert_eq!(folded.len(), 5);
     for r in &folded {
-        let [tp, pp, cp, ep, _] = r.parallel;
-        assert!(ep > r.gpus / (tp * pp * cp), "{}: ep within dp", r.meas);
+        assert_eq!(r.expert_tp, 1, "{}", r.meas);
         assert_eq!(r.status, "ok", "{}", r.meas);
-        assert!(heldout::evaluate(r).predicted.is_some(), "{}", r.meas);
+        let h = heldout::evaluate(r);
+        assert!(
+            h.predicted.is_some() && h.layout.contains("etp 1"),
+            "{}: {}",
+            r.meas,
+            h.layout
+        );
     }
+    // Without `expert_tp`, the model folds when ep does not divide dp.
     let with_ep = |ep: u32| {
         let mut job = heldout::job(folded[0]);
         if let Some(IdOr::Value(l)) = job.layout.as_mut() {
             l.ep = ep;
+            l.expert_tp = None;
         }
         job.predict()
     };

@@ -76,6 +76,7 @@ proptest! {
         sizes in (0u32..4, 0u32..7, 0u32..3, 0u32..3, 0u32..9, 0u32..4, 1u32..4),
         rc in proptest::sample::select(Recompute::ALL.to_vec()),
         rl in proptest::option::of(1u32..200),
+        etp in 0u32..3,
         flags in (any::<bool>(), any::<bool>(), any::<bool>()),
         attention in proptest::sample::select(vec![
             Attention::Flash, Attention::Flash1, Attention::Triton, Attention::Unfused,
@@ -92,6 +93,7 @@ proptest! {
             dp: Some(1 << dp),
             cp: 1 << cp,
             ep: 1 << ep,
+            expert_tp: [None, Some(1), Some(1 << tp)][etp as usize],
             micro_batch: 1 << mb,
             interleave: v,
             recompute: rc,
@@ -158,6 +160,7 @@ const TP8_PP8: Layout = Layout {
     dp: None,
     cp: 1,
     ep: 1,
+    expert_tp: None,
     micro_batch: 1,
     interleave: 1,
     recompute: Recompute::Full,
@@ -198,6 +201,7 @@ fn llama_405b_on_16k_h100_fits_and_gets_an_answer() {
         dp: None,
         cp: 1,
         ep: 1,
+        expert_tp: None,
         micro_batch: 1,
         interleave: 4,
         recompute: Recompute::Full,
@@ -219,18 +223,11 @@ fn llama_405b_on_16k_h100_fits_and_gets_an_answer() {
 fn a_layout_that_does_not_fit_says_how_much() {
     let (m, system, training) = llama_405b_on_h100(64, 64);
     let layout = Layout {
-        tp: 8,
         pp: 1,
-        dp: None,
-        cp: 1,
-        ep: 1,
-        micro_batch: 1,
-        interleave: 1,
         recompute: Recompute::None,
-        recompute_layers: None,
         sequence_parallel: false,
         distributed_optimizer: false,
-        sharding: Default::default(),
+        ..TP8_PP8
     };
     // Predicted all the same: memory over HBM is a warning with the breakdown, not a refusal.
     let p =
@@ -378,6 +375,13 @@ fn broken_rules_name_the_field() {
             "layout.pp",
         ),
         (Layout { ep: 2, ..base }, "layout.ep"),
+        (
+            Layout {
+                expert_tp: Some(3),
+                ..base
+            },
+            "layout.expert_tp",
+        ),
         (
             Layout {
                 tp: 1,

@@ -228,6 +228,7 @@ fn manual_layout(x: ExpertInputs, l: Locale) -> Result<Layout, FieldError> {
         dp: None,
         cp: whole(cp, "x-cp", l)?,
         ep: whole(ep, "x-ep", l)?,
+        expert_tp: None,
         micro_batch: whole(mb, "x-micro-batch", l)?,
         interleave: whole(il, "x-interleave", l)?,
         recompute: match x.recompute.get().as_str() {

@@ -18,11 +18,13 @@ use super::heldout::{self, GroupSummary, HeldOut, GROUPS};
 
 /// The values tried for each constant; the first is the neutral one a search starts from (and
 /// keeps when no row of the families fitted depends on the constant).
-pub const GRID: [(&str, &[f64]); 12] = [
+pub const GRID: [(&str, &[f64]); 13] = [
     ("interference", &[0.2, 0.0, 0.1, 0.35, 0.5, 0.7]),
     (
         "jitter",
-        &[0.0, 0.005, 0.01, 0.015, 0.02, 0.03, 0.045, 0.06],
+        &[
+            0.0, 0.005, 0.0075, 0.009, 0.01, 0.015, 0.02, 0.03, 0.045, 0.06,
+        ],
     ),
     ("low_precision", &[1.0, 0.9, 0.8, 0.7, 0.6]),
     ("half_bandwidth_bytes", &[16e6, 4e6, 64e6]),
@@ -49,6 +51,7 @@ pub const GRID: [(&str, &[f64]); 12] = [
         &[0.0, 0.25e-3, 0.5e-3, 1e-3, 2e-3, 4e-3, 8e-3],
     ),
     ("allocator_retry", &[0.0, 0.1, 0.2, 0.3, 0.4]),
+    ("blackwell_matmul_max", &[0.66, 0.62, 0.58, 0.54]),
 ];
 
 /// The constant `dim` of [`GRID`] in `c`.
@@ -65,7 +68,8 @@ pub fn get(c: &Fitted, dim: usize) -> f64 {
         8 => c.fp4_fp8_share,
         9 => c.all_to_all,
         10 => c.moe_sync_s,
-        _ => c.allocator_retry,
+        11 => c.allocator_retry,
+        _ => c.blackwell_matmul_max,
     }
 }
 
@@ -83,7 +87,8 @@ pub fn set(c: &mut Fitted, dim: usize, v: f64) {
         8 => c.fp4_fp8_share = v,
         9 => c.all_to_all = v,
         10 => c.moe_sync_s = v,
-        _ => c.allocator_retry = v,
+        11 => c.allocator_retry = v,
+        _ => c.blackwell_matmul_max = v,
     }
 }
 

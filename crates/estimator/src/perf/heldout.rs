@@ -57,6 +57,8 @@ pub struct PublicRun {
     pub value: f64,
     /// `ok`, or `out: <why the model does not describe this run>`.
     pub status: String,
+    /// Expert tensor parallelism when the source states it (0 = not stated).
+    pub expert_tp: u32,
 }
 
 /// Every row of the file.
@@ -66,7 +68,7 @@ pub fn runs() -> Vec<PublicRun> {
 
 fn parse(line: &str) -> Option<PublicRun> {
     let c: Vec<&str> = line.split(',').collect();
-    if c.len() != 26 {
+    if c.len() != 27 {
         return None;
     }
     let n = |i: usize| c[i].trim().parse::<u32>().unwrap_or(0);
@@ -87,6 +89,7 @@ fn parse(line: &str) -> Option<PublicRun> {
         metric: c[23].into(),
         value: c[24].trim().parse().unwrap_or(f64::NAN),
         status: c[25].into(),
+        expert_tp: n(26),
     })
 }
 
@@ -266,6 +269,7 @@ pub fn job(r: &PublicRun) -> Job {
             interleave: if pp > 1 { interleave } else { 1 },
             recompute: recompute(&r.recompute),
             recompute_layers: recompute_layers(&r.meas),
+            expert_tp: (r.expert_tp > 0).then_some(r.expert_tp),
             sequence_parallel: tp > 1 && !NO_SP.iter().any(|p| r.meas.starts_with(p)),
             distributed_optimizer: false,
             sharding: sh,

@@ -103,6 +103,11 @@ pub struct Layout {
     /// tensor parallelism 1 (Megatron-Core's MoE parallel folding).
     #[serde(default = "one")]
     pub ep: u32,
+    /// Expert tensor parallelism: 1 (the expert-parallel group folded over the tensor, context
+    /// and data ranks, Megatron-Core's `--expert-tensor-parallel-size 1`) or tp (the experts
+    /// split over tp like the dense layers, ep within dp). Absent: tp when ep divides dp, else 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expert_tp: Option<u32>,
     /// Sequences per micro-batch.
     pub micro_batch: u32,
     /// Virtual pipeline stages per GPU (interleaved schedule; default 1).
@@ -276,6 +281,10 @@ pub(crate) fn check(
     )? as u32;
     interleave_rule(pp, l.interleave, u64::from(microbatches))?;
     ep_rule(m, tp, cp, dp, ep)?;
+    // Experts split over tp need ep within dp.
+    if ep > 1 && tp > 1 && l.expert_tp == Some(tp) && dp % ep != 0 {
+        return Err(Reject::Ep);
+    }
     sequence_parallel_rule(tp, l.sequence_parallel)?;
     sharding_rule(l.effective_sharding(), dp)?;
     Ok(Resolved {
@@ -364,10 +373,15 @@ pub(crate) struct ExpertSplit {
 }
 
 impl Resolved {
-    /// Whether the expert-parallel group is folded over the tensor and context ranks (ep does
-    /// not divide dp): see [`ep_rule`].
+    /// Whether the expert-parallel group is folded over the tensor and context ranks: expert
+    /// tensor parallelism 1 when given, else when ep does not divide dp (see [`ep_rule`]).
     pub fn ep_folded(&self) -> bool {
-        self.layout.ep > 1 && self.dp % self.layout.ep != 0
+        let l = &self.layout;
+        l.ep > 1
+            && match l.expert_tp {
+                Some(e) => e == 1,
+                None => self.dp % l.ep != 0,
+            }
     }
 
     /// How the expert layers are split (see [`ExpertSplit`]).
@@ -425,6 +439,15 @@ pub(crate) fn check_ranges(l: &Layout) -> Result<(), Error> {
     lim.check("layout.ep", l.ep.into())?;
     lim.check("layout.micro_batch", l.micro_batch.into())?;
     lim.check("layout.interleave", l.interleave.into())?;
+    if let Some(e) = l.expert_tp {
+        if e != 1 && e != l.tp {
+            return Err(Error::said(
+                "layout.expert_tp",
+                Rejected::ExpertTp,
+                &[&e.to_string(), &l.tp.to_string()],
+            ));
+        }
+    }
     if let Some(n) = l.recompute_layers {
         lim.check("layout.recompute_layers", n.into())?;
         if l.recompute != Recompute::Full {
@@ -587,6 +610,7 @@ crate::keys! {
         NeedsTp => "needs tp > 1", "demande tp > 1";
         NeedsDp => "needs dp > 1", "demande dp > 1";
         NeedsFull => "needs recompute full", "demande le recalcul complet";
+        ExpertTp => "{} must be 1 or tp ({})", "{} doit valoir 1 ou tp ({})";
         DualPipe => "dualpipe needs an even pp and no interleaving (pp {}, interleave {})",
             "dualpipe demande un pp pair et pas d'entrelacement (pp {}, entrelacement {})";
         Memory => "does not fit in memory", "ne tient pas en mémoire";

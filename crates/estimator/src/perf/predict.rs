@@ -179,7 +179,7 @@ pub fn evaluate(
 /// let model = zettaflop_estimator::catalog::model("llama-3.1-405b").and_then(|m| m.arch).unwrap();
 /// let system = System { hardware: PerfHardware::from_catalog("h100")?, gpus: 16_384 };
 /// let layout = Layout {
-///     tp: 8, pp: 16, dp: None, cp: 1, ep: 1, micro_batch: 1, interleave: 1,
+///     tp: 8, pp: 16, dp: None, cp: 1, ep: 1, expert_tp: None, micro_batch: 1, interleave: 1,
 ///     recompute: Recompute::Full, recompute_layers: None, sequence_parallel: true,
 ///     distributed_optimizer: true, sharding: Default::default(),
 /// };

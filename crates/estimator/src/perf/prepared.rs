@@ -135,7 +135,13 @@ impl Prepared {
             scaleup_bw: hw.scaleup_bytes_per_s,
             scaleout_bw: hw.scaleout_bytes_per_s,
             domain: hw.scaleup_domain.into(),
-            eff: hw.generation.efficiency(),
+            eff: match hw.generation {
+                Generation::Blackwell => Efficiency {
+                    matmul_max: fitted.blackwell_matmul_max,
+                    ..hw.generation.efficiency()
+                },
+                g => g.efficiency(),
+            },
             attention: t.software.attention,
             overlap: t.software.comm_overlap,
             a2a_share: match t.software.moe_dispatcher {

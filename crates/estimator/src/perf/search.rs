@@ -256,6 +256,7 @@ fn candidates(
                     dp: Some(g.dp),
                     cp: g.cp,
                     ep,
+                    expert_tp: None,
                     micro_batch,
                     interleave,
                     recompute,

@@ -47,6 +47,9 @@ pub fn describe_in(l: &Layout, lang: Locale) -> String {
     }
     if l.ep > 1 {
         s += &format!(" · ep {}", l.ep);
+        if let Some(e) = l.expert_tp {
+            s += &format!(" · etp {e}");
+        }
     }
     s += &format!(" · {} {}", Why::MicroBatch.t(lang), l.micro_batch);
     if l.interleave > 1 {
