@@ -8,7 +8,7 @@ use super::heldout::{self, HeldOut, GROUPS};
 /// The held-out median absolute error the docs state and `tests/heldout.rs` holds the model to.
 pub const STATED_MEDIAN: f64 = 0.06;
 /// The held-out maximum absolute error the docs state and `tests/heldout.rs` holds the model to.
-pub const STATED_MAX: f64 = 0.53;
+pub const STATED_MAX: f64 = 0.51;
 
 /// Where the held-out evaluation started (before issue 14, measured on the 367 rows then in
 /// scope with the same harness): answered, median, maximum.
