@@ -192,7 +192,8 @@ pub enum Reject {
     PpLayers,
     /// Global batch not divisible by dp × micro_batch.
     Batch,
-    /// Interleaving without a pipeline, or with a micro-batch count not a multiple of pp.
+    /// Interleaving without a pipeline, or with a micro-batch count not a multiple of pp; or a
+    /// pp and interleave the pipeline schedule cannot run (DualPipe: odd pp, interleaving).
     Interleave,
     /// Expert parallelism that does not divide the experts, or neither dp nor tp × cp × dp, or
     /// on a dense model.
@@ -384,6 +385,19 @@ impl Resolved {
             }
     }
 
+    /// Share of each GPU's layers that recompute their forward: 1 with `recompute: full` (or
+    /// `recompute_layers` of them, at most all), else 0.
+    pub fn recompute_share(&self, layers_per_gpu: f64) -> f64 {
+        match (self.layout.recompute, self.layout.recompute_layers) {
+            (Recompute::Full, None) => 1.0,
+            (Recompute::Full, Some(n)) if layers_per_gpu > 0.0 => {
+                (f64::from(n) / layers_per_gpu).min(1.0)
+            }
+            (Recompute::Full, Some(_)) => 1.0,
+            _ => 0.0,
+        }
+    }
+
     /// How the expert layers are split (see [`ExpertSplit`]).
     pub fn experts(&self) -> ExpertSplit {
         let l = &self.layout;
@@ -471,21 +485,6 @@ pub(crate) fn check_schedule(s: &Software, l: &Layout) -> Result<(), Error> {
         Rejected::DualPipe,
         &[&l.pp.to_string(), &l.interleave.to_string()],
     ))
-}
-
-impl Resolved {
-    /// Share of each GPU's layers that recompute their forward: 1 with `recompute: full` (or
-    /// `recompute_layers` of them, at most all), else 0.
-    pub fn recompute_share(&self, layers_per_gpu: f64) -> f64 {
-        match (self.layout.recompute, self.layout.recompute_layers) {
-            (Recompute::Full, None) => 1.0,
-            (Recompute::Full, Some(n)) if layers_per_gpu > 0.0 => {
-                (f64::from(n) / layers_per_gpu).min(1.0)
-            }
-            (Recompute::Full, Some(_)) => 1.0,
-            _ => 0.0,
-        }
-    }
 }
 
 /// The message for a rejected layout, naming the field.

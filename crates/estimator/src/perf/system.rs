@@ -67,7 +67,9 @@ impl Generation {
     /// The efficiency constants of this generation.
     ///
     /// - `matmul_max`: 0.72 of the dense peak on V100/A100 and 0.66 from Hopper on, for the
-    ///   largest matmuls of a training step. An isolated large square GEMM does better (cuBLAS:
+    ///   largest matmuls of a training step. Blackwell's is replaced by the fitted
+    ///   `blackwell_matmul_max` when a prediction is prepared (the Megatron-LM table has no
+    ///   Blackwell run; the held-out data has 43). An isolated large square GEMM does better (cuBLAS:
     ///   about 250 of 312 TFLOP/s on A100, 700–750 of 989 on H100); a step's matmuls are
     ///   rectangular, interleaved with other kernels and share the GPU with communication. Set
     ///   when the model was first calibrated on the Megatron-LM table and not refitted since

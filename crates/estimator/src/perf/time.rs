@@ -48,8 +48,7 @@ use super::comm;
 use super::layout::{Attention, Recompute, Resolved, Sharding};
 use super::memory::{layers_per_gpu, stage_params};
 use super::prepared::Prepared;
-use super::software::Schedule;
-use super::software::FLASH1_SPEED;
+use super::software::{Schedule, FLASH1_SPEED};
 
 /// Share of tensor-parallel communication that overlap hides behind the matmuls, when
 /// `comm_overlap` is on (data-parallel overlap follows `comm.rs`). Not all: communication
